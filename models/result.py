@@ -1,0 +1,71 @@
+"""Typed pieces of an assessment, shared by the model, the API, Slack and the report page."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from models.questionnaire import Approach, Recommendation
+
+
+class FiredRule(BaseModel):
+    """A rule whose condition held, and what it did to the recommendation."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(examples=["R-FRESH-KNOWLEDGE"])
+    message: str
+    effect: Literal["constraint", "log_odds"]
+    approach: Approach | None = Field(
+        default=None, description="the approach the effect applies to, if one"
+    )
+    log_odds: float | None = Field(
+        default=None, description="the adjustment added to that approach's logit (log_odds rules)"
+    )
+    constraint: str | None = Field(
+        default=None, description="what the hard constraint forbids or forces (constraint rules)"
+    )
+    source: str = Field(description="seed file and section the rule encodes")
+
+
+class Warning(BaseModel):
+    """A risk or known mistake this project is exposed to."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(examples=["W-NO-GUARDRAILS"])
+    message: str
+    severity: Literal["info", "caution", "high"]
+    mistake: int | None = Field(
+        default=None, description="number of the common mistake (003 seed, 1-10) it maps to"
+    )
+    source: str
+
+
+class Contribution(BaseModel):
+    """One logistic term: coefficient x encoded answer, in log-odds."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    approach: Approach
+    feature: str
+    answer: str | float | bool | None = Field(
+        default=None, description="the questionnaire answer the feature encodes"
+    )
+    value: float = Field(description="log-odds this feature adds to the approach's logit")
+
+
+class ModelResult(BaseModel):
+    """What the rules-plus-logistic model says about one questionnaire."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    recommendation: Recommendation
+    scores: dict[Approach, float]
+    logits: dict[Approach, float]
+    intercepts: dict[Approach, float]
+    rules: list[FiredRule]
+    contributions: list[Contribution]
+    warnings: list[Warning]
+    model_version: str
