@@ -1,0 +1,192 @@
+"""Structure-aware chunking: one section per chunk, whole sentences, no one-line fragments."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from knowledge.blocks import Block, html_blocks, markdown_blocks, plain_blocks, split_front_matter
+
+MAX_WORDS = 180
+MIN_WORDS = 20
+SECTION_SEPARATOR = " › "
+
+_WORD = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".rst", ""})
+SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES | HTML_SUFFIXES | TEXT_SUFFIXES
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A passage: whole sentences from one section, with that section's heading path."""
+
+    ordinal: int
+    section: str
+    text: str
+    title: str = ""
+
+    @property
+    def embed_text(self) -> str:
+        """What the embedding sees: title and heading path give a short passage its topic."""
+        head = SECTION_SEPARATOR.join(p for p in (self.title, self.section) if p)
+        return f"{head}\n{self.text}" if head else self.text
+
+
+@dataclass
+class ParsedDocument:
+    """A file's title, the sources it cites, and its chunks."""
+
+    title: str
+    cites: list[str]
+    chunks: list[Chunk] = field(default_factory=list)
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def split_sentences(*, text: str) -> list[str]:
+    """Sentences of a paragraph, so an oversized one is cut between sentences only."""
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def _units(block: Block) -> list[str]:
+    """A block as pieces that may be joined but never cut: sentences or list items."""
+    if block.kind == "list":
+        return [f"- {item}" for item in block.items]
+    if block.kind == "code" or _words(block.text) <= MAX_WORDS:
+        return [block.text]
+    return split_sentences(text=block.text)
+
+
+@dataclass
+class _Section:
+    path: tuple[str, ...]
+    blocks: list[Block] = field(default_factory=list)
+
+
+def _sections(blocks: list[Block]) -> list[_Section]:
+    """Group blocks under their heading path."""
+    stack: list[tuple[int, str]] = []
+    sections: list[_Section] = [_Section(path=())]
+    for block in blocks:
+        if block.kind == "heading":
+            while stack and stack[-1][0] >= block.level:
+                stack.pop()
+            stack.append((block.level, block.text))
+            sections.append(_Section(path=tuple(text for _, text in stack)))
+        else:
+            sections[-1].blocks.append(block)
+    return [s for s in sections if s.blocks]
+
+
+def _pack(section: _Section) -> list[str]:
+    """Pack a section's blocks into passages of at most MAX_WORDS, keeping list runs whole."""
+    passages: list[str] = []
+    current: list[str] = []
+    size = 0
+    for block in section.blocks:
+        joiner_units = _units(block)
+        for unit in joiner_units:
+            n = _words(unit)
+            if current and size + n > MAX_WORDS:
+                passages.append(_join(current))
+                current, size = [], 0
+            current.append(unit)
+            size += n
+    if current:
+        passages.append(_join(current))
+    # A short tail reads better attached to the passage before it.
+    if len(passages) > 1 and _words(passages[-1]) < MIN_WORDS:
+        tail = passages.pop()
+        passages[-1] = _join([passages[-1], tail])
+    return passages
+
+
+def _join(units: list[str]) -> str:
+    """Join units: list items on their own lines, prose with a blank line between paragraphs."""
+    out = ""
+    for unit in units:
+        if not out:
+            out = unit
+        elif unit.startswith("- ") or out.endswith(":"):
+            out += "\n" + unit
+        else:
+            out += "\n\n" + unit
+    return out
+
+
+def _merge_small(*, items: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple[str, ...], str]]:
+    """Fold sections too small to stand alone into a neighbour under the same top heading."""
+    merged: list[tuple[tuple[str, ...], str]] = []
+    pending: tuple[tuple[str, ...], str] | None = None
+    for item in items:
+        if pending is not None and (_common_prefix(pending[0], item[0]) or not pending[0]):
+            item = _merge(pending, item)
+        elif pending is not None:
+            merged.append(pending)
+        pending = None
+        if _words(item[1]) >= MIN_WORDS:
+            merged.append(item)
+        elif merged and _common_prefix(merged[-1][0], item[0]):
+            merged[-1] = _merge(merged[-1], item)
+        else:
+            pending = item
+    if pending is not None:
+        merged.append(pending)
+    return merged
+
+
+def _merge(
+    first: tuple[tuple[str, ...], str], second: tuple[tuple[str, ...], str]
+) -> tuple[tuple[str, ...], str]:
+    """Join two passages under their shared heading path, keeping each one's own sub-heading."""
+    common = _common_prefix(first[0], second[0])
+    texts = []
+    for path, text in (first, second):
+        label = SECTION_SEPARATOR.join(path[len(common) :])
+        texts.append(f"{label}:\n{text}" if label else text)
+    return common, "\n\n".join(texts)
+
+
+def _common_prefix(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+    out: list[str] = []
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        out.append(x)
+    return tuple(out)
+
+
+def chunk_blocks(*, blocks: list[Block], title: str = "") -> list[Chunk]:
+    """Chunks from structural blocks, each within one section and made of whole sentences."""
+    items: list[tuple[tuple[str, ...], str]] = []
+    for section in _sections(blocks):
+        items.extend((section.path, passage) for passage in _pack(section))
+    return [
+        Chunk(ordinal=i, section=SECTION_SEPARATOR.join(path), text=text, title=title)
+        for i, (path, text) in enumerate(_merge_small(items=items))
+    ]
+
+
+def parse_document(*, name: str, raw: str) -> ParsedDocument:
+    """Parse a Markdown, HTML or plain-text file into a titled, chunked document."""
+    suffix = PurePath(name).suffix.lower()
+    cites: list[str] = []
+    html_title = None
+    if suffix in MARKDOWN_SUFFIXES:
+        meta, body = split_front_matter(raw=raw)
+        blocks, cites, html_title = markdown_blocks(text=body), meta.sources, meta.title
+    elif suffix in HTML_SUFFIXES:
+        html_title, blocks = html_blocks(text=raw)
+    else:
+        blocks = plain_blocks(text=raw)
+    first = next((b.text for b in blocks if b.kind == "heading" and b.level == 1), None)
+    first = first or next((b.text for b in blocks if b.kind == "heading"), None)
+    title = html_title or first or PurePath(name).stem
+    return ParsedDocument(title=title, cites=cites, chunks=chunk_blocks(blocks=blocks, title=title))

@@ -1,0 +1,150 @@
+"""Index files into a collection: parse, chunk, embed, and replace per file in one transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psycopg
+from pgvector.psycopg import register_vector
+
+from knowledge.chunking import SUPPORTED_SUFFIXES, ParsedDocument, parse_document
+from knowledge.embeddings import Embedder
+
+# Bump when chunking changes, so unchanged files are re-chunked once.
+CHUNKER_VERSION = "chunker-4"
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did, file by file."""
+
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    chunks_written: int = 0
+
+    @property
+    def ingested_any(self) -> bool:
+        """True when at least one file is now in the index (new, replaced or already there)."""
+        return bool(self.added or self.replaced or self.unchanged)
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file to index and the stable name it is stored under."""
+
+    path: Path
+    name: str
+
+
+def discover(*, paths: Iterable[Path]) -> tuple[list[SourceFile], list[tuple[str, str]]]:
+    """Expand files and folders into source files; report paths that cannot be used."""
+    found: list[SourceFile] = []
+    problems: list[tuple[str, str]] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if any(part.startswith(".") for part in child.relative_to(path).parts):
+                    continue
+                if child.suffix.lower() not in SUPPORTED_SUFFIXES:
+                    problems.append((str(child), f"unsupported file type {child.suffix!r}"))
+                    continue
+                found.append(SourceFile(path=child, name=child.relative_to(path).as_posix()))
+        elif path.is_file():
+            found.append(SourceFile(path=path, name=path.name))
+        else:
+            problems.append((str(path), "no such file or folder"))
+    return found, problems
+
+
+def read_text(*, path: Path) -> tuple[str | None, str | None, str]:
+    """(text, problem, content hash): binary, empty, huge or undecodable files give a problem."""
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        return None, f"unreadable: {err.strerror or err}", ""
+    digest = hashlib.sha256(CHUNKER_VERSION.encode() + b"\0" + data).hexdigest()
+    if len(data) > MAX_FILE_BYTES:
+        return None, f"too large ({len(data)} bytes; limit {MAX_FILE_BYTES})", digest
+    if not data.strip():
+        return None, "empty file", digest
+    if b"\x00" in data[:8192]:
+        return None, "binary file (contains NUL bytes)", digest
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None, "not UTF-8 text", digest
+    return text.replace("\x00", ""), None, digest
+
+
+def _store(
+    *, conn: psycopg.Connection, collection: str, name: str, digest: str,
+    doc: ParsedDocument, vectors: Sequence[object],
+) -> None:
+    """Replace one file's document and chunks atomically."""
+    with conn.transaction():
+        conn.execute(
+            "DELETE FROM documents WHERE collection = %(c)s AND path = %(p)s",
+            {"c": collection, "p": name},
+        )
+        row = conn.execute(
+            "INSERT INTO documents (collection, path, title, content_hash, cites)"
+            " VALUES (%(c)s, %(p)s, %(t)s, %(h)s, %(cites)s::jsonb) RETURNING id",
+            {"c": collection, "p": name, "t": doc.title, "h": digest, "cites": json.dumps(doc.cites)},
+        ).fetchone()
+        assert row is not None
+        with conn.cursor() as cur:
+            cur.executemany(
+                "INSERT INTO chunks (document_id, collection, ordinal, section, text, embedding)"
+                " VALUES (%(d)s, %(c)s, %(o)s, %(s)s, %(t)s, %(e)s)",
+                [
+                    {"d": row[0], "c": collection, "o": ch.ordinal, "s": ch.section,
+                     "t": ch.text, "e": vec}
+                    for ch, vec in zip(doc.chunks, vectors, strict=True)
+                ],
+            )
+
+
+def ingest(
+    *, conninfo: str, paths: Iterable[Path], collection: str, embedder: Embedder,
+    progress: Callable[[str, int], None] | None = None,
+) -> IngestReport:
+    """Index paths into a collection; unchanged files (same content hash) are left alone."""
+    report = IngestReport()
+    files, problems = discover(paths=paths)
+    report.skipped.extend(problems)
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        register_vector(conn)
+        known = dict(
+            conn.execute(
+                "SELECT path, content_hash FROM documents WHERE collection = %(c)s",
+                {"c": collection},
+            ).fetchall()
+        )
+        for source in files:
+            text, problem, digest = read_text(path=source.path)
+            if problem is None and known.get(source.name) == digest:
+                report.unchanged.append(source.name)
+            elif problem is not None or text is None:
+                report.skipped.append((str(source.path), problem or "unreadable"))
+            else:
+                doc = parse_document(name=source.name, raw=text)
+                if not doc.chunks:
+                    report.skipped.append((str(source.path), "no text to index"))
+                else:
+                    vectors = embedder.encode(texts=[c.embed_text for c in doc.chunks])
+                    _store(conn=conn, collection=collection, name=source.name, digest=digest,
+                           doc=doc, vectors=list(vectors))
+                    bucket = report.replaced if source.name in known else report.added
+                    bucket.append(source.name)
+                    report.chunks_written += len(doc.chunks)
+            if progress is not None:
+                progress(source.name, 1)
+    return report

@@ -1,0 +1,54 @@
+"""One place for every setting the service reads from the environment."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+import platformdirs
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+BUILTIN_COLLECTION = "builtin"
+
+
+class Settings(BaseSettings):
+    """Contract variables (ADVISOR_*, SLACK_*) plus a few tuning knobs with safe defaults."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+
+    database_url: str | None = Field(default=None, alias="ADVISOR_DATABASE_URL")
+    data_dir: Path = Field(
+        default_factory=lambda: Path(platformdirs.user_data_dir("finetune-advisor")),
+        alias="ADVISOR_DATA_DIR",
+    )
+    api_keys: str | None = Field(default=None, alias="ADVISOR_API_KEYS")
+    slack_signing_secret: SecretStr | None = Field(default=None, alias="SLACK_SIGNING_SECRET")
+    slack_bot_token: SecretStr | None = Field(default=None, alias="SLACK_BOT_TOKEN")
+    public_url: str = Field(default="http://127.0.0.1:8000", alias="ADVISOR_PUBLIC_URL")
+    model_path: Path | None = Field(default=None, alias="ADVISOR_MODEL_PATH")
+    estimates_file: Path | None = Field(default=None, alias="ADVISOR_ESTIMATES_FILE")
+    corpus_dir: Path = Field(default=REPO_ROOT / "knowledge" / "corpus", alias="ADVISOR_CORPUS_DIR")
+    pool_min_size: int = Field(default=2, ge=1, alias="ADVISOR_POOL_MIN_SIZE")
+    pool_max_size: int = Field(default=10, ge=1, alias="ADVISOR_POOL_MAX_SIZE")
+    db_timeout_s: float = Field(default=5.0, gt=0, alias="ADVISOR_DB_TIMEOUT_S")
+    index_builtin: bool = Field(default=True, alias="ADVISOR_INDEX_BUILTIN")
+
+    @field_validator("data_dir", mode="after")
+    @classmethod
+    def _absolute(cls, value: Path) -> Path:
+        """Relative data dirs would move with the working directory; pin them."""
+        return value.expanduser().resolve()
+
+    @cached_property
+    def api_key_list(self) -> list[str]:
+        """Keys from the comma-separated ADVISOR_API_KEYS, blanks dropped."""
+        if not self.api_keys:
+            return []
+        return [key.strip() for key in self.api_keys.split(",") if key.strip()]
+
+    @property
+    def embedded(self) -> bool:
+        """Without an external URL the service runs its own PostgreSQL."""
+        return not self.database_url

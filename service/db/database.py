@@ -1,0 +1,71 @@
+"""The service's database: embedded or external, migrated, behind one async pool."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from pgvector.psycopg import register_vector_async
+from psycopg import AsyncConnection
+from psycopg_pool import AsyncConnectionPool
+
+from service.config import Settings
+from service.db.embedded import EmbeddedPostgres
+from service.db.migrate import apply_migrations
+
+log = logging.getLogger(__name__)
+
+
+class Database:
+    """Owns the embedded server (if any), migrations and the connection pool's settings."""
+
+    def __init__(self, *, settings: Settings) -> None:
+        self.settings = settings
+        self.embedded = (
+            EmbeddedPostgres(data_dir=settings.data_dir) if settings.embedded else None
+        )
+        self.conninfo: str | None = None
+
+    def start(self) -> str:
+        """Bring the server up (embedded mode) and apply pending migrations; blocking."""
+        if self.embedded is not None:
+            self.conninfo = self.embedded.start()
+        else:
+            assert self.settings.database_url
+            self.conninfo = self.settings.database_url
+        applied = apply_migrations(conninfo=self.conninfo)
+        if applied:
+            log.info("migrations applied: %s", ", ".join(applied))
+        return self.conninfo
+
+    def stop(self, *, only_if_started_here: bool = False) -> None:
+        """Stop the embedded server; an external one is not ours to stop."""
+        if self.embedded is None:
+            return
+        if only_if_started_here and not self.embedded.started_here:
+            return
+        self.embedded.stop()
+
+    def make_pool(self) -> AsyncConnectionPool[AsyncConnection[Any]]:
+        """A closed pool: the lifespan opens it and closes it."""
+        assert self.conninfo is not None
+        timeout_ms = int(self.settings.db_timeout_s * 1000)
+
+        async def configure(conn: AsyncConnection[Any]) -> None:
+            await register_vector_async(conn)
+            await conn.execute("SET hnsw.ef_search = 100")
+
+        return AsyncConnectionPool(
+            self.conninfo,
+            min_size=self.settings.pool_min_size,
+            max_size=self.settings.pool_max_size,
+            open=False,
+            configure=configure,
+            check=AsyncConnectionPool.check_connection,
+            timeout=self.settings.db_timeout_s,
+            kwargs={
+                "autocommit": True,
+                "connect_timeout": max(1, int(self.settings.db_timeout_s)),
+                "options": f"-c statement_timeout={timeout_ms} -c lock_timeout={timeout_ms}",
+            },
+        )
