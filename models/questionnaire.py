@@ -43,7 +43,7 @@ class RiskDomain(StrEnum):
 
 class PrimaryGap(StrEnum):
     knowledge = "knowledge"
-    format = "format"
+    format = "format"  # type: ignore[assignment]  # the contract names it; shadows str.format
     style = "style"
     policy = "policy"
     reasoning = "reasoning"
@@ -85,6 +85,17 @@ HIGH_STAKES = frozenset(
 )
 
 StrictInt = Annotated[int, Field(strict=True)]
+
+
+def storable_text(value: str) -> str:
+    """Text PostgreSQL can store: no NUL characters, valid UTF-8 (no lone surrogates)."""
+    if "\x00" in value:
+        raise ValueError("must not contain NUL (\\u0000) characters")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as err:
+        raise ValueError("must be valid Unicode text (no lone surrogates)") from err
+    return value
 
 
 class Questionnaire(BaseModel):
@@ -137,11 +148,9 @@ class Questionnaire(BaseModel):
 
     @field_validator("project_name", "description")
     @classmethod
-    def _no_nul(cls, value: str | None) -> str | None:
-        """PostgreSQL cannot store NUL bytes, so refuse them here with a clear message."""
-        if value is not None and "\x00" in value:
-            raise ValueError("must not contain NUL (\\u0000) characters")
-        return value
+    def _storable(cls, value: str | None) -> str | None:
+        """PostgreSQL cannot store NUL or lone surrogates; refuse them here with a clear message."""
+        return None if value is None else storable_text(value)
 
     @property
     def high_stakes(self) -> bool:

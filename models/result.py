@@ -27,6 +27,14 @@ class FiredRule(BaseModel):
         default=None, description="what the hard constraint forbids or forces (constraint rules)"
     )
     source: str = Field(description="seed file and section the rule encodes")
+    mistake: int | None = Field(
+        default=None, description="number of the common mistake (003 seed, 1-10) it guards against"
+    )
+    weight: float | None = Field(
+        default=None,
+        description="share of plausible answers for which the condition holds: 1 when every "
+        "answer it reads is known, less when some are unknown (log_odds is already scaled by it)",
+    )
 
 
 class Warning(BaseModel):
@@ -50,7 +58,7 @@ class Contribution(BaseModel):
 
     approach: Approach
     feature: str
-    answer: str | float | bool | None = Field(
+    answer: bool | int | float | str | None = Field(
         default=None, description="the questionnaire answer the feature encodes"
     )
     value: float = Field(description="log-odds this feature adds to the approach's logit")

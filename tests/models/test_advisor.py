@@ -1,0 +1,153 @@
+"""The advisor at inference time: loading, speed, no sklearn, and guidance-shaped answers."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from models.advisor import DEFAULT_ARTIFACT, Advisor, recommend
+from models.questionnaire import Questionnaire
+
+REPO = Path(__file__).resolve().parents[2]
+READY = {
+    "task_narrowness": "narrow", "knowledge_freshness": "static", "requests_per_day": 50_000,
+    "mlops_capacity": "dedicated", "risk_domain": "general", "primary_gap": "format",
+    "needs_private_context": False, "labeled_examples": 5_000, "data_quality": "clean",
+    "output_strictness": "strict_schema", "success_metric_defined": True,
+    "prompt_baseline_score": 0.75, "workflow_stability": "stable", "latency_budget_ms": 800,
+}
+
+
+def _assess(advisor: Advisor, **changes: Any) -> Any:
+    return advisor.assess(questionnaire=Questionnaire.model_validate({**READY, **changes}))
+
+
+def test_load_exposes_versions_and_the_parsed_artifact(advisor: Advisor) -> None:
+    parsed = json.loads(DEFAULT_ARTIFACT.read_text(encoding="utf-8"))
+    assert advisor.artifact == parsed
+    assert advisor.model_version == parsed["version"]
+    assert advisor.rules_version == parsed["rules_version"]
+    assert Advisor.load(path=DEFAULT_ARTIFACT).artifact == parsed
+
+
+def test_stale_feature_lists_are_refused(advisor: Advisor) -> None:
+    broken = {**advisor.artifact, "features": ["something_else"]}
+    with pytest.raises(ValueError, match="retrain"):
+        Advisor(artifact=broken)
+
+
+def test_inference_does_not_import_sklearn() -> None:
+    code = "import sys, models.advisor as a; a.Advisor.load(); print('sklearn' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "False"
+
+
+def test_assess_takes_well_under_a_millisecond(advisor: Advisor) -> None:
+    questionnaires = [
+        Questionnaire.model_validate(READY),
+        Questionnaire.model_validate({k: READY[k] for k in list(READY)[:5]}),
+    ]
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        for _ in range(100):
+            for q in questionnaires:
+                advisor.assess(questionnaire=q)
+        best = min(best, (time.perf_counter() - start) / 200)
+    assert best < 0.001
+
+
+def test_a_ready_narrow_high_volume_job_gets_fine_tuning(advisor: Advisor) -> None:
+    result = _assess(advisor)
+    assert result.recommendation.value == "fine_tuning"
+    assert "R-HIGH-VOLUME-NARROW-STRICT" in {r.id for r in result.rules}
+
+
+@pytest.mark.parametrize(
+    ("changes", "rule"),
+    [
+        ({"success_metric_defined": False}, "R-NO-SUCCESS-METRIC"),
+        ({"mlops_capacity": "none"}, "R-NO-MLOPS"),
+        ({"workflow_stability": "changes_weekly"}, "R-WORKFLOW-WEEKLY"),
+        ({"labeled_examples": 40}, "R-FEW-EXAMPLES"),
+        ({"data_quality": "noisy"}, "R-UNCLEAN-DATA"),
+        ({"task_narrowness": "broad"}, "R-BROAD-TASK"),
+        ({"primary_gap": "reasoning"}, "R-REASONING-GAP"),
+        ({"prompt_baseline_score": 0.95}, "R-NO-HEADROOM"),
+        ({"requests_per_day": 300}, "R-LOW-VOLUME"),
+    ],
+)
+def test_each_blocker_turns_fine_tuning_into_prompting(
+    advisor: Advisor, changes: dict[str, Any], rule: str
+) -> None:
+    result = _assess(advisor, **changes)
+    assert result.recommendation.value == "prompt_engineering"
+    fired = {r.id: r for r in result.rules}
+    assert fired[rule].effect == "constraint"
+    assert fired[rule].constraint == "forbid_fine_tuning"
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"knowledge_freshness": "realtime"}, "rag_and_fine_tuning"),
+        ({"needs_private_context": True}, "rag_and_fine_tuning"),
+        ({"primary_gap": "knowledge"}, "rag"),
+        ({"needs_private_context": True, "mlops_capacity": "none"}, "rag"),
+        ({"knowledge_freshness": "daily", "success_metric_defined": False}, "rag"),
+    ],
+)
+def test_fresh_or_private_knowledge_brings_in_retrieval(
+    advisor: Advisor, changes: dict[str, Any], expected: str
+) -> None:
+    assert _assess(advisor, **changes).recommendation.value == expected
+
+
+def test_high_stakes_domains_warn_about_guardrails(advisor: Advisor) -> None:
+    result = _assess(advisor, risk_domain="web3")
+    assert "R-HIGH-STAKES-GUARDRAILS" in {r.id for r in result.rules}
+    warning = next(w for w in result.warnings if w.id == "W-NO-GUARDRAILS")
+    assert warning.severity == "high" and warning.mistake == 10
+
+
+def test_unknown_answers_scale_rule_weights(advisor: Advisor) -> None:
+    bare = {k: READY[k] for k in list(READY)[:5]}
+    result = advisor.assess(questionnaire=Questionnaire.model_validate(bare))
+    partial = [r for r in result.rules if r.effect == "log_odds" and r.weight is not None]
+    assert any(0 < r.weight < 1 for r in partial)
+    assert all(r.effect == "log_odds" or r.weight == 1.0 for r in result.rules)
+
+
+def test_rules_only_baseline_uses_rules_and_base_rates_only(advisor: Advisor) -> None:
+    result = advisor.assess_rules_only(questionnaire=Questionnaire.model_validate(READY))
+    assert all(c.feature.startswith("rule:") for c in result.contributions)
+    priors = advisor.artifact["rules_only"]["intercepts"]
+    assert {a.value: v for a, v in result.intercepts.items()} == priors
+    assert result.model_version.endswith("+rules-only")
+
+
+@pytest.mark.parametrize(
+    ("scores", "constraints", "expected"),
+    [
+        ({"prompt_engineering": 0.2, "rag": 0.7, "fine_tuning": 0.6}, set(), "rag_and_fine_tuning"),
+        ({"prompt_engineering": 0.2, "rag": 0.1, "fine_tuning": 0.6}, {"require_retrieval"},
+         "rag_and_fine_tuning"),
+        ({"prompt_engineering": 0.2, "rag": 0.7, "fine_tuning": 0.6}, {"forbid_fine_tuning"},
+         "rag"),
+        ({"prompt_engineering": 0.9, "rag": 0.1, "fine_tuning": 0.8}, {"forbid_fine_tuning"},
+         "prompt_engineering"),
+        ({"prompt_engineering": 0.9, "rag": 0.1, "fine_tuning": 0.4}, {"require_retrieval"}, "rag"),
+        ({"prompt_engineering": 0.3, "rag": 0.3, "fine_tuning": 0.3}, set(), "prompt_engineering"),
+    ],
+)
+def test_four_way_recommendation(
+    scores: dict[str, float], constraints: set[str], expected: str
+) -> None:
+    assert recommend(scores=scores, constraints=constraints, both_threshold=0.5) == expected
