@@ -1,0 +1,60 @@
+"""Direct search over the knowledge index."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query
+from pydantic import BaseModel, Field
+
+from knowledge.search import hybrid_search
+from models.questionnaire import storable_text
+from service.api.deps import ConnDep, StateDep
+from service.config import BUILTIN_COLLECTION
+
+router = APIRouter(prefix="/guidance", tags=["guidance"])
+
+
+class GuidancePassage(BaseModel):
+    """A retrieved passage and where it comes from."""
+
+    text: str
+    source: str = Field(description="file and section, e.g. `rag-vs-fine-tuning.md § When ...`")
+    score: float = Field(ge=0, le=1, description="fused RRF score, scaled so 1 = top of both ranks")
+    title: str
+    file: str
+    section: str
+    collection: str
+    cites: list[str] = Field(
+        default_factory=list, description="seed sections this passage draws on"
+    )
+    dense_rank: int | None = None
+    keyword_rank: int | None = None
+
+
+class SearchResults(BaseModel):
+    results: list[GuidancePassage]
+
+
+@router.get("/search", response_model=SearchResults)
+async def search(
+    state: StateDep,
+    conn: ConnDep,
+    q: Annotated[str, Query(min_length=1, max_length=2000, description="the question")],
+    k: Annotated[int, Query(ge=1, le=50)] = 5,
+    collection: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
+) -> SearchResults:
+    """Hybrid (dense + keyword, RRF) search, best first."""
+    try:
+        storable_text(q + (collection or ""))
+    except ValueError as err:
+        raise HTTPException(
+            status_code=422,
+            detail=[{"loc": ["query", "q"], "msg": str(err), "type": "value_error"}],
+        ) from err
+    embedding = await asyncio.to_thread(state.embedder.encode_one, text=q)
+    passages = await hybrid_search(
+        conn, text=q, embedding=embedding, collection=collection or BUILTIN_COLLECTION, k=k
+    )
+    return SearchResults(results=[GuidancePassage(**p.as_dict()) for p in passages])

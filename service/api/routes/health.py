@@ -1,0 +1,61 @@
+"""Liveness and readiness probes."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Response, status
+from pydantic import BaseModel
+
+from service.api.deps import StateDep
+from service.config import BUILTIN_COLLECTION
+
+router = APIRouter(tags=["health"])
+
+
+class Health(BaseModel):
+    status: str
+
+
+class Readiness(BaseModel):
+    status: str
+    database: bool
+    knowledge_chunks: int
+    detail: str | None = None
+
+
+@router.get("/healthz", response_model=Health)
+async def healthz() -> Health:
+    """Liveness: the process answers; never touches the database."""
+    return Health(status="ok")
+
+
+@router.get(
+    "/readyz",
+    response_model=Readiness,
+    responses={503: {"model": Readiness, "description": "database down or index empty"}},
+)
+async def readyz(state: StateDep, response: Response) -> Readiness:
+    """Readiness: the database answers and the built-in knowledge index is loaded."""
+    try:
+        async with state.pool.connection(timeout=2.0) as conn:
+            cur = await conn.execute(
+                "SELECT count(*) FROM chunks WHERE collection = %(c)s", {"c": BUILTIN_COLLECTION}
+            )
+            row = await cur.fetchone()
+        chunks = int(row[0]) if row else 0
+    except Exception as err:  # any failure to reach the database means "not ready"
+        response.status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+        return Readiness(
+            status="unavailable",
+            database=False,
+            knowledge_chunks=0,
+            detail=f"database unreachable: {type(err).__name__}",
+        )
+    if chunks == 0:
+        response.status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+        return Readiness(
+            status="unavailable",
+            database=True,
+            knowledge_chunks=0,
+            detail="knowledge index is empty; run `advisor serve` or `advisor ingest`",
+        )
+    return Readiness(status="ready", database=True, knowledge_chunks=chunks)

@@ -1,0 +1,127 @@
+"""Guidance for an assessment: passages for each fired rule, warning and the description."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from psycopg import AsyncConnection
+
+from knowledge.embeddings import Embedder
+from knowledge.search import Passage, Query, multi_search
+from models.result import ModelResult
+
+PER_QUERY = 3
+MAX_PASSAGES = 6
+MIN_PASSAGES = 3
+DESCRIPTION_ID = "description"
+
+_RECOMMENDATION_TOPICS = {
+    "prompt_engineering": "start with prompt engineering: system prompt, few-shot examples and an "
+    "output schema before any training",
+    "rag": "use retrieval-augmented generation for fresh, private or document-grounded knowledge",
+    "fine_tuning": "fine-tune for a narrow, stable, high-volume task with strict output format",
+    "rag_and_fine_tuning": "combine retrieval for current knowledge with fine-tuning for "
+    "consistent format and behaviour",
+}
+
+
+@dataclass(frozen=True)
+class TopicQuery:
+    """A rule-derived query whose embedding is computed once, at start."""
+
+    qid: str
+    text: str
+    embedding: np.ndarray
+
+
+class GuidanceFinder:
+    """Builds retrieval queries from an assessment and picks deduplicated supporting passages."""
+
+    def __init__(self, *, embedder: Embedder, collection: str) -> None:
+        self.embedder = embedder
+        self.collection = collection
+        self._topics: dict[str, TopicQuery] = {}
+
+    def precompute(self, *, topics: Iterable[tuple[str, str]]) -> int:
+        """Embed every rule, warning and recommendation topic once; returns how many."""
+        pairs = list(dict(topics).items())
+        pairs += [(f"recommendation:{k}", v) for k, v in _RECOMMENDATION_TOPICS.items()]
+        todo = [(qid, text) for qid, text in pairs if qid not in self._topics]
+        if todo:
+            vectors = self.embedder.encode(texts=[text for _, text in todo])
+            for (qid, text), vec in zip(todo, vectors, strict=True):
+                self._topics[qid] = TopicQuery(qid=qid, text=text, embedding=vec)
+        return len(self._topics)
+
+    def _topic(self, *, qid: str, text: str) -> TopicQuery:
+        """A precomputed topic; an unknown one (e.g. a new rule) is embedded once and kept."""
+        if qid not in self._topics:
+            self.precompute(topics=[(qid, text)])
+        return self._topics[qid]
+
+    def queries(self, *, result: ModelResult, description: str | None) -> list[Query]:
+        """Queries for the fired rules and warnings and the recommendation."""
+        items = [(r.id, r.message) for r in result.rules] + [
+            (w.id, w.message) for w in result.warnings
+        ]
+        items.append((f"recommendation:{result.recommendation.value}", ""))
+        out: list[Query] = []
+        for qid, message in items:
+            text = _RECOMMENDATION_TOPICS.get(qid.removeprefix("recommendation:"), message)
+            topic = self._topic(qid=qid, text=text)
+            out.append(Query(qid=qid, text=topic.text, embedding=topic.embedding))
+        return out
+
+    async def find(
+        self,
+        conn: AsyncConnection[Any],
+        *,
+        result: ModelResult,
+        description: str | None,
+    ) -> list[dict[str, Any]]:
+        """Deduplicated passages, best first, each saying which rules or warnings it supports."""
+        queries = self.queries(result=result, description=description)
+        if description and description.strip():
+            vector = await asyncio.to_thread(self.embedder.encode_one, text=description)
+            queries.append(Query(qid=DESCRIPTION_ID, text=description, embedding=vector))
+        found = await multi_search(conn, queries=queries, collection=self.collection, k=PER_QUERY)
+        return select_passages(found=found, order=[q.qid for q in queries])
+
+
+def select_passages(*, found: dict[str, list[Passage]], order: list[str]) -> list[dict[str, Any]]:
+    """Each query's best passage first (in rule order), then the strongest of the rest."""
+    supports: dict[int, list[str]] = {}
+    best: dict[int, Passage] = {}
+    for qid in order:
+        for passage in found.get(qid, []):
+            label = (
+                qid.removeprefix("recommendation:") if qid.startswith("recommendation:") else qid
+            )
+            supports.setdefault(passage.chunk_id, [])
+            if label not in supports[passage.chunk_id]:
+                supports[passage.chunk_id].append(label)
+            if passage.chunk_id not in best or passage.score > best[passage.chunk_id].score:
+                best[passage.chunk_id] = passage
+    chosen: list[int] = []
+    for qid in order:
+        top = found.get(qid) or []
+        if top and top[0].chunk_id not in chosen:
+            chosen.append(top[0].chunk_id)
+    rest = sorted(
+        (cid for cid in best if cid not in chosen),
+        key=lambda cid: (len(supports[cid]), best[cid].score),
+        reverse=True,
+    )
+    chosen.extend(rest[: max(0, MIN_PASSAGES - len(chosen))])
+    chosen = chosen[:MAX_PASSAGES]
+    chosen.sort(key=lambda cid: (len(supports[cid]), best[cid].score), reverse=True)
+    out = []
+    for cid in chosen:
+        item = best[cid].as_dict()
+        item["supports"] = supports[cid]
+        out.append(item)
+    return out

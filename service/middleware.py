@@ -1,0 +1,185 @@
+"""One pure-ASGI layer for request ids, body limits, API keys, metrics and access logs."""
+
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+import time
+import uuid
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+from service import metrics
+from service.logging import request_id_var
+
+log = logging.getLogger("advisor.access")
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+MAX_BODY_BYTES = 1_000_000
+PROTECTED_PREFIXES = ("/assess", "/assessments", "/guidance")
+OPEN_SUFFIXES = ("/report",)
+
+
+def needs_key(*, path: str) -> bool:
+    """The contract's protected endpoints; pages, probes and Slack stay open."""
+    if path.endswith(OPEN_SUFFIXES):
+        return False
+    return any(
+        path == p or path.startswith(p + "/") or path.startswith(p + "?")
+        for p in PROTECTED_PREFIXES
+    )
+
+
+def key_matches(*, presented: str | None, keys: list[str]) -> bool:
+    """Constant-time comparison against every configured key."""
+    if presented is None:
+        return False
+    given = presented.encode()
+    found = False
+    for key in keys:
+        found |= hmac.compare_digest(given, key.encode())
+    return found
+
+
+async def _json(
+    send: Send,
+    *,
+    status: int,
+    body: dict[str, Any],
+    rid: str,
+    extra: list[tuple[bytes, bytes]] | None = None,
+) -> None:
+    payload = json.dumps(body).encode()
+    headers = [
+        (b"content-type", b"application/json"),
+        (b"content-length", str(len(payload)).encode()),
+        (b"x-request-id", rid.encode()),
+    ] + (extra or [])
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": payload})
+
+
+class AdvisorMiddleware:
+    """Wraps the app: refuses early (413, 401) and records every request."""
+
+    def __init__(self, app: ASGIApp, *, api_keys: list[str]) -> None:
+        self.app = app
+        self.api_keys = api_keys
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        rid = headers.get("x-request-id", "")[:64] or uuid.uuid4().hex
+        token = request_id_var.set(rid)
+        started = time.perf_counter()
+        status_holder = {"status": 500}
+        path: str = scope["path"]
+        try:
+            length = headers.get("content-length")
+            if length is not None and length.isdigit() and int(length) > MAX_BODY_BYTES:
+                status_holder["status"] = 413
+                await _json(
+                    send,
+                    status=413,
+                    rid=rid,
+                    body={
+                        "detail": f"body is {length} bytes; the limit is {MAX_BODY_BYTES} bytes"
+                    },
+                )
+                return
+            if (
+                self.api_keys
+                and needs_key(path=path)
+                and not key_matches(presented=headers.get("x-api-key"), keys=self.api_keys)
+            ):
+                status_holder["status"] = 401
+                await _json(
+                    send,
+                    status=401,
+                    rid=rid,
+                    extra=[(b"www-authenticate", b"ApiKey")],
+                    body={"detail": "missing or invalid API key: send header x-api-key"},
+                )
+                return
+            await self._call(scope, receive, send, rid=rid, status_holder=status_holder)
+        finally:
+            elapsed = time.perf_counter() - started
+            route = scope.get("route")
+            template = getattr(route, "path", None) or "unmatched"
+            metrics.observe_request(
+                method=scope["method"],
+                route=template,
+                status=status_holder["status"],
+                seconds=elapsed,
+            )
+            log.info(
+                "%s %s %s",
+                scope["method"],
+                path,
+                status_holder["status"],
+                extra={
+                    "method": scope["method"],
+                    "path": path,
+                    "status": status_holder["status"],
+                    "duration_ms": round(elapsed * 1000, 2),
+                },
+            )
+            request_id_var.reset(token)
+
+    async def _call(
+        self, scope: Scope, receive: Receive, send: Send, *, rid: str, status_holder: dict[str, int]
+    ) -> None:
+        received = 0
+        started_response = False
+        rejected = False
+
+        async def limited_receive() -> Message:
+            # Past the limit: answer 413 now and tell the app the client left, so it stops reading.
+            nonlocal received, started_response, rejected
+            if rejected:
+                return {"type": "http.disconnect"}
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > MAX_BODY_BYTES:
+                    rejected = True
+                    if not started_response:
+                        started_response = True
+                        status_holder["status"] = 413
+                        await _json(
+                            send, status=413, rid=rid,
+                            body={"detail": f"request body exceeds {MAX_BODY_BYTES} bytes"},
+                        )
+                    return {"type": "http.disconnect"}
+            return message
+
+        async def tagged_send(message: Message) -> None:
+            nonlocal started_response
+            if rejected:
+                return
+            if message["type"] == "http.response.start":
+                started_response = True
+                status_holder["status"] = message["status"]
+                message.setdefault("headers", [])
+                message["headers"] = [*message["headers"], (b"x-request-id", rid.encode())]
+            await send(message)
+
+        try:
+            await self.app(scope, limited_receive, tagged_send)
+        except BodyTooLarge:
+            if not started_response:
+                status_holder["status"] = 413
+                await _json(
+                    send,
+                    status=413,
+                    rid=rid,
+                    body={"detail": f"request body exceeds {MAX_BODY_BYTES} bytes"},
+                )

@@ -1,0 +1,201 @@
+"""Fault and load figures: load, a killed postmaster mid-load, lost assessments, hostile input.
+
+Marked slow; CI runs it. It prints its figures (see the `-s`-free report in test-artifacts/).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from service.config import Settings
+from tests.conftest import REPO, LiveServer
+
+pytestmark = pytest.mark.slow
+
+REPORT = REPO / "test-artifacts" / "fault-report.json"
+BASE = {"task_narrowness": "narrow", "knowledge_freshness": "weekly", "requests_per_day": 5000,
+        "mlops_capacity": "limited", "risk_domain": "finance"}
+
+
+def record(figures: dict[str, Any]) -> None:
+    """Print the figures and keep them as a test artifact."""
+    REPORT.parent.mkdir(exist_ok=True)
+    previous = json.loads(REPORT.read_text()) if REPORT.exists() else {}
+    previous.update(figures)
+    REPORT.write_text(json.dumps(previous, indent=2))
+    print("\nFAULT FIGURES " + json.dumps(figures))
+
+
+@pytest.fixture(scope="module")
+def own_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """A server with its own embedded database, so killing it spares the session's."""
+    data = tmp_path_factory.mktemp("fault-data")
+    settings = Settings(ADVISOR_DATA_DIR=data, ADVISOR_DATABASE_URL=None, ADVISOR_API_KEYS=None)
+    live = LiveServer(settings=settings).start()
+    yield live
+    live.stop()
+
+
+def hammer(*, url: str, total: int, clients: int, stop: threading.Event | None = None,
+           ) -> list[tuple[int, dict[str, Any] | None]]:
+    """`total` POST /assess from `clients` threads; (status, body) per request."""
+    results: list[tuple[int, dict[str, Any] | None]] = []
+    lock = threading.Lock()
+    counter = iter(range(total))
+
+    def worker() -> None:
+        with httpx.Client(base_url=url, timeout=30) as http:
+            while stop is None or not stop.is_set():
+                with lock:
+                    i = next(counter, None)
+                if i is None:
+                    return
+                body = dict(BASE, requests_per_day=1000 + i, description=f"load case {i} weekly docs")
+                try:
+                    r = http.post("/assess", json=body)
+                    out = (r.status_code, r.json() if r.status_code == 200 else None)
+                except httpx.HTTPError:
+                    out = (0, None)
+                with lock:
+                    results.append(out)
+
+    threads = [threading.Thread(target=worker) for _ in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return results
+
+
+def test_load_400_requests_16_clients(own_server: LiveServer) -> None:
+    results = hammer(url=own_server.url, total=400, clients=16)
+    failures = sum(1 for status, _ in results if status != 200)
+    stats = own_server.state.pool.get_stats()
+    record({"load_requests": len(results), "load_failures": failures,
+            "pool_errors": stats.get("requests_errors", 0),
+            "pool_queued": stats.get("requests_queued", 0)})
+    assert len(results) == 400 and failures == 0
+    assert stats.get("requests_errors", 0) == 0
+
+
+def wait_until(*, check: Any, timeout: float) -> float:
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < timeout:
+        if check():
+            return time.monotonic() - t0
+        time.sleep(0.2)
+    raise TimeoutError("condition not met")
+
+
+def test_killed_postmaster_mid_load(own_server: LiveServer) -> None:
+    url = own_server.url
+    embedded = own_server.state.database.embedded
+    pid = embedded.postmaster_pid()
+    assert pid is not None
+    results: list[tuple[int, dict[str, Any] | None]] = []
+    loader = threading.Thread(target=lambda: results.extend(hammer(url=url, total=300, clients=8)))
+    loader.start()
+    time.sleep(0.5)
+    os.kill(pid, signal.SIGKILL)
+    killed_at = time.monotonic()
+    loader.join()
+    with httpx.Client(base_url=url, timeout=10) as http:
+        def ready() -> bool:
+            return http.get("/readyz").status_code == 200
+
+        def guided() -> bool:
+            doc = http.post("/assess", json=dict(BASE, description="after recovery")).json()
+            return not doc["degraded"] and len(doc["guidance"]) >= 3
+
+        recovered = wait_until(check=ready, timeout=30) + (time.monotonic() - killed_at)
+        wait_until(check=guided, timeout=30)
+        guidance_back = time.monotonic() - killed_at
+        wait_until(check=lambda: own_server.state.spool.depth() == 0, timeout=30)
+        answered = [body for status, body in results if status == 200 and body]
+        lost = [d["id"] for d in answered if http.get(f"/assessments/{d['id']}").status_code != 200]
+        mismatched = [d["id"] for d in answered
+                      if http.get(f"/assessments/{d['id']}").json() != d]
+    degraded = sum(1 for d in answered if d["degraded"])
+    record({"kill_requests": len(results), "kill_answered_200": len(answered),
+            "kill_degraded_answers": degraded, "kill_non_200": len(results) - len(answered),
+            "ready_again_s": round(recovered, 2), "guidance_back_s": round(guidance_back, 2),
+            "assessments_lost": len(lost), "stored_differs": len(mismatched),
+            "postmaster_restarts": own_server.state.supervisor.restarts})
+    assert len(answered) == len(results)
+    assert not lost and not mismatched
+    assert recovered <= 30 and guidance_back <= 30
+
+
+HOSTILE: dict[str, tuple[bytes, dict[str, str]]] = {
+    "oversized body (2 MB)": (b'{"description": "' + b"x" * 2_000_000 + b'"}', {}),
+    "NUL in description": (json.dumps(dict(BASE, description="a\u0000b")).encode(), {}),
+    "lone surrogate": (json.dumps(dict(BASE, description="\ud800")).encode(), {}),
+    "RTL and emoji": (json.dumps(dict(BASE, description="\u202e\U0001f600 ok\u200d")).encode(), {}),
+    "deep nesting": (b"[" * 5000 + b"]" * 5000, {}),
+    "huge number": (json.dumps(BASE).replace("5000", "1e400").encode(), {}),
+    "wrong content type": (b"task_narrowness=narrow", {"content-type": "text/plain"}),
+    "form body": (b"task_narrowness=narrow", {"content-type": "application/x-www-form-urlencoded"}),
+    "not utf-8": (b'{"description": "\xff\xfe"}', {}),
+}
+
+
+def test_hostile_inputs_never_500(client: httpx.Client) -> None:
+    outcomes = {}
+    for name, (body, headers) in HOSTILE.items():
+        hdrs = {"content-type": "application/json", **headers}
+        outcomes[name] = client.post("/assess", content=body, headers=hdrs).status_code
+    record({"bad_inputs": outcomes})
+    assert outcomes["oversized body (2 MB)"] == 413
+    assert outcomes["RTL and emoji"] == 200
+    assert all(code < 500 for code in outcomes.values()), outcomes
+    assert all(code == 422 for name, code in outcomes.items()
+               if name not in {"oversized body (2 MB)", "RTL and emoji"}), outcomes
+
+
+def test_body_over_limit_without_content_length_is_413(server: LiveServer) -> None:
+    def chunks() -> Iterator[bytes]:
+        yield b'{"description": "'
+        for _ in range(40):
+            yield b"y" * 50_000
+        yield b'"}'
+
+    with httpx.Client(base_url=server.url, timeout=30) as http:
+        response = http.post("/assess", content=chunks(), headers={"content-type": "application/json"})
+    assert response.status_code == 413
+
+
+def test_api_keys(database_url: str, tmp_path: Path) -> None:
+    settings = Settings(ADVISOR_DATA_DIR=tmp_path, ADVISOR_DATABASE_URL=database_url,
+                        ADVISOR_API_KEYS="k-one, k-two", ADVISOR_INDEX_BUILTIN=False)
+    live = LiveServer(settings=settings).start()
+    try:
+        with httpx.Client(base_url=live.url, timeout=30) as http:
+            denied = http.post("/assess", json=BASE)
+            assert denied.status_code == 401 and "x-api-key" in denied.json()["detail"]
+            assert http.post("/assess", json=BASE, headers={"x-api-key": "wrong"}).status_code == 401
+            assert http.post("/assess", json=BASE, headers={"x-api-key": "k-two"}).status_code == 200
+            assert http.get("/assessments").status_code == 401
+            assert http.get("/guidance/search", params={"q": "x"}).status_code == 401
+            for open_path in ("/healthz", "/readyz", "/metrics", "/openapi.json"):
+                assert http.get(open_path).status_code == 200, open_path
+    finally:
+        live.stop()
+
+
+def test_metrics_exposed(client: httpx.Client) -> None:
+    client.post("/assess", json=BASE)
+    text = client.get("/metrics").text
+    for name in ("advisor_requests_total", "advisor_request_duration_seconds_bucket",
+                 "advisor_assessments_total", "advisor_degraded_answers_total", "advisor_spool_depth"):
+        assert name in text, name
+    assert 'route="/assess"' in text
