@@ -21,9 +21,7 @@ class Database:
 
     def __init__(self, *, settings: Settings) -> None:
         self.settings = settings
-        self.embedded = (
-            EmbeddedPostgres(data_dir=settings.data_dir) if settings.embedded else None
-        )
+        self.embedded = EmbeddedPostgres(data_dir=settings.data_dir) if settings.embedded else None
         self.conninfo: str | None = None
 
     def start(self) -> str:

@@ -67,13 +67,17 @@ class EmbeddedPostgres:
 
     def stop(self) -> None:
         """Stop the server explicitly: uvicorn's SIGTERM path skips atexit hooks."""
-        from pgserver._commands import pg_ctl
+        from pgserver import _commands
+
+        pg_ctl = _commands.pg_ctl  # type: ignore[attr-defined]  # generated at import time
 
         with self._lock:
             if not self.is_alive():
                 return
             try:
-                pg_ctl(["-w", "-m", "fast", "stop"], pgdata=self.pgdata, user=_pg_user(), timeout=30)
+                pg_ctl(
+                    ["-w", "-m", "fast", "stop"], pgdata=self.pgdata, user=_pg_user(), timeout=30
+                )
             except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as err:
                 log.warning("pg_ctl stop failed (%s); terminating the postmaster", err)
                 pid = self.postmaster_pid()

@@ -15,7 +15,7 @@ _LOCK_KEY = 7_340_221  # advisory lock id: one migrator at a time across workers
 def migration_files() -> list[tuple[str, str]]:
     """Migrations shipped in the package, ordered by their numeric prefix."""
     folder = resources.files("service.db") / "migrations"
-    files = sorted(p for p in folder.iterdir() if p.name.endswith(".sql"))
+    files = sorted((p for p in folder.iterdir() if p.name.endswith(".sql")), key=lambda p: p.name)
     return [(p.name.removesuffix(".sql"), p.read_text(encoding="utf-8")) for p in files]
 
 
