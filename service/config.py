@@ -26,6 +26,7 @@ class Settings(BaseSettings):
     api_keys: str | None = Field(default=None, alias="ADVISOR_API_KEYS")
     slack_signing_secret: SecretStr | None = Field(default=None, alias="SLACK_SIGNING_SECRET")
     slack_bot_token: SecretStr | None = Field(default=None, alias="SLACK_BOT_TOKEN")
+    slack_api_url: str | None = Field(default=None, alias="SLACK_API_URL")
     public_url: str = Field(default="http://127.0.0.1:8000", alias="ADVISOR_PUBLIC_URL")
     model_path: Path | None = Field(default=None, alias="ADVISOR_MODEL_PATH")
     estimates_file: Path | None = Field(default=None, alias="ADVISOR_ESTIMATES_FILE")

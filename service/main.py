@@ -25,6 +25,7 @@ from service.config import BUILTIN_COLLECTION, Settings
 from service.db.database import Database
 from service.guidance import GuidanceFinder
 from service.middleware import AdvisorMiddleware
+from service.slack.routes import router as slack_router
 from service.spool import Spool
 from service.state import AppState
 from service.supervisor import UNREACHABLE_ERRORS, Supervisor
@@ -123,6 +124,7 @@ def create_app(*, settings: Settings | None = None) -> FastAPI:
         ops.router,
     ):
         app.include_router(router)
+    app.include_router(slack_router)
     app.add_middleware(AdvisorMiddleware, api_keys=settings.api_key_list)
     app.add_exception_handler(UNREACHABLE_ERRORS, database_unavailable)
     app.add_exception_handler(RequestValidationError, invalid_request)  # type: ignore[arg-type]

@@ -1,0 +1,161 @@
+"""The Bolt app: /advisor opens the questionnaire; a submission runs the assessment and posts it."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_bolt.authorization import AuthorizeResult
+from slack_sdk.web.async_client import AsyncWebClient
+
+from models.questionnaire import Questionnaire
+from service.assessment import Assessor
+from service.config import Settings
+from service.slack.blocks import REPORT_ACTION, fallback_text, report_url, result_blocks
+from service.slack.delivery import TIMEOUT_S, Reply, deliver, describe, notify
+from service.slack.modal import (
+    CALLBACK_ID,
+    build_view,
+    decode_metadata,
+    encode_metadata,
+    parse_submission,
+    unescape_command_text,
+)
+
+log = logging.getLogger(__name__)
+
+COMMAND = "/advisor"
+HELP_WORDS = frozenset({"help", "-h", "--help", "?"})
+USAGE = (
+    "*/advisor* tells you whether prompting, retrieval (RAG), fine-tuning or a mix fits your "
+    "use case, with the reasons and the sources behind it.\n"
+    "• `/advisor` opens the questionnaire; five answers are enough.\n"
+    "• `/advisor <what you are building>` opens it with your description filled in.\n"
+    "• `/advisor help` shows this message.\n"
+    "The result is posted in the channel where you ran the command (privately to you if the "
+    "app is not a member), with a link to the full report."
+)
+FAILED_ASSESSMENT = (
+    "Sorry, the advisor could not finish this assessment, so nothing was stored. "
+    "Please try `/advisor` again in a few minutes."
+)
+
+
+def missing_settings(*, settings: Settings) -> list[str]:
+    """The Slack variables still unset, in the order the docs list them."""
+    pairs = (("SLACK_SIGNING_SECRET", settings.slack_signing_secret),
+             ("SLACK_BOT_TOKEN", settings.slack_bot_token))
+    return [name for name, value in pairs if value is None or not value.get_secret_value()]
+
+
+def web_client(*, settings: Settings) -> AsyncWebClient:
+    """The Web API client; SLACK_API_URL points it elsewhere (a local fake in tests)."""
+    if settings.slack_api_url:
+        base = settings.slack_api_url.rstrip("/") + "/"
+        return AsyncWebClient(base_url=base, timeout=TIMEOUT_S)
+    return AsyncWebClient(timeout=TIMEOUT_S)
+
+
+async def open_questionnaire(*, client: AsyncWebClient, command: dict[str, Any], text: str) -> None:
+    """views.open with the command's trigger_id; on failure, tell the user instead of raising."""
+    reply = Reply(channel=command.get("channel_id"), user=command.get("user_id"),
+                  response_url=command.get("response_url"))
+    view = build_view(
+        description=unescape_command_text(text=text),
+        metadata=encode_metadata(channel=reply.channel, user=reply.user,
+                                 response_url=reply.response_url),
+    )
+    try:
+        await client.views_open(trigger_id=str(command.get("trigger_id") or ""), view=view)
+    except Exception as err:  # Slack down, expired trigger, bad token: all end the same way
+        log.warning("views.open failed: %s", describe(error=err))
+        await notify(client=client, reply=reply,
+                     text="Sorry, the questionnaire could not be opened. Please run `/advisor` "
+                     "again.")
+
+
+async def assess_and_post(
+    *, assessor: Assessor, questionnaire: Questionnaire, client: AsyncWebClient, reply: Reply,
+    public_url: str,
+) -> str:
+    """The /assess pipeline (stored with source "slack"), then the result as Block Kit."""
+    try:
+        doc = await assessor.assess(questionnaire=questionnaire, source="slack")
+    except Exception:  # database or model failure: the user hears about it, the log has detail
+        log.exception("assessment requested from Slack failed")
+        return await notify(client=client, reply=reply, text=FAILED_ASSESSMENT)
+    url = report_url(public_url=public_url, assessment_id=str(doc.get("id", "")))
+    try:
+        text = fallback_text(doc=doc, url=url)
+        blocks = result_blocks(doc=doc, public_url=public_url)
+    except Exception:  # a document the renderer cannot read still gets its link through
+        log.exception("could not render assessment %s for Slack", doc.get("id"))
+        text = f"Your assessment is ready: {url}"
+        blocks = [{"type": "section", "text": {"type": "mrkdwn", "text": f"<{url}|{text}>"}}]
+    return await deliver(
+        client=client, reply=reply, text=text, blocks=blocks,
+        error_text=f"Your assessment is stored, but it could not be posted here. Read it at {url}",
+    )
+
+
+def build_app(*, settings: Settings, assessor: Assessor) -> AsyncApp:
+    """A Bolt app that verifies every request's signature and never calls Slack to authorize."""
+    missing = missing_settings(settings=settings)
+    if missing:
+        raise ValueError(f"Slack is not configured; set {' and '.join(missing)}")
+    assert settings.slack_signing_secret is not None and settings.slack_bot_token is not None
+    bot_token = settings.slack_bot_token.get_secret_value()
+
+    # Bolt injects arguments by parameter name and only sees positional-or-keyword parameters
+    # (inspect.getfullargspec().args), so these callbacks cannot be keyword-only.
+    async def authorize(
+        enterprise_id: str | None, team_id: str | None, user_id: str | None,
+    ) -> AuthorizeResult:
+        """The configured bot token as-is: no auth.test round trip, so no network is needed."""
+        return AuthorizeResult(enterprise_id=enterprise_id, team_id=team_id, user_id=user_id,
+                               bot_token=bot_token)
+
+    app = AsyncApp(
+        signing_secret=settings.slack_signing_secret.get_secret_value(),
+        authorize=authorize,
+        client=web_client(settings=settings),
+        request_verification_enabled=True,
+        logger=logging.getLogger("service.slack.bolt"),
+        name="advisor",
+    )
+
+    async def on_command(ack: AsyncAck, command: dict[str, Any], client: AsyncWebClient) -> None:
+        """Ack at once (Slack allows 3 s), then open the modal or show the usage."""
+        text = str(command.get("text") or "").strip()
+        if text.lower() in HELP_WORDS:
+            await ack(response_type="ephemeral", text=USAGE)
+            return
+        await ack()
+        await open_questionnaire(client=client, command=command, text=text)
+
+    async def on_submission(
+        ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], client: AsyncWebClient,
+    ) -> None:
+        """Errors go back into the modal; a valid questionnaire closes it and is assessed."""
+        values = (view.get("state") or {}).get("values") or {}
+        questionnaire, errors = parse_submission(values=values)
+        if questionnaire is None:
+            await ack(response_action="errors", errors=errors)
+            return
+        await ack()
+        meta = decode_metadata(text=view.get("private_metadata"))
+        user = (body.get("user") or {}).get("id") or meta.get("user")
+        reply = Reply(channel=meta.get("channel"), user=user,
+                      response_url=meta.get("response_url"))
+        await assess_and_post(assessor=assessor, questionnaire=questionnaire, client=client,
+                              reply=reply, public_url=settings.public_url)
+
+    async def on_report_click(ack: AsyncAck) -> None:
+        """Link buttons still send an interaction; acknowledging it avoids a warning icon."""
+        await ack()
+
+    app.command(COMMAND)(on_command)
+    app.view(CALLBACK_ID)(on_submission)
+    app.action(REPORT_ACTION)(on_report_click)
+    return app

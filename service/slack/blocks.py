@@ -1,0 +1,279 @@
+"""An assessment document as a Block Kit message that always stays inside Slack's limits."""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from models.features import FEATURE_SOURCE
+
+MAX_BLOCKS = 50
+SECTION_LIMIT = 3000
+HEADER_LIMIT = 150
+CONTEXT_LIMIT = 2000
+FALLBACK_LIMIT = 3000
+BAR_WIDTH = 20
+LINE_LIMIT = 600
+PASSAGE_LIMIT = 450
+TOP_RULES = 4
+TOP_CONTRIBUTIONS = 3
+TOP_WARNINGS = 3
+TOP_PASSAGES = 3
+REPORT_ACTION = "open_report"
+TAIL_BLOCKS = 3
+
+LABELS = {
+    "prompt_engineering": "Prompt engineering",
+    "rag": "Retrieval (RAG)",
+    "fine_tuning": "Fine-tuning",
+    "rag_and_fine_tuning": "Retrieval plus fine-tuning",
+}
+APPROACHES = ("prompt_engineering", "rag", "fine_tuning")
+SEVERITY_ORDER = {"high": 0, "caution": 1, "info": 2}
+SEVERITY_ICON = {"high": ":red_circle:", "caution": ":large_orange_circle:",
+                 "info": ":large_blue_circle:"}
+
+
+def slack_len(text: str) -> int:
+    """Length as Slack may count it (UTF-16 units), never less than Python's count."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def escape(text: str) -> str:
+    """Slack's three control characters, so no text can mention @channel or forge a link."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def clip(*, text: str, limit: int) -> str:
+    """Escaped mrkdwn of at most `limit` units, cut between characters, never inside an entity."""
+    flat = re.sub(r"\s+", " ", text).strip()
+    out: list[str] = []
+    used = 0
+    budget = limit - 1
+    for char in flat:
+        piece = escape(char)
+        size = slack_len(piece)
+        if used + size > budget:
+            cut = "".join(out)
+            space = cut.rfind(" ")
+            if space >= len(cut) - 40 and space > 0:
+                cut = cut[:space]
+            return cut.rstrip() + "…"
+        out.append(piece)
+        used += size
+    return "".join(out)
+
+
+def plain_clip(*, text: str, limit: int) -> str:
+    """Plain text (headers, fallbacks) cut to `limit` units."""
+    flat = re.sub(r"\s+", " ", text).strip()
+    if slack_len(flat) <= limit:
+        return flat
+    while slack_len(flat) > limit - 1:
+        flat = flat[: len(flat) - (slack_len(flat) - (limit - 1))]
+    return flat + "…"
+
+
+def cut_escaped(*, text: str, limit: int) -> str:
+    """Already-escaped mrkdwn cut to `limit` units without splitting an `&...;` entity."""
+    if slack_len(text) <= limit:
+        return text
+    cut = text
+    while slack_len(cut) > limit - 1:
+        cut = cut[: len(cut) - (slack_len(cut) - (limit - 1))]
+    amp = cut.rfind("&")
+    if amp != -1 and ";" not in cut[amp:]:
+        cut = cut[:amp]
+    return cut + "…"
+
+
+def join_lines(*, lines: list[str], limit: int = SECTION_LIMIT) -> str:
+    """Whole lines up to the limit, then a note of how many were left out."""
+    kept: list[str] = []
+    for index, line in enumerate(lines):
+        last = index == len(lines) - 1
+        tail = f"…and {len(lines) - index} more in the full report"
+        reserve = 0 if last else slack_len(tail) + 1
+        if slack_len("\n".join([*kept, line])) > limit - reserve:
+            kept.append(tail)
+            break
+        kept.append(line)
+    return cut_escaped(text="\n".join(kept), limit=limit)
+
+
+def _section(text: str) -> dict[str, Any]:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": text}}
+
+
+def _context(text: str) -> dict[str, Any]:
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": text}]}
+
+
+def _number(value: Any) -> float:
+    """A score clamped to [0, 1]; anything unreadable counts as 0."""
+    return min(1.0, max(0.0, _float(value)))
+
+
+def favoured(*, recommendation: str) -> tuple[str, ...]:
+    """The approaches a recommendation stands for."""
+    if recommendation == "rag_and_fine_tuning":
+        return ("rag", "fine_tuning")
+    return (recommendation,) if recommendation in APPROACHES else ()
+
+
+def score_lines(*, scores: dict[str, Any], recommendation: str) -> list[str]:
+    """One text bar per approach, the recommended ones marked."""
+    chosen = favoured(recommendation=recommendation)
+    lines = []
+    for approach in APPROACHES:
+        value = _number(scores.get(approach))
+        filled = round(value * BAR_WIDTH)
+        bar = "█" * filled + "░" * (BAR_WIDTH - filled)
+        mark = "  :white_check_mark:" if approach in chosen else ""
+        lines.append(f"`{bar}` {round(value * 100):>3}%  {LABELS[approach]}{mark}")
+    return lines
+
+
+def _items(value: Any) -> list[dict[str, Any]]:
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def reason_lines(*, doc: dict[str, Any]) -> list[str]:
+    """Hard constraints and the strongest rule nudges, then the model's biggest pushes."""
+    rules = sorted(
+        _items(doc.get("rules")),
+        key=lambda r: (r.get("effect") != "constraint", -abs(_float(r.get("log_odds")))),
+    )
+    lines = [
+        "• " + clip(text=str(r.get("message", "")), limit=LINE_LIMIT)
+        + f" _({clip(text=str(r.get('id', '')), limit=80)})_"
+        for r in rules[:TOP_RULES]
+    ]
+    chosen = favoured(recommendation=str(doc.get("recommendation", "")))
+    pushes = sorted(
+        (c for c in _items(doc.get("contributions"))
+         if c.get("approach") in chosen and _float(c.get("value")) > 0),
+        key=lambda c: -_float(c.get("value")),
+    )
+    for item in pushes[:TOP_CONTRIBUTIONS]:
+        feature = str(item.get("feature", ""))
+        name = FEATURE_SOURCE.get(feature, feature).replace("_", " ")
+        said = f": {spoken(value=item.get('answer'))}" if item.get("answer") is not None else ""
+        label = LABELS.get(str(item.get("approach")), str(item.get("approach")))
+        lines.append("• " + clip(text=f"{name}{said}", limit=LINE_LIMIT)
+                     + f" pushes toward {label} ({_float(item.get('value')):+.2f} log-odds)")
+    if len(rules) > TOP_RULES:
+        lines.append(f"…and {len(rules) - TOP_RULES} more rules in the full report")
+    return lines
+
+
+def spoken(*, value: Any) -> str:
+    """An answer as people say it: yes/no for booleans, words for enum values."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value).replace("_", " ")
+
+
+def _float(value: Any) -> float:
+    """A finite float, or 0 for None, text, NaN and infinities."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return 0.0
+    return number if math.isfinite(number) else 0.0
+
+
+def warning_lines(*, doc: dict[str, Any]) -> list[str]:
+    """The most severe warnings first."""
+    warnings = sorted(
+        _items(doc.get("warnings")), key=lambda w: SEVERITY_ORDER.get(str(w.get("severity")), 3)
+    )
+    lines = []
+    for item in warnings[:TOP_WARNINGS]:
+        icon = SEVERITY_ICON.get(str(item.get("severity")), ":warning:")
+        lines.append(f"{icon} " + clip(text=str(item.get("message", "")), limit=LINE_LIMIT))
+    if len(warnings) > TOP_WARNINGS:
+        lines.append(f"…and {len(warnings) - TOP_WARNINGS} more in the full report")
+    return lines
+
+
+def passage_blocks(*, doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """The best cited passages, each quoted with its source."""
+    blocks = []
+    for item in _items(doc.get("guidance"))[:TOP_PASSAGES]:
+        quote = clip(text=str(item.get("text", "")), limit=PASSAGE_LIMIT)
+        source = clip(text=str(item.get("source", "unknown source")), limit=300)
+        blocks.append(_section(f"> {quote}\n— {source}"))
+    return blocks
+
+
+def report_url(*, public_url: str, assessment_id: str) -> str:
+    """Where people read the whole assessment."""
+    return f"{public_url.rstrip('/')}/assessments/{assessment_id}/report"
+
+
+def fallback_text(*, doc: dict[str, Any], url: str) -> str:
+    """The notification text shown where blocks cannot be."""
+    label = LABELS.get(str(doc.get("recommendation")), str(doc.get("recommendation")))
+    name = doc.get("project_name")
+    prefix = f"{name}: " if name else ""
+    return plain_clip(text=f"{prefix}Recommendation: {label}. Full report: {url}",
+                      limit=FALLBACK_LIMIT)
+
+
+def fit(*, blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Slack's limits as a last line of defence: text lengths, then the block count."""
+    for block in blocks:
+        text = block.get("text")
+        if block.get("type") == "header" and isinstance(text, dict):
+            text["text"] = plain_clip(text=str(text.get("text", "")), limit=HEADER_LIMIT)
+        elif isinstance(text, dict):
+            text["text"] = cut_escaped(text=str(text.get("text", "")), limit=SECTION_LIMIT)
+        for element in block.get("elements", []) if block.get("type") == "context" else []:
+            element["text"] = cut_escaped(text=str(element.get("text", "")), limit=CONTEXT_LIMIT)
+    if len(blocks) <= MAX_BLOCKS:
+        return blocks
+    # The closing blocks carry the report link; keep them and drop from the middle.
+    return blocks[: MAX_BLOCKS - TAIL_BLOCKS] + blocks[-TAIL_BLOCKS:]
+
+
+def result_blocks(*, doc: dict[str, Any], public_url: str) -> list[dict[str, Any]]:
+    """Headline, score bars, reasons, warnings, cited passages and the report link."""
+    recommendation = str(doc.get("recommendation", ""))
+    label = LABELS.get(recommendation, recommendation or "no recommendation")
+    url = report_url(public_url=public_url, assessment_id=str(doc.get("id", "")))
+    scores = doc.get("scores") if isinstance(doc.get("scores"), dict) else {}
+    blocks: list[dict[str, Any]] = [
+        {"type": "header", "text": {"type": "plain_text", "text": f"Recommendation: {label}",
+                                    "emoji": True}},
+    ]
+    if doc.get("project_name"):
+        blocks.append(_context("Project: *" + clip(text=str(doc["project_name"]), limit=300) + "*"))
+    blocks.append(_section(join_lines(lines=["*Scores*", *score_lines(
+        scores=scores or {}, recommendation=recommendation)])))
+    reasons = reason_lines(doc=doc)
+    if reasons:
+        blocks.append(_section(join_lines(lines=["*Why*", *reasons])))
+    warnings = warning_lines(doc=doc)
+    if warnings:
+        blocks.append(_section(join_lines(lines=["*Watch out for*", *warnings])))
+    passages = passage_blocks(doc=doc)
+    blocks.append({"type": "divider"})
+    if passages:
+        blocks.append(_section("*What the sources say*"))
+        blocks.extend(passages)
+    else:
+        note = doc.get("guidance_note") or "No supporting passages were retrieved this time."
+        blocks.append(_context(clip(text=str(note), limit=CONTEXT_LIMIT)))
+    blocks.append(_section(f"<{url}|Open the full report> for the plan, readiness checklist, "
+                           "next steps and cost estimates."))
+    blocks.append({"type": "actions", "elements": [{
+        "type": "button", "action_id": REPORT_ACTION, "url": url, "style": "primary",
+        "text": {"type": "plain_text", "text": "Open the full report"},
+    }]})
+    blocks.append(_context(
+        "Assessment `" + clip(text=str(doc.get("id", "")), limit=100) + "` · model "
+        + clip(text=str(doc.get("model_version", "unknown")), limit=100)
+    ))
+    return fit(blocks=blocks)

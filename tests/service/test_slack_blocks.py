@@ -1,0 +1,147 @@
+"""The Block Kit result: its content, and Slack's limits under the worst documents we can make."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from slack_support import all_text, check_limits
+
+from service.slack.blocks import (
+    MAX_BLOCKS,
+    SECTION_LIMIT,
+    clip,
+    cut_escaped,
+    fit,
+    join_lines,
+    result_blocks,
+    slack_len,
+)
+
+PUBLIC = "https://advisor.example.test"
+
+
+def document(**overrides: Any) -> dict[str, Any]:
+    doc: dict[str, Any] = {
+        "id": "0190-abc", "recommendation": "fine_tuning", "project_name": "Ticket triage",
+        "scores": {"prompt_engineering": 0.31, "rag": 0.12, "fine_tuning": 0.86},
+        "rules": [
+            {"id": "R-SOFT", "message": "Soft nudge toward prompting", "effect": "log_odds",
+             "log_odds": 0.2},
+            {"id": "R-HARD", "message": "Fresh facts need retrieval", "effect": "constraint"},
+        ],
+        "contributions": [
+            {"approach": "fine_tuning", "feature": "log_requests_per_day", "answer": 40000,
+             "value": 0.9},
+            {"approach": "fine_tuning", "feature": "strictness", "answer": "strict_schema",
+             "value": 0.4},
+            {"approach": "rag", "feature": "freshness", "answer": "static", "value": 2.0},
+            {"approach": "fine_tuning", "feature": "mlops", "answer": "none", "value": -1.0},
+        ],
+        "warnings": [
+            {"id": "W-INFO", "message": "Minor note", "severity": "info"},
+            {"id": "W-HIGH", "message": "No guardrail metric", "severity": "high"},
+        ],
+        "guidance": [
+            {"text": f"Passage {i} says something useful.", "source": f"seed_{i}.txt § Part {i}",
+             "score": 0.9 - i / 10} for i in range(5)
+        ],
+        "model_version": "test-1",
+    }
+    doc.update(overrides)
+    return doc
+
+
+def test_content_of_a_typical_result() -> None:
+    blocks = result_blocks(doc=document(), public_url=PUBLIC + "/")
+    check_limits(blocks)
+    assert blocks[0]["type"] == "header" and "Fine-tuning" in blocks[0]["text"]["text"]
+    text = all_text(blocks)
+    bars = re.findall(r"`([█░]{20})` +(\d+)%  (.+?)(  :white_check_mark:)?$", text, re.M)
+    assert [(b[0].count("█"), int(b[1]), b[2], bool(b[3])) for b in bars] == [
+        (6, 31, "Prompt engineering", False), (2, 12, "Retrieval (RAG)", False),
+        (17, 86, "Fine-tuning", True)]
+    # constraint rules first, then the biggest pushes toward the recommended approach only
+    assert text.index("Fresh facts need retrieval") < text.index("Soft nudge")
+    assert "requests per day: 40000 pushes toward Fine-tuning (+0.90" in text
+    assert "strictness: strict schema pushes toward Fine-tuning" in text
+    assert "freshness" not in text and "mlops" not in text and "more rules" not in text
+    assert text.index("No guardrail metric") < text.index("Minor note")
+    quoted = [b for b in blocks if b["type"] == "section" and b["text"]["text"].startswith("> ")]
+    assert [q["text"]["text"].split("\n— ")[1] for q in quoted] == [
+        "seed_0.txt § Part 0", "seed_1.txt § Part 1", "seed_2.txt § Part 2"]
+    url = PUBLIC + "/assessments/0190-abc/report"
+    assert f"<{url}|" in text
+    assert any(e.get("url") == url for b in blocks if b["type"] == "actions" for e in b["elements"])
+
+
+def test_combined_recommendation_marks_both_and_no_guidance_is_said() -> None:
+    blocks = result_blocks(doc=document(recommendation="rag_and_fine_tuning", guidance=[]),
+                           public_url=PUBLIC)
+    text = all_text(blocks)
+    assert text.count(":white_check_mark:") == 2
+    assert "pushes toward Retrieval (RAG) (+2.00" in text
+    assert "No supporting passages" in text
+    degraded = result_blocks(doc=document(guidance=[], guidance_note="database <down> & spooled"),
+                             public_url=PUBLIC)
+    assert "database &lt;down&gt; &amp; spooled" in all_text(degraded)
+
+
+def test_huge_synthetic_document_stays_within_limits() -> None:
+    big = "Ünïcödé & <!channel> 🚀 " * 2000
+    doc = document(
+        project_name=big,
+        rules=[{"id": f"R-{i}-" + "x" * 300, "message": big, "effect": "log_odds", "log_odds": i}
+               for i in range(300)],
+        contributions=[{"approach": "fine_tuning", "feature": big, "answer": big, "value": i + 1}
+                       for i in range(300)],
+        warnings=[{"id": f"W-{i}", "message": big, "severity": "high"} for i in range(300)],
+        guidance=[{"text": big, "source": big, "score": 1.0} for _ in range(100)],
+        model_version=big,
+    )
+    blocks = result_blocks(doc=doc, public_url=PUBLIC)
+    check_limits(blocks)
+    text = all_text(blocks)
+    assert "<!channel>" not in text and "&lt;!channel&gt;" in text
+    assert "…and 297 more in the full report" in text  # warnings
+    reasons = next(b["text"]["text"] for b in blocks
+                   if b["type"] == "section" and b["text"]["text"].startswith("*Why*"))
+    assert reasons.endswith("more in the full report")
+    assert "/assessments/0190-abc/report" in text
+
+
+def test_missing_and_odd_fields_do_not_break_the_builder() -> None:
+    for doc in ({"id": "x"}, document(scores={"rag": "high", "fine_tuning": float("nan")},
+                                     rules="nope", warnings=[None, 3], guidance=[{}],
+                                     contributions=[{"value": "big"}])):
+        check_limits(result_blocks(doc=doc, public_url=PUBLIC))
+
+
+def test_fit_keeps_the_report_link_when_dropping_blocks() -> None:
+    blocks = [{"type": "section", "text": {"type": "mrkdwn", "text": f"s{i} " + "y" * 5000}}
+              for i in range(80)]
+    blocks += [{"type": "section", "text": {"type": "mrkdwn", "text": "<https://r|report>"}},
+               {"type": "actions", "elements": []}, {"type": "context", "elements": []}]
+    fitted = fit(blocks=blocks)
+    assert len(fitted) == MAX_BLOCKS and fitted[-3]["text"]["text"] == "<https://r|report>"
+    assert all(slack_len(b["text"]["text"]) <= SECTION_LIMIT for b in fitted if "text" in b)
+
+
+@pytest.mark.parametrize("limit", [5, 50, 3000])
+def test_clipping_never_splits_an_entity_or_overflows(limit: int) -> None:
+    for raw in ("&" * 5000, "a<b>c " * 2000, "🚀" * 4000, "plain words " * 1000):
+        out = clip(text=raw, limit=limit)
+        assert slack_len(out) <= limit
+        assert re.fullmatch(r"(?:[^&]|&amp;|&lt;|&gt;)*…?", out), out[-20:]
+        assert slack_len(cut_escaped(text=out + out, limit=limit)) <= limit
+
+
+def test_join_lines_drops_whole_lines_and_counts_them() -> None:
+    lines = [f"line {i} " + "z" * 500 for i in range(20)]
+    joined = join_lines(lines=lines, limit=3000)
+    assert slack_len(joined) <= 3000
+    kept = joined.split("\n")
+    assert kept[-1] == f"…and {20 - (len(kept) - 1)} more in the full report"
+    assert all(line in lines for line in kept[:-1])
+    assert join_lines(lines=["a", "b"]) == "a\nb"
