@@ -29,6 +29,7 @@ from service.slack.routes import router as slack_router
 from service.spool import Spool
 from service.state import AppState
 from service.supervisor import UNREACHABLE_ERRORS, Supervisor
+from service.web.routes import router as web_router
 
 log = logging.getLogger(__name__)
 
@@ -125,6 +126,7 @@ def create_app(*, settings: Settings | None = None) -> FastAPI:
     ):
         app.include_router(router)
     app.include_router(slack_router)
+    app.include_router(web_router)
     app.add_middleware(AdvisorMiddleware, api_keys=settings.api_key_list)
     app.add_exception_handler(UNREACHABLE_ERRORS, database_unavailable)
     app.add_exception_handler(RequestValidationError, invalid_request)  # type: ignore[arg-type]

@@ -1,0 +1,1 @@
+"""Server-rendered pages for people: the home page, the intake form and the assessment report."""

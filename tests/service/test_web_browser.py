@@ -1,0 +1,164 @@
+"""The intake form and report in a real chromium, driven by Playwright against the live server."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from browser import launch_chromium
+from playwright.sync_api import Browser, Page
+from web_support import FORM_ANSWERS
+
+from service.web.fields import ALL_FIELDS, BY_NAME
+
+pytestmark = pytest.mark.browser
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+REPORT_URL = re.compile(r".*/assessments/[A-Za-z0-9-]+/report$")
+LONG_DESCRIPTION = ("Unbroken" * 490 + " " + "x" * 70)[:4000]  # 4,000 chars, two giant words
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Browser]:
+    with launch_chromium() as browser:
+        yield browser
+
+
+@pytest.fixture
+def page(chromium: Browser, server: Any) -> Iterator[Page]:
+    context = chromium.new_context(base_url=server.url, viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(30_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def fill(page: Page, answers: dict[str, str]) -> None:
+    """Answer each question the way a person would: pick options, type text."""
+    for name, value in answers.items():
+        if BY_NAME[name].kind in ("select", "tristate"):
+            page.select_option(f"#{name}", value)
+        else:
+            page.fill(f"#{name}", value)
+
+
+def stored(server: Any, page: Page) -> dict[str, Any]:
+    """The JSON document behind the report the browser is showing."""
+    assessment_id = page.url.rsplit("/", 2)[-2]
+    doc: dict[str, Any] = httpx.get(f"{server.url}/assessments/{assessment_id}", timeout=30).json()
+    return doc
+
+
+def no_horizontal_overflow(page: Page) -> bool:
+    return bool(page.evaluate(
+        "document.documentElement.scrollWidth <= window.innerWidth"
+        " && document.body.scrollWidth <= window.innerWidth"))
+
+
+def test_fill_submit_and_read_the_report(page: Page, server: Any) -> None:
+    page.goto("/intake")
+    fill(page, FORM_ANSWERS)
+    page.click("button[type=submit]")
+    page.wait_for_url(REPORT_URL)
+    doc = stored(server, page)
+    assert doc["questionnaire"]["prompt_baseline_score"] == 0.72  # step="any" let 0.72 through
+    headline = page.locator("[data-recommendation]")
+    assert headline.count() == 1
+    assert headline.get_attribute("data-recommendation") == doc["recommendation"]
+    assert headline.inner_text().strip()
+    passages = page.locator(".passage")
+    assert doc["guidance"], "the built-in knowledge base should support every assessment"
+    assert passages.count() == len(doc["guidance"])
+    for index, passage in enumerate(doc["guidance"]):
+        assert passage["source"] in passages.nth(index).inner_text()
+    chart = page.locator("svg.chart")
+    assert chart.get_attribute("role") == "img"
+    assert page.locator("svg.chart rect.bar").count() == len(doc["scores"])
+    assert page.get_by_role("link", name=re.compile("JSON")).first.get_attribute("href") == (
+        f"/assessments/{doc['id']}"
+    )
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=True)
+    page.emulate_media(media="print")
+    assert page.locator("header.site").is_hidden()
+    assert page.locator("[data-recommendation]").is_visible()
+
+
+def test_a_server_side_error_keeps_every_answer(page: Page) -> None:
+    answers = dict(FORM_ANSWERS, requests_per_day="2000000000", project_name="Kept <b>as typed</b>",
+                   description="Line one\nLine two with ünïcode")
+    page.goto("/intake")
+    fill(page, answers)
+    page.evaluate("document.getElementById('intake').noValidate = true")
+    with page.expect_response(lambda r: r.request.method == "POST") as posted:
+        page.click("button[type=submit]")
+    assert posted.value.status == 422
+    for name, value in answers.items():
+        assert page.locator(f"#{name}").input_value() == value, name
+    error = page.locator("#requests_per_day-error")
+    assert "at most 1,000,000,000" in error.inner_text()
+    field = page.locator(".field", has=page.locator("#requests_per_day"))
+    assert field.locator("#requests_per_day-error").count() == 1
+    described = page.get_attribute("#requests_per_day", "aria-describedby") or ""
+    assert "requests_per_day-error" in described.split()
+    assert page.locator(".error").count() == 1
+    summary = page.locator("#error-summary")
+    assert summary.is_visible()
+    assert page.evaluate("document.activeElement.id") == "error-summary"
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_layout_survives_a_very_long_description(page: Page, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto("/intake")
+    fill(page, dict(FORM_ANSWERS, description=LONG_DESCRIPTION, project_name="N" * 200))
+    assert page.locator("#description").input_value() == LONG_DESCRIPTION
+    assert no_horizontal_overflow(page)
+    page.click("button[type=submit]")
+    page.wait_for_url(REPORT_URL)
+    assert page.locator("[data-recommendation]").is_visible()
+    assert LONG_DESCRIPTION in page.content()
+    assert no_horizontal_overflow(page)
+
+
+def test_keyboard_alone_reaches_every_question_in_order_and_submits(
+    page: Page, server: Any
+) -> None:
+    page.goto("/intake")
+    order: list[str] = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            "[document.activeElement.name || '', document.activeElement.tagName]")
+        if focused[1] == "BUTTON":
+            break
+        if focused[0]:
+            order.append(focused[0])
+        style = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+        assert style != "none", f"no visible focus on {focused}"
+    assert order == [spec.name for spec in ALL_FIELDS]
+
+    page.goto("/intake")
+    page.focus("#task_narrowness")  # start where a keyboard user lands after the navigation
+    for spec in ALL_FIELDS[:5]:
+        assert page.evaluate("document.activeElement.id") == spec.name
+        if spec.kind == "select" and not spec.default:
+            page.keyboard.press("ArrowDown")
+        elif spec.kind == "integer":
+            page.keyboard.type("2500")
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "project_name"
+    page.keyboard.type("Keyboard only")
+    page.keyboard.press("Enter")
+    page.wait_for_url(REPORT_URL)
+    doc = stored(server, page)
+    first_choices = {spec.name: spec.choices[1].value for spec in ALL_FIELDS[:5]
+                     if spec.kind == "select" and not spec.default}
+    for name, value in first_choices.items():
+        assert doc["questionnaire"][name] == value
+    assert doc["questionnaire"]["requests_per_day"] == 2500
+    assert doc["project_name"] == "Keyboard only"
