@@ -199,3 +199,36 @@ def test_metrics_exposed(client: httpx.Client) -> None:
                  "advisor_assessments_total", "advisor_degraded_answers_total", "advisor_spool_depth"):
         assert name in text, name
     assert 'route="/assess"' in text
+
+
+def test_external_database_outage_and_return(tmp_path: Path) -> None:
+    """External mode: answers stay 200 (degraded) while the server is down; the pool reconnects."""
+    from service.db.embedded import EmbeddedPostgres
+
+    external = EmbeddedPostgres(data_dir=tmp_path / "external")
+    url = external.start()
+    settings = Settings(ADVISOR_DATA_DIR=tmp_path / "svc", ADVISOR_DATABASE_URL=url,
+                        ADVISOR_API_KEYS=None)
+    live = LiveServer(settings=settings).start()
+    try:
+        with httpx.Client(base_url=live.url, timeout=30) as http:
+            assert http.get("/readyz").status_code == 200
+            external.stop()
+            assert http.get("/readyz").status_code == 503
+            down = http.post("/assess", json=dict(BASE, description="during the outage"))
+            assert down.status_code == 200
+            doc = down.json()
+            assert doc["degraded"] and doc["guidance"] == [] and doc["guidance_note"]
+            assert http.get(f"/assessments/{doc['id']}").json() == doc  # served from the spool
+            restarted = time.monotonic()
+            external.start()
+            back = wait_until(check=lambda: http.get("/readyz").status_code == 200, timeout=30)
+            wait_until(check=lambda: live.state.spool.depth() == 0, timeout=30)
+            assert http.get(f"/assessments/{doc['id']}").json() == doc
+            fresh = http.post("/assess", json=dict(BASE, description="after")).json()
+            assert not fresh["degraded"] and len(fresh["guidance"]) >= 3
+        record({"external_ready_again_s": round(time.monotonic() - restarted, 2),
+                "external_readyz_wait_s": round(back, 2)})
+    finally:
+        live.stop()
+        external.stop()
