@@ -12,6 +12,15 @@ BlockKind = Literal["heading", "paragraph", "list", "code"]
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•▪◦‣]|\d{1,3}[.)])\s+")
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}\.\s+\S")
+# Page furniture that scraped articles end with: comment forms, link lists, share bars, bios.
+_BOILERPLATE_HEADING = re.compile(
+    r"leave a (reply|comment)|post a comment|\d*\s*(comments?|responses?|replies)"
+    r"|((useful|related|recommended|popular|further|more) )?(resources|reading|posts|articles)"
+    r"( (&|and) links)?|(useful |related )?links|share this( post| article| page)?"
+    r"|about the author|subscribe( to .*)?|newsletter",
+    re.IGNORECASE,
+)
+_NAVIGATION = re.compile(r"(previous|next) (article|post|page)\b", re.IGNORECASE)
 _SMALL_WORDS = frozenset(
     "a an and as at but by for from in into of on or the to vs via with".split()
 )
@@ -149,6 +158,7 @@ def plain_blocks(*, text: str) -> list[Block]:
             continue
         previous_heading_l1 = False
         prose: list[str] = []
+        kept = 0
         for ln in lines:
             if _LIST_ITEM.match(ln):
                 if prose:
@@ -160,19 +170,44 @@ def plain_blocks(*, text: str) -> list[Block]:
                     blocks[-1].text = "\n".join(blocks[-1].items)
                 else:
                     blocks.append(Block("list", item, items=[item]))
+                kept += 1
             elif not _is_scrape_noise(line=ln.strip()):
                 prose.append(ln.strip())
+                kept += 1
         if prose:
             blocks.append(Block("paragraph", " ".join(prose)))
-    return [b for b in blocks if b.text]
+        elif not kept and _is_banner(blocks=blocks):
+            blocks.pop()
+    return drop_boilerplate(blocks=[b for b in blocks if b.text])
+
+
+def _is_banner(*, blocks: list[Block]) -> bool:
+    """A heading right under another one and over nothing but furniture: a site banner."""
+    return len(blocks) >= 2 and blocks[-1].kind == "heading" and blocks[-2].kind == "heading"
+
+
+def drop_boilerplate(*, blocks: list[Block]) -> list[Block]:
+    """Drop sections such as "Leave a reply" or "Related posts", up to the next peer heading."""
+    out: list[Block] = []
+    skip_level: int | None = None
+    for block in blocks:
+        if block.kind == "heading":
+            if skip_level is not None and block.level <= skip_level:
+                skip_level = None
+            if skip_level is None and _BOILERPLATE_HEADING.fullmatch(block.text.strip(" :")):
+                skip_level = block.level
+        if skip_level is None:
+            out.append(block)
+    return out
 
 
 def _is_scrape_noise(*, line: str) -> bool:
     """Page furniture in scraped text: status tickers, bare labels, ids, counters."""
-    if line.count("::") >= 2 or not re.search(r"\b[a-z]{3,}\b", line):
+    if line.count("::") >= 2 or not re.search(r"\b[a-z]{3,}\b", line) or _NAVIGATION.match(line):
         return True
     words = line.split()
-    return len(words) <= 3 and line[-1] not in ".!?:" and not any(w[:1].isupper() for w in words[1:])
+    capitalised = any(w[:1].isupper() for w in words[1:])
+    return len(words) <= 3 and line[-1] not in ".!?:" and not capitalised
 
 
 class _HtmlBlocks(HTMLParser):
@@ -193,7 +228,8 @@ class _HtmlBlocks(HTMLParser):
         self._in_pre = False
 
     def _flush(self) -> None:
-        text = ("".join(self._buf) if self._in_pre else " ".join("".join(self._buf).split())).strip()
+        raw = "".join(self._buf)
+        text = (raw if self._in_pre else " ".join(raw.split())).strip()
         self._buf.clear()
         if not text:
             return
@@ -259,4 +295,4 @@ def html_blocks(*, text: str) -> tuple[str | None, list[Block]]:
     parser.feed(text)
     parser.close()
     parser._flush()
-    return parser.title, [b for b in parser.blocks if b.text]
+    return parser.title, drop_boilerplate(blocks=[b for b in parser.blocks if b.text])

@@ -33,7 +33,8 @@ class Chunk:
     @property
     def embed_text(self) -> str:
         """What the embedding sees: title and heading path give a short passage its topic."""
-        head = SECTION_SEPARATOR.join(p for p in (self.title, self.section) if p)
+        title = "" if self.section.startswith(self.title) else self.title
+        head = SECTION_SEPARATOR.join(p for p in (title, self.section) if p)
         return f"{head}\n{self.text}" if head else self.text
 
 

@@ -61,7 +61,11 @@ def score(*, ranked: list[list[Passage]], queries: list[LabelledQuery]) -> dict[
 
 
 async def evaluate_modes(
-    *, conninfo: str, collection: str, queries: list[LabelledQuery], embedder: Embedder,
+    *,
+    conninfo: str,
+    collection: str,
+    queries: list[LabelledQuery],
+    embedder: Embedder,
 ) -> dict[str, dict[str, float]]:
     """Score each retrieval mode on the same queries and collection."""
     vectors = embedder.encode(texts=[q.q for q in queries])
@@ -80,7 +84,9 @@ async def evaluate_modes(
                 for i, q in enumerate(queries)
             ]
             found = await multi_search(conn, queries=batch, collection=collection, k=10)
-            results[mode] = score(ranked=[found[str(i)] for i in range(len(queries))], queries=queries)
+            results[mode] = score(
+                ranked=[found[str(i)] for i in range(len(queries))], queries=queries
+            )
     finally:
         await conn.close()
     return results
@@ -105,8 +111,9 @@ def run_retrieval_eval(*, settings: Any, collection: str, seeds: Path, queries: 
         ingest(conninfo=conninfo, paths=[seeds], collection=collection, embedder=embedder)
         labelled = load_queries(path=queries)
         results = asyncio.run(
-            evaluate_modes(conninfo=conninfo, collection=collection, queries=labelled,
-                           embedder=embedder)
+            evaluate_modes(
+                conninfo=conninfo, collection=collection, queries=labelled, embedder=embedder
+            )
         )
     finally:
         database.stop(only_if_started_here=True)

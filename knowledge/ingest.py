@@ -13,9 +13,10 @@ from pgvector.psycopg import register_vector
 
 from knowledge.chunking import SUPPORTED_SUFFIXES, ParsedDocument, parse_document
 from knowledge.embeddings import Embedder
+from knowledge.search import refresh_term_stats
 
 # Bump when chunking changes, so unchanged files are re-chunked once.
-CHUNKER_VERSION = "chunker-4"
+CHUNKER_VERSION = "chunker-5"
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
@@ -97,7 +98,8 @@ def _store(
         row = conn.execute(
             "INSERT INTO documents (collection, path, title, content_hash, cites)"
             " VALUES (%(c)s, %(p)s, %(t)s, %(h)s, %(cites)s::jsonb) RETURNING id",
-            {"c": collection, "p": name, "t": doc.title, "h": digest, "cites": json.dumps(doc.cites)},
+            {"c": collection, "p": name, "t": doc.title, "h": digest,
+             "cites": json.dumps(doc.cites)},
         ).fetchone()
         assert row is not None
         with conn.cursor() as cur:
@@ -122,7 +124,7 @@ def ingest(
     report.skipped.extend(problems)
     with psycopg.connect(conninfo, autocommit=True) as conn:
         register_vector(conn)
-        known = dict(
+        known: dict[str, str] = dict(
             conn.execute(
                 "SELECT path, content_hash FROM documents WHERE collection = %(c)s",
                 {"c": collection},
@@ -147,4 +149,17 @@ def ingest(
                     report.chunks_written += len(doc.chunks)
             if progress is not None:
                 progress(source.name, 1)
+        changed = bool(report.added or report.replaced)
+        if changed or (report.ingested_any and _stats_stale(conn=conn, collection=collection)):
+            refresh_term_stats(conn=conn, collection=collection)
     return report
+
+
+def _stats_stale(*, conn: psycopg.Connection, collection: str) -> bool:
+    """Keyword statistics missing or counted over a different set of chunks (an interrupted run)."""
+    row = conn.execute(
+        "SELECT (SELECT chunks FROM collection_stats WHERE collection = %(c)s)"
+        " IS DISTINCT FROM (SELECT count(*) FROM chunks WHERE collection = %(c)s)",
+        {"c": collection},
+    ).fetchone()
+    return bool(row and row[0])

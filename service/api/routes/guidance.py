@@ -21,7 +21,11 @@ class GuidancePassage(BaseModel):
 
     text: str
     source: str = Field(description="file and section, e.g. `rag-vs-fine-tuning.md § When ...`")
-    score: float = Field(ge=0, le=1, description="fused RRF score, scaled so 1 = top of both ranks")
+    score: float = Field(
+        ge=0,
+        le=1,
+        description="fused score: each side normalised by its best hit, weighted 0.55 dense + 0.45 BM25; 1 = best on both",
+    )
     title: str
     file: str
     section: str
