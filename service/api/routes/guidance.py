@@ -24,7 +24,7 @@ class GuidancePassage(BaseModel):
     score: float = Field(
         ge=0,
         le=1,
-        description="fused score: each side normalised by its best hit, weighted 0.55 dense + 0.45 BM25; 1 = best on both",
+        description="dense and BM25 scores, each normalised by its best hit, weighted 0.55/0.45",
     )
     title: str
     file: str
