@@ -17,12 +17,13 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from models.conditions import compile_condition, degree, fields_of
 from models.features import FEATURE_NAMES, FEATURE_SOURCE, answers_of, encode_answers
-from models.questionnaire import Questionnaire
+from models.questionnaire import Approach, Questionnaire, Recommendation
 from models.result import ModelResult
 
 DEFAULT_ARTIFACT = Path(__file__).with_name("artifact.json")
@@ -55,6 +56,14 @@ def recommend(
     if hybrid_allowed and rag_needed and scores["fine_tuning"] >= both_threshold:
         return "rag_and_fine_tuning"
     return max(singles, key=lambda a: (scores[a], -SINGLE_ORDER.index(a)))
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The part of a result that decides: enough to compare what-if answers."""
+
+    recommendation: Recommendation
+    scores: dict[Approach, float]
 
 
 class Advisor:
@@ -102,23 +111,46 @@ class Advisor:
         """Baseline for evaluation: base-rate intercepts plus rule adjustments only."""
         return self._run(questionnaire=questionnaire, learned=False)
 
-    def _run(self, *, questionnaire: Questionnaire, learned: bool) -> ModelResult:
+    def decide(self, *, questionnaire: Questionnaire) -> Decision:
+        """Recommendation and scores only: what-if searches call this dozens of times a request."""
         answers = answers_of(questionnaire=questionnaire)
-        intercepts = self._intercept if learned else self._prior
-        contributions: list[dict[str, Any]] = []
-        logits = dict(intercepts)
+        logits, _, constraints = self._logits(answers=answers, learned=True, out=None)
+        scores = {Approach(a): sigmoid(x=logits[a]) for a in APPROACHES}
+        choice = recommend(
+            scores={a.value: v for a, v in scores.items()}, constraints=constraints,
+            both_threshold=self.both_threshold,
+        )
+        return Decision(recommendation=Recommendation(choice), scores=scores)
+
+    def _logits(
+        self, *, answers: dict[str, Any], learned: bool, out: list[dict[str, Any]] | None
+    ) -> tuple[dict[str, float], list[dict[str, Any]], set[str]]:
+        """Intercept + feature terms + rule terms per approach; terms go to `out` when given."""
+        logits = dict(self._intercept if learned else self._prior)
+        terms: list[dict[str, Any]] = [] if out is None else out
         if learned:
             features = encode_answers(answers=answers)
             for approach in APPROACHES:
                 coef = self._coef[approach]
+                total = 0.0
                 for name in FEATURE_NAMES:
                     value = coef[name] * features[name]
-                    logits[approach] += value
-                    contributions.append(
-                        {"approach": approach, "feature": name,
-                         "answer": answers[FEATURE_SOURCE[name]], "value": value}
-                    )
-        fired, constraints = self._apply_rules(answers=answers, logits=logits, out=contributions)
+                    total += value
+                    if out is not None:
+                        out.append(
+                            {"approach": approach, "feature": name,
+                             "answer": answers[FEATURE_SOURCE[name]], "value": value}
+                        )
+                logits[approach] += total
+        fired, constraints = self._apply_rules(answers=answers, logits=logits, out=terms)
+        return logits, fired, constraints
+
+    def _run(self, *, questionnaire: Questionnaire, learned: bool) -> ModelResult:
+        answers = answers_of(questionnaire=questionnaire)
+        contributions: list[dict[str, Any]] = []
+        logits, fired, constraints = self._logits(
+            answers=answers, learned=learned, out=contributions
+        )
         scores = {a: sigmoid(x=logits[a]) for a in APPROACHES}
         choice = recommend(
             scores=scores, constraints=constraints, both_threshold=self.both_threshold
@@ -128,7 +160,7 @@ class Advisor:
                 "recommendation": choice,
                 "scores": scores,
                 "logits": logits,
-                "intercepts": intercepts,
+                "intercepts": self._intercept if learned else self._prior,
                 "rules": fired,
                 "contributions": contributions,
                 "warnings": self._fire_warnings(answers={**answers, "recommendation": choice}),

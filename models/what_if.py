@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from enum import StrEnum
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -31,6 +31,9 @@ from models.questionnaire import (
     WorkflowStability,
 )
 from models.result import ModelResult
+
+if TYPE_CHECKING:
+    from models.advisor import Decision
 
 Value = bool | int | float | str | None
 MAX_WHAT_IFS = 3
@@ -86,8 +89,8 @@ PHRASES: dict[str, dict[Value, str]] = {
 class Assessor(Protocol):
     """Anything that scores a questionnaire the way `models.advisor.Advisor` does."""
 
-    def assess(self, *, questionnaire: Questionnaire) -> ModelResult:
-        """Score one questionnaire."""
+    def decide(self, *, questionnaire: Questionnaire) -> Decision:
+        """Recommendation and scores for one questionnaire."""
         ...
 
 
@@ -207,7 +210,7 @@ def phrase(*, field: str, value: Value) -> str:
     return f"with {field} = {value}"
 
 
-def strength(*, result: ModelResult) -> float:
+def strength(*, result: ModelResult | Decision) -> float:
     """How firmly the model backs its recommendation: the weaker score of a hybrid's two parts."""
     if result.recommendation is Recommendation.rag_and_fine_tuning:
         return min(result.scores[Approach.rag], result.scores[Approach.fine_tuning])
@@ -222,7 +225,7 @@ def what_ifs(
     answers = questionnaire.model_dump()
     for field, value, cost in candidates(questionnaire=questionnaire):
         changed = Questionnaire.model_validate({**answers, field: value})
-        outcome = advisor.assess(questionnaire=changed)
+        outcome = advisor.decide(questionnaire=changed)
         if outcome.recommendation == result.recommendation:
             continue
         rank = cost - STRENGTH_WEIGHT * strength(result=outcome)

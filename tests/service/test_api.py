@@ -160,7 +160,7 @@ def test_outcome_is_recorded(client: httpx.Client) -> None:
 def test_model_card(client: httpx.Client) -> None:
     card = client.get("/model").json()
     for key in (
-        "model_version",
+        "version",
         "rules_version",
         "features",
         "coefficients",
