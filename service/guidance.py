@@ -45,6 +45,28 @@ class GuidanceFinder:
         self.embedder = embedder
         self.collection = collection
         self._topics: dict[str, TopicQuery] = {}
+        # Topic queries never change, so their passages are fetched once per corpus version.
+        self._hits: dict[str, list[Passage]] = {}
+        self._version: tuple[Any, ...] | None = None
+
+    async def refresh(self, conn: AsyncConnection[Any]) -> bool:
+        """Re-fetch every topic's passages when the collection changed; True if it did."""
+        cur = await conn.execute(
+            "SELECT count(*), max(c.id), max(d.ingested_at) FROM chunks c"
+            " JOIN documents d ON d.id = c.document_id WHERE c.collection = %(c)s",
+            {"c": self.collection},
+        )
+        version = tuple(await cur.fetchone() or ())
+        if version == self._version:
+            return False
+        queries = [
+            Query(qid=t.qid, text=t.text, embedding=t.embedding) for t in self._topics.values()
+        ]
+        self._hits = await multi_search(
+            conn, queries=queries, collection=self.collection, k=PER_QUERY
+        )
+        self._version = version
+        return True
 
     def precompute(self, *, topics: Iterable[tuple[str, str]]) -> int:
         """Embed every rule, warning and recommendation topic once; returns how many."""
@@ -85,11 +107,17 @@ class GuidanceFinder:
     ) -> list[dict[str, Any]]:
         """Deduplicated passages, best first, each saying which rules or warnings it supports."""
         queries = self.queries(result=result, description=description)
+        found = {q.qid: self._hits[q.qid] for q in queries if q.qid in self._hits}
+        todo = [q for q in queries if q.qid not in found]
         if description and description.strip():
             vector = await asyncio.to_thread(self.embedder.encode_one, text=description)
-            queries.append(Query(qid=DESCRIPTION_ID, text=description, embedding=vector))
-        found = await multi_search(conn, queries=queries, collection=self.collection, k=PER_QUERY)
-        return select_passages(found=found, order=[q.qid for q in queries])
+            todo.append(Query(qid=DESCRIPTION_ID, text=description, embedding=vector))
+        if todo:
+            found.update(
+                await multi_search(conn, queries=todo, collection=self.collection, k=PER_QUERY)
+            )
+        order = [q.qid for q in queries] + ([DESCRIPTION_ID] if DESCRIPTION_ID in found else [])
+        return select_passages(found=found, order=order)
 
 
 def select_passages(*, found: dict[str, list[Passage]], order: list[str]) -> list[dict[str, Any]]:

@@ -9,11 +9,10 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
-from starlette.exceptions import HTTPException
 from fastapi.exception_handlers import http_exception_handler
-from fastapi.responses import Response
-from fastapi.responses import JSONResponse
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException
 
 from knowledge.embeddings import Embedder
 from knowledge.ingest import ingest
@@ -74,8 +73,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[dict[str, Any]]:
         pool = database.make_pool()
         await pool.open(wait=True, timeout=30)
         spool = Spool(folder=settings.data_dir / "spool")
-        supervisor = Supervisor(database=database, pool=pool, spool=spool)
-        await supervisor.drain()
+        supervisor = Supervisor(database=database, pool=pool, spool=spool, finder=finder)
+        await supervisor.check()
         supervisor.start()
         assessor = Assessor(
             advisor=advisor,
@@ -144,7 +143,7 @@ async def invalid_request(request: Request, exc: RequestValidationError) -> JSON
 
 
 async def unparsable_body(request: Request, exc: HTTPException) -> Response:
-    """FastAPI answers 400 for bodies it cannot decode (bad UTF-8, absurd nesting): make it a 422."""
+    """FastAPI answers 400 for bodies it cannot decode (bad UTF-8, deep nesting): make it 422."""
     if exc.status_code == 400 and exc.detail == "There was an error parsing the body":
         return JSONResponse(status_code=422, content={"detail": [{
             "loc": ["body"], "msg": "body is not valid UTF-8 JSON", "type": "json_invalid"}]})

@@ -14,6 +14,7 @@ from psycopg_pool import AsyncConnectionPool, PoolTimeout
 
 from service import metrics
 from service.db.database import Database
+from service.guidance import GuidanceFinder
 from service.spool import Spool
 
 log = logging.getLogger(__name__)
@@ -32,12 +33,13 @@ class Supervisor:
         database: Database,
         pool: AsyncConnectionPool[AsyncConnection[Any]],
         spool: Spool,
-        interval_s: float = 1.0,
+        interval_s: float = 1.0, finder: GuidanceFinder | None = None,
     ) -> None:
         self.database = database
         self.pool = pool
         self.spool = spool
         self.interval_s = interval_s
+        self.finder = finder
         self.up = True
         self.down_since: float | None = None
         self.restarts = 0
@@ -66,6 +68,8 @@ class Supervisor:
         try:
             async with self.pool.connection(timeout=2.0) as conn:
                 await conn.execute("SELECT 1")
+                if self.finder is not None and await self.finder.refresh(conn):
+                    log.info("guidance topics re-fetched for a changed knowledge index")
         except UNREACHABLE as err:
             self.mark_down(reason=type(err).__name__)
             return
