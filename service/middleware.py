@@ -174,12 +174,7 @@ class AdvisorMiddleware:
 
         try:
             await self.app(scope, limited_receive, tagged_send)
-        except BodyTooLarge:
-            if not started_response:
-                status_holder["status"] = 413
-                await _json(
-                    send,
-                    status=413,
-                    rid=rid,
-                    body={"detail": f"request body exceeds {MAX_BODY_BYTES} bytes"},
-                )
+        except Exception:
+            # After a 413 the app may fail on the "disconnected" body; that is expected.
+            if not rejected:
+                raise

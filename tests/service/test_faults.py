@@ -23,8 +23,13 @@ from tests.conftest import REPO, LiveServer
 pytestmark = pytest.mark.slow
 
 REPORT = REPO / "test-artifacts" / "fault-report.json"
-BASE = {"task_narrowness": "narrow", "knowledge_freshness": "weekly", "requests_per_day": 5000,
-        "mlops_capacity": "limited", "risk_domain": "finance"}
+BASE = {
+    "task_narrowness": "narrow",
+    "knowledge_freshness": "weekly",
+    "requests_per_day": 5000,
+    "mlops_capacity": "limited",
+    "risk_domain": "finance",
+}
 
 
 def record(figures: dict[str, Any]) -> None:
@@ -46,8 +51,13 @@ def own_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]
     live.stop()
 
 
-def hammer(*, url: str, total: int, clients: int, stop: threading.Event | None = None,
-           ) -> list[tuple[int, dict[str, Any] | None]]:
+def hammer(
+    *,
+    url: str,
+    total: int,
+    clients: int,
+    stop: threading.Event | None = None,
+) -> list[tuple[int, dict[str, Any] | None]]:
     """`total` POST /assess from `clients` threads; (status, body) per request."""
     results: list[tuple[int, dict[str, Any] | None]] = []
     lock = threading.Lock()
@@ -60,7 +70,9 @@ def hammer(*, url: str, total: int, clients: int, stop: threading.Event | None =
                     i = next(counter, None)
                 if i is None:
                     return
-                body = dict(BASE, requests_per_day=1000 + i, description=f"load case {i} weekly docs")
+                body = dict(
+                    BASE, requests_per_day=1000 + i, description=f"load case {i} weekly docs"
+                )
                 try:
                     r = http.post("/assess", json=body)
                     out = (r.status_code, r.json() if r.status_code == 200 else None)
@@ -81,9 +93,14 @@ def test_load_400_requests_16_clients(own_server: LiveServer) -> None:
     results = hammer(url=own_server.url, total=400, clients=16)
     failures = sum(1 for status, _ in results if status != 200)
     stats = own_server.state.pool.get_stats()
-    record({"load_requests": len(results), "load_failures": failures,
+    record(
+        {
+            "load_requests": len(results),
+            "load_failures": failures,
             "pool_errors": stats.get("requests_errors", 0),
-            "pool_queued": stats.get("requests_queued", 0)})
+            "pool_queued": stats.get("requests_queued", 0),
+        }
+    )
     assert len(results) == 400 and failures == 0
     assert stats.get("requests_errors", 0) == 0
 
@@ -110,6 +127,7 @@ def test_killed_postmaster_mid_load(own_server: LiveServer) -> None:
     killed_at = time.monotonic()
     loader.join()
     with httpx.Client(base_url=url, timeout=10) as http:
+
         def ready() -> bool:
             return http.get("/readyz").status_code == 200
 
@@ -123,14 +141,21 @@ def test_killed_postmaster_mid_load(own_server: LiveServer) -> None:
         wait_until(check=lambda: own_server.state.spool.depth() == 0, timeout=30)
         answered = [body for status, body in results if status == 200 and body]
         lost = [d["id"] for d in answered if http.get(f"/assessments/{d['id']}").status_code != 200]
-        mismatched = [d["id"] for d in answered
-                      if http.get(f"/assessments/{d['id']}").json() != d]
+        mismatched = [d["id"] for d in answered if http.get(f"/assessments/{d['id']}").json() != d]
     degraded = sum(1 for d in answered if d["degraded"])
-    record({"kill_requests": len(results), "kill_answered_200": len(answered),
-            "kill_degraded_answers": degraded, "kill_non_200": len(results) - len(answered),
-            "ready_again_s": round(recovered, 2), "guidance_back_s": round(guidance_back, 2),
-            "assessments_lost": len(lost), "stored_differs": len(mismatched),
-            "postmaster_restarts": own_server.state.supervisor.restarts})
+    record(
+        {
+            "kill_requests": len(results),
+            "kill_answered_200": len(answered),
+            "kill_degraded_answers": degraded,
+            "kill_non_200": len(results) - len(answered),
+            "ready_again_s": round(recovered, 2),
+            "guidance_back_s": round(guidance_back, 2),
+            "assessments_lost": len(lost),
+            "stored_differs": len(mismatched),
+            "postmaster_restarts": own_server.state.supervisor.restarts,
+        }
+    )
     assert len(answered) == len(results)
     assert not lost and not mismatched
     assert recovered <= 30 and guidance_back <= 30
@@ -158,8 +183,11 @@ def test_hostile_inputs_never_500(client: httpx.Client) -> None:
     assert outcomes["oversized body (2 MB)"] == 413
     assert outcomes["RTL and emoji"] == 200
     assert all(code < 500 for code in outcomes.values()), outcomes
-    assert all(code == 422 for name, code in outcomes.items()
-               if name not in {"oversized body (2 MB)", "RTL and emoji"}), outcomes
+    assert all(
+        code == 422
+        for name, code in outcomes.items()
+        if name not in {"oversized body (2 MB)", "RTL and emoji"}
+    ), outcomes
 
 
 def test_body_over_limit_without_content_length_is_413(server: LiveServer) -> None:
@@ -170,20 +198,30 @@ def test_body_over_limit_without_content_length_is_413(server: LiveServer) -> No
         yield b'"}'
 
     with httpx.Client(base_url=server.url, timeout=30) as http:
-        response = http.post("/assess", content=chunks(), headers={"content-type": "application/json"})
+        response = http.post(
+            "/assess", content=chunks(), headers={"content-type": "application/json"}
+        )
     assert response.status_code == 413
 
 
 def test_api_keys(database_url: str, tmp_path: Path) -> None:
-    settings = Settings(ADVISOR_DATA_DIR=tmp_path, ADVISOR_DATABASE_URL=database_url,
-                        ADVISOR_API_KEYS="k-one, k-two", ADVISOR_INDEX_BUILTIN=False)
+    settings = Settings(
+        ADVISOR_DATA_DIR=tmp_path,
+        ADVISOR_DATABASE_URL=database_url,
+        ADVISOR_API_KEYS="k-one, k-two",
+        ADVISOR_INDEX_BUILTIN=False,
+    )
     live = LiveServer(settings=settings).start()
     try:
         with httpx.Client(base_url=live.url, timeout=30) as http:
             denied = http.post("/assess", json=BASE)
             assert denied.status_code == 401 and "x-api-key" in denied.json()["detail"]
-            assert http.post("/assess", json=BASE, headers={"x-api-key": "wrong"}).status_code == 401
-            assert http.post("/assess", json=BASE, headers={"x-api-key": "k-two"}).status_code == 200
+            assert (
+                http.post("/assess", json=BASE, headers={"x-api-key": "wrong"}).status_code == 401
+            )
+            assert (
+                http.post("/assess", json=BASE, headers={"x-api-key": "k-two"}).status_code == 200
+            )
             assert http.get("/assessments").status_code == 401
             assert http.get("/guidance/search", params={"q": "x"}).status_code == 401
             for open_path in ("/healthz", "/readyz", "/metrics", "/openapi.json"):
@@ -195,8 +233,13 @@ def test_api_keys(database_url: str, tmp_path: Path) -> None:
 def test_metrics_exposed(client: httpx.Client) -> None:
     client.post("/assess", json=BASE)
     text = client.get("/metrics").text
-    for name in ("advisor_requests_total", "advisor_request_duration_seconds_bucket",
-                 "advisor_assessments_total", "advisor_degraded_answers_total", "advisor_spool_depth"):
+    for name in (
+        "advisor_requests_total",
+        "advisor_request_duration_seconds_bucket",
+        "advisor_assessments_total",
+        "advisor_degraded_answers_total",
+        "advisor_spool_depth",
+    ):
         assert name in text, name
     assert 'route="/assess"' in text
 
@@ -207,8 +250,9 @@ def test_external_database_outage_and_return(tmp_path: Path) -> None:
 
     external = EmbeddedPostgres(data_dir=tmp_path / "external")
     url = external.start()
-    settings = Settings(ADVISOR_DATA_DIR=tmp_path / "svc", ADVISOR_DATABASE_URL=url,
-                        ADVISOR_API_KEYS=None)
+    settings = Settings(
+        ADVISOR_DATA_DIR=tmp_path / "svc", ADVISOR_DATABASE_URL=url, ADVISOR_API_KEYS=None
+    )
     live = LiveServer(settings=settings).start()
     try:
         with httpx.Client(base_url=live.url, timeout=30) as http:
@@ -227,8 +271,12 @@ def test_external_database_outage_and_return(tmp_path: Path) -> None:
             assert http.get(f"/assessments/{doc['id']}").json() == doc
             fresh = http.post("/assess", json=dict(BASE, description="after")).json()
             assert not fresh["degraded"] and len(fresh["guidance"]) >= 3
-        record({"external_ready_again_s": round(time.monotonic() - restarted, 2),
-                "external_readyz_wait_s": round(back, 2)})
+        record(
+            {
+                "external_ready_again_s": round(time.monotonic() - restarted, 2),
+                "external_readyz_wait_s": round(back, 2),
+            }
+        )
     finally:
         live.stop()
         external.stop()

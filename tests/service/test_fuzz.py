@@ -23,8 +23,12 @@ def fuzz_operation(*, operation: Any, tally: Counter[str]) -> None:
     """Generate bounded cases for one operation, call the live server, validate each answer."""
 
     @given(case=operation.as_strategy())
-    @settings(max_examples=FUZZ_EXAMPLES, deadline=None, database=None,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=FUZZ_EXAMPLES,
+        deadline=None,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
     def run(case: Any) -> None:
         response = case.call(timeout=30)
         tally["cases"] += 1
@@ -39,11 +43,14 @@ def test_fuzz_openapi(server: LiveServer) -> None:
     tally: Counter[str] = Counter()
     # /slack/events answers 503 by design when Slack is not configured (as here); its hostile
     # input (forged, unsigned, stale, junk bodies) is covered in test_slack_events.py.
-    operations = [op for op in (r.ok() for r in schema.get_all_operations())
-                  if op.path != "/slack/events"]
+    operations = [
+        op for op in (r.ok() for r in schema.get_all_operations()) if op.path != "/slack/events"
+    ]
     for operation in operations:
         fuzz_operation(operation=operation, tally=tally)
-    print(f"\nFUZZ FIGURES operations={len(operations)} cases={tally['cases']} "
-          f"server_errors={tally['server_errors']}")
+    print(
+        f"\nFUZZ FIGURES operations={len(operations)} cases={tally['cases']} "
+        f"server_errors={tally['server_errors']}"
+    )
     assert tally["cases"] >= len(operations)
     assert tally["server_errors"] == 0
