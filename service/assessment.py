@@ -73,6 +73,7 @@ class Assessor:
         doc.update(advice.model_dump(mode="json"))
         doc["guidance"] = []
         doc["degraded"] = False
+        doc["guidance_note"] = None
         doc["questionnaire"] = questionnaire.model_dump(mode="json", exclude_none=True)
         return result, doc
 

@@ -35,6 +35,11 @@ class Settings(BaseSettings):
     pool_max_size: int = Field(default=10, ge=1, alias="ADVISOR_POOL_MAX_SIZE")
     db_timeout_s: float = Field(default=5.0, gt=0, alias="ADVISOR_DB_TIMEOUT_S")
     index_builtin: bool = Field(default=True, alias="ADVISOR_INDEX_BUILTIN")
+    dense_description: bool = Field(
+        default=False,
+        alias="ADVISOR_DENSE_DESCRIPTION",
+        description="also embed each /assess description (hybrid) instead of BM25 only",
+    )
 
     @field_validator("data_dir", mode="after")
     @classmethod

@@ -41,9 +41,12 @@ class TopicQuery:
 class GuidanceFinder:
     """Builds retrieval queries from an assessment and picks deduplicated supporting passages."""
 
-    def __init__(self, *, embedder: Embedder, collection: str) -> None:
+    def __init__(self, *, embedder: Embedder, collection: str, dense_description: bool) -> None:
         self.embedder = embedder
         self.collection = collection
+        # Embedding a description costs ~15-20 ms of CPU per request; BM25 alone is nearly as
+        # good on our evaluation (see README), and the rule topics keep a dense side.
+        self.dense_description = dense_description
         self._topics: dict[str, TopicQuery] = {}
         # Topic queries never change, so their passages are fetched once per corpus version.
         self._hits: dict[str, list[Passage]] = {}
@@ -110,7 +113,9 @@ class GuidanceFinder:
         found = {q.qid: self._hits[q.qid] for q in queries if q.qid in self._hits}
         todo = [q for q in queries if q.qid not in found]
         if description and description.strip():
-            vector = await asyncio.to_thread(self.embedder.encode_one, text=description)
+            vector = None
+            if self.dense_description:
+                vector = await asyncio.to_thread(self.embedder.encode_one, text=description)
             todo.append(Query(qid=DESCRIPTION_ID, text=description, embedding=vector))
         if todo:
             found.update(

@@ -68,7 +68,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[dict[str, Any]]:
             )
         advisor = Advisor.load(path=settings.model_path)
         assumptions = load_assumptions(path=settings.estimates_file)
-        finder = GuidanceFinder(embedder=embedder, collection=BUILTIN_COLLECTION)
+        finder = GuidanceFinder(embedder=embedder, collection=BUILTIN_COLLECTION,
+                                dense_description=settings.dense_description)
         await asyncio.to_thread(finder.precompute, topics=list(rule_topics(advisor=advisor)))
         pool = database.make_pool()
         await pool.open(wait=True, timeout=30)
