@@ -6,7 +6,6 @@ import re
 from typing import Any
 
 import pytest
-from slack_support import all_text, check_limits
 
 from service.slack.blocks import (
     MAX_BLOCKS,
@@ -18,6 +17,7 @@ from service.slack.blocks import (
     result_blocks,
     slack_len,
 )
+from tests.service.slack_support import all_text, check_limits
 
 PUBLIC = "https://advisor.example.test"
 

@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 from slack_sdk.web.async_client import AsyncWebClient
-from slack_support import TOKEN, FakeSlack
 
 from models.questionnaire import Questionnaire
 from service.slack.app import FAILED_ASSESSMENT, assess_and_post
 from service.slack.delivery import Reply, deliver
+from tests.service.slack_support import TOKEN, FakeSlack
 
 BLOCKS = [{"type": "section", "text": {"type": "mrkdwn", "text": "result"}}]
 

@@ -14,8 +14,14 @@ from urllib.parse import urlencode
 import httpx
 import psycopg
 import pytest
-from conftest import LiveServer
-from slack_support import (
+
+from models.questionnaire import Questionnaire
+from service.config import Settings
+from service.slack.blocks import LABELS
+from service.slack.modal import decode_metadata
+from service.slack.questions import QUESTIONS
+from tests.conftest import LiveServer
+from tests.service.slack_support import (
     SECRET,
     TOKEN,
     FakeSlack,
@@ -26,12 +32,6 @@ from slack_support import (
     state_values,
     submission_body,
 )
-
-from models.questionnaire import Questionnaire
-from service.config import Settings
-from service.slack.blocks import LABELS
-from service.slack.modal import decode_metadata
-from service.slack.questions import QUESTIONS
 
 PUBLIC = "https://advisor.example.test"
 REQUIRED = [q.name for q in QUESTIONS if q.required]

@@ -7,7 +7,6 @@ from enum import StrEnum
 from typing import Any
 
 import pytest
-from slack_support import state_values
 
 from models import questionnaire as qmod
 from models.questionnaire import Questionnaire
@@ -18,6 +17,7 @@ from service.slack.modal import (
     parse_submission,
     unescape_command_text,
 )
+from tests.service.slack_support import state_values
 
 REQUIRED = ["task_narrowness", "knowledge_freshness", "requests_per_day", "mlops_capacity",
             "risk_domain"]

@@ -9,11 +9,11 @@ from typing import Any
 
 import httpx
 import pytest
-from browser import launch_chromium
 from playwright.sync_api import Browser, Page
-from web_support import FORM_ANSWERS
 
 from service.web.fields import ALL_FIELDS, BY_NAME
+from tests.browser import launch_chromium
+from tests.service.web_support import FORM_ANSWERS
 
 pytestmark = pytest.mark.browser
 

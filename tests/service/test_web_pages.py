@@ -6,9 +6,9 @@ import re
 from typing import Any
 
 import httpx
-from web_support import FORM_ANSWERS, Elements
 
 from models.questionnaire import Questionnaire
+from tests.service.web_support import FORM_ANSWERS, Elements
 
 EVIL = '<script>alert("owned")</script>'
 
