@@ -1,0 +1,117 @@
+"""The `advisor` command line: assess (with and without guidance), ingest, train, evaluate."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+ADVISOR = str(Path(sys.executable).with_name("advisor"))
+REQUIRED = {
+    "task_narrowness": "broad",
+    "knowledge_freshness": "static",
+    "requests_per_day": 50,
+    "mlops_capacity": "none",
+    "risk_domain": "general",
+}
+
+
+def run(
+    *args: str,
+    env: dict[str, str] | None = None,
+    stdin: str | None = None,
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [ADVISOR, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, **(env or {})},
+        timeout=300,
+        check=False,
+    )
+
+
+def test_assess_without_guidance_needs_no_database(tmp_path: Path) -> None:
+    lines = [dict(REQUIRED, requests_per_day=n) for n in (10, 20, 30)]
+    stdin = "\n".join(json.dumps(x) for x in lines) + "\n"
+    # A database URL that cannot work proves the command never touches one.
+    result = run(
+        "assess",
+        "-",
+        "--no-guidance",
+        stdin=stdin,
+        env={
+            "ADVISOR_DATABASE_URL": "postgresql://nobody@127.0.0.1:1/none",
+            "ADVISOR_DATA_DIR": str(tmp_path),
+        },
+    )
+    assert result.returncode == 0, result.stderr
+    docs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [d["questionnaire"]["requests_per_day"] for d in docs] == [10, 20, 30]
+    assert all(d["guidance"] == [] and d["recommendation"] for d in docs)
+
+
+def test_assess_file_with_a_bad_line_keeps_order_and_fails(tmp_path: Path) -> None:
+    path = tmp_path / "batch.jsonl"
+    path.write_text(
+        json.dumps(REQUIRED) + "\n{broken\n" + json.dumps(dict(REQUIRED, colour=1)) + "\n"
+    )
+    result = run("assess", str(path), "--no-guidance")
+    assert result.returncode == 1
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert "recommendation" in out[0]
+    assert out[1]["error"] and out[1]["line"] == 2
+    assert out[2]["error"] and out[2]["line"] == 3
+
+
+def test_assess_single_object_with_guidance_is_stored(database_url: str, tmp_path: Path) -> None:
+    path = tmp_path / "one.json"
+    path.write_text(
+        json.dumps(dict(REQUIRED, description="we keep changing our pricing docs"), indent=2)
+    )
+    result = run(
+        "assess",
+        str(path),
+        env={"ADVISOR_DATABASE_URL": database_url, "ADVISOR_DATA_DIR": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stderr
+    (doc,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(doc["guidance"]) >= 3
+    import psycopg
+
+    with psycopg.connect(database_url) as conn:
+        row = conn.execute("SELECT source FROM assessments WHERE id = %s", (doc["id"],)).fetchone()
+    assert row == ("cli",)
+
+
+def test_ingest_twice_then_nothing_ingestible(database_url: str, tmp_path: Path) -> None:
+    env = {"ADVISOR_DATABASE_URL": database_url, "ADVISOR_DATA_DIR": str(tmp_path)}
+    seeds = REPO.parent / "shared" / "seeds"
+    first = run("ingest", str(seeds), "--collection", "cli-seeds", env=env)
+    assert first.returncode == 0, first.stderr
+    assert "3 added" in first.stdout
+    second = run("ingest", str(seeds), "--collection", "cli-seeds", env=env)
+    assert (
+        "0 added, 0 replaced, 3 unchanged" in second.stdout and "0 chunks written" in second.stdout
+    )
+    (tmp_path / "empty.md").write_text("")
+    nothing = run("ingest", str(tmp_path / "empty.md"), "--collection", "cli-none", env=env)
+    assert nothing.returncode == 1 and "empty file" in nothing.stderr
+
+
+@pytest.mark.slow
+def test_train_is_deterministic_and_evaluate_reports(tmp_path: Path) -> None:
+    out = tmp_path / "artifact.json"
+    trained = run("train", "--output", str(out))
+    assert trained.returncode == 0, trained.stderr
+    assert out.read_bytes() == (REPO / "models" / "artifact.json").read_bytes()
+    report = run("evaluate")
+    assert report.returncode == 0 and "accuracy" in report.stdout and "rules-only" in report.stdout
