@@ -27,8 +27,10 @@ DAYS_PER_MONTH = 30
 RETRIEVAL = frozenset({Recommendation.rag, Recommendation.rag_and_fine_tuning})
 TUNED = frozenset({Recommendation.fine_tuning, Recommendation.rag_and_fine_tuning})
 T = TypeVar("T")
-EXCLUDED = ("Staff time, data labelling, embedding the corpus and self-hosted GPUs are left out; "
-            "they are often the largest costs.")
+EXCLUDED = (
+    "Staff time, data labelling, embedding the corpus and self-hosted GPUs are left out; "
+    "they are often the largest costs."
+)
 
 
 class AssumptionsError(ValueError):
@@ -112,8 +114,11 @@ def _units(*, node: object, path: str) -> list[tuple[str, str]]:
         return []
     if isinstance(node.get("unit"), str):
         return [(path, node["unit"])]
-    return [pair for key, child in node.items()
-            for pair in _units(node=child, path=f"{path}.{key}" if path else str(key))]
+    return [
+        pair
+        for key, child in node.items()
+        for pair in _units(node=child, path=f"{path}.{key}" if path else str(key))
+    ]
 
 
 class AssumptionTable(_Closed):
@@ -133,13 +138,16 @@ class AssumptionTable(_Closed):
             tier = self.model_tier_per_approach.of(approach=approach).value
             if tier not in self.price_per_1m_tokens:
                 known = ", ".join(sorted(self.price_per_1m_tokens)) or "none"
-                raise ValueError(f"model_tier_per_approach.{approach.value} names tier {tier!r}, "
-                                 f"which price_per_1m_tokens does not define (defined: {known})")
+                raise ValueError(
+                    f"model_tier_per_approach.{approach.value} names tier {tier!r}, "
+                    f"which price_per_1m_tokens does not define (defined: {known})"
+                )
         for where, unit in _units(node=self.model_dump(), path=""):
             kind = next((k for p, k in UNIT_KINDS.items() if where.startswith(p)), None)
             if kind is not None and kind.lower() not in unit.lower():
-                raise ValueError(f"{where}.unit is {unit!r}; the formulas need a unit "
-                                 f"containing {kind!r}")
+                raise ValueError(
+                    f"{where}.unit is {unit!r}; the formulas need a unit containing {kind!r}"
+                )
         return self
 
 
@@ -172,19 +180,40 @@ def load_assumptions(*, path: Path | None = None) -> Assumptions:
     except (OSError, UnicodeDecodeError) as exc:
         raise AssumptionsError(f"estimates file {target} cannot be read: {exc}") from exc
     except json.JSONDecodeError as exc:
-        raise AssumptionsError(f"estimates file {target} is not valid JSON: {exc.msg} "
-                               f"(line {exc.lineno}, column {exc.colno})") from exc
+        raise AssumptionsError(
+            f"estimates file {target} is not valid JSON: {exc.msg} "
+            f"(line {exc.lineno}, column {exc.colno})"
+        ) from exc
     try:
         return Assumptions.model_validate(raw)
     except ValidationError as exc:
-        raise AssumptionsError(f"estimates file {target} is invalid: "
-                               f"{_explain(error=exc)}") from exc
+        raise AssumptionsError(
+            f"estimates file {target} is invalid: {_explain(error=exc)}"
+        ) from exc
 
 
 class ApproachEstimate(BaseModel):
     """Rough monthly cost and added latency of one approach at this project's volume."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "approach": "prompt_engineering",
+                    "model_tier": "large_general_model",
+                    "monthly_cost_usd": 11000.0,
+                    "order_of_magnitude": "$10k-$100k per month",
+                    "variable_monthly_usd": 11100.0,
+                    "fixed_monthly_usd": 0.0,
+                    "one_off_usd": 0.0,
+                    "added_latency_ms": 300.0,
+                    "within_latency_budget": True,
+                    "formula": "40000 req/day x 30 days x (2500 in x 2.5 + 300 out x 10) / 1e6 USD",
+                }
+            ]
+        },
+    )
 
     approach: Recommendation
     model_tier: str
@@ -216,8 +245,9 @@ class Estimates(BaseModel):
                     "cheapest_monthly": "fine_tuning",
                     "disclaimer": "Order-of-magnitude estimates only.",
                     "excluded": EXCLUDED,
-                    "source": cite((SEED_MISTAKES,
-                                    "9. Forgetting Cost, Latency, and Retraining Overhead")),
+                    "source": cite(
+                        (SEED_MISTAKES, "9. Forgetting Cost, Latency, and Retraining Overhead")
+                    ),
                 }
             ]
         },
@@ -253,7 +283,7 @@ def _magnitude(*, usd: float) -> str:
         for size, suffix in ((9, "B"), (6, "M"), (3, "k")):
             if p >= size:
                 return f"${10 ** (p - size)}{suffix}"
-        return f"${10 ** p}"
+        return f"${10**p}"
 
     return f"{money(power)}-{money(power + 1)} per month"
 
@@ -264,9 +294,11 @@ def _one(*, approach: Recommendation, q: Questionnaire, table: AssumptionTable) 
     tokens, price = table.tokens_per_request.of(approach=approach), table.price_per_1m_tokens[tier]
     per_request = tokens.input.value * price.input.value + tokens.output.value * price.output.value
     variable = q.requests_per_day * DAYS_PER_MONTH * per_request / 1e6
-    formula = (f"{q.requests_per_day} req/day x {DAYS_PER_MONTH} days x ({tokens.input.value:g} "
-               f"in-tokens x {price.input.value:g} + {tokens.output.value:g} out-tokens x "
-               f"{price.output.value:g}) / 1e6 USD")
+    formula = (
+        f"{q.requests_per_day} req/day x {DAYS_PER_MONTH} days x ({tokens.input.value:g} "
+        f"in-tokens x {price.input.value:g} + {tokens.output.value:g} out-tokens x "
+        f"{price.output.value:g}) / 1e6 USD"
+    )
     fixed = 0.0
     if approach in RETRIEVAL:
         fixed += table.retrieval.vector_db_monthly_cost.value
@@ -282,9 +314,14 @@ def _one(*, approach: Recommendation, q: Questionnaire, table: AssumptionTable) 
     latency = table.added_latency_ms.of(approach=approach).value
     budget = q.latency_budget_ms
     return ApproachEstimate(
-        approach=approach, model_tier=tier, monthly_cost_usd=_round(value=monthly),
-        order_of_magnitude=_magnitude(usd=monthly), variable_monthly_usd=round(variable, 2),
-        fixed_monthly_usd=round(fixed, 2), one_off_usd=one_off, added_latency_ms=latency,
+        approach=approach,
+        model_tier=tier,
+        monthly_cost_usd=_round(value=monthly),
+        order_of_magnitude=_magnitude(usd=monthly),
+        variable_monthly_usd=round(variable, 2),
+        fixed_monthly_usd=round(fixed, 2),
+        one_off_usd=one_off,
+        added_latency_ms=latency,
         within_latency_budget=None if budget is None else latency <= budget,
         formula=formula + f" = {monthly:,.2f} USD per month",
     )
@@ -292,8 +329,9 @@ def _one(*, approach: Recommendation, q: Questionnaire, table: AssumptionTable) 
 
 def estimate(*, questionnaire: Questionnaire, assumptions: Assumptions) -> Estimates:
     """Show the rough cost shape of each approach at this volume, clearly marked as estimates."""
-    rows = [_one(approach=a, q=questionnaire, table=assumptions.assumptions)
-            for a in Recommendation]
+    rows = [
+        _one(approach=a, q=questionnaire, table=assumptions.assumptions) for a in Recommendation
+    ]
     cheapest = min(rows, key=lambda row: row.variable_monthly_usd + row.fixed_monthly_usd)
     return Estimates(
         assumptions_version=assumptions.version,

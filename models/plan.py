@@ -47,7 +47,18 @@ BASELINE_UNKNOWN_NOTE = (
 class EvalSetAdvice(BaseModel):
     """How to build the held-out set the metric and guardrail are measured on."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "size": 300,
+                    "advice": ["Hold out about 300 examples never used for training."],
+                    "source": "003_12c0c7f61fca504c.txt § 5. Overfitting to the Benchmark",
+                }
+            ]
+        },
+    )
 
     size: int = Field(description="suggested number of held-out examples")
     advice: list[str]
@@ -148,8 +159,10 @@ def _metric(*, gap: PrimaryGap | None, strictness: OutputStrictness | None) -> s
             return "schema-valid fraction of outputs on a held-out eval set"
         return "share of held-out outputs with the required structure and fields"
     if gap is None:
-        return ("task success rate on a held-out set, scored against a one-sentence definition "
-                "of the job and its failure conditions (pick the failure that matters most first)")
+        return (
+            "task success rate on a held-out set, scored against a one-sentence definition "
+            "of the job and its failure conditions (pick the failure that matters most first)"
+        )
     return _METRIC[gap]
 
 
@@ -157,8 +170,10 @@ def _target(*, questionnaire: Questionnaire, gap: PrimaryGap | None) -> str:
     """One sentence naming the behaviour, scoped by narrowness and the team's own words."""
     name = questionnaire.project_name or "This project"
     what = _BEHAVIOUR[gap] if gap is not None else "do the one job the team names, reliably"
-    if gap is not PrimaryGap.format and questionnaire.output_strictness is not None and (
-        questionnaire.output_strictness is not OutputStrictness.free_text
+    if (
+        gap is not PrimaryGap.format
+        and questionnaire.output_strictness is not None
+        and (questionnaire.output_strictness is not OutputStrictness.free_text)
     ):
         what += ", keeping the required output structure"
     text = f"{name}: {what}, {_NARROWNESS[questionnaire.task_narrowness]}."
@@ -189,8 +204,9 @@ def _eval_set(*, questionnaire: Questionnaire) -> EvalSetAdvice:
             "collect more before fine-tuning."
         )
     if questionnaire.high_stakes:
-        advice.append("Add a separate risky-case set with red-team prompts to track harmful "
-                      "confidence.")
+        advice.append(
+            "Add a separate risky-case set with red-team prompts to track harmful confidence."
+        )
     return EvalSetAdvice(
         size=size,
         advice=advice,
@@ -209,11 +225,15 @@ def build_plan(*, questionnaire: Questionnaire) -> SuccessPlan:
     if baseline is None:
         note = BASELINE_UNKNOWN_NOTE
     elif threshold is None:
-        note = (f"Baseline {baseline:.2f} leaves no headroom on this metric: pick a harder "
-                "metric before training, or there is nothing to gain.")
+        note = (
+            f"Baseline {baseline:.2f} leaves no headroom on this metric: pick a harder "
+            "metric before training, or there is nothing to gain."
+        )
     else:
-        note = f"Baseline {baseline:.2f} is the best prompt's measured score; re-measure it on " \
+        note = (
+            f"Baseline {baseline:.2f} is the best prompt's measured score; re-measure it on "
             "the final eval set before training."
+        )
     high_stakes = None
     if questionnaire.high_stakes:
         high_stakes = (

@@ -12,7 +12,25 @@ from models.questionnaire import Approach, Recommendation
 class FiredRule(BaseModel):
     """A rule whose condition held, and what it did to the recommendation."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "R-FRESH-KNOWLEDGE",
+                    "effect": "log_odds",
+                    "approach": "rag",
+                    "log_odds": 1.0,
+                    "message": "Facts behind correct answers change weekly; look them up.",
+                    "constraint": None,
+                    "source": "003_12c0c7f61fca504c.txt § 2. Using Fine-Tuning to "
+                    "Solve a Retrieval Problem",
+                    "mistake": 2,
+                    "weight": 1.0,
+                }
+            ]
+        },
+    )
 
     id: str = Field(examples=["R-FRESH-KNOWLEDGE"])
     message: str
@@ -40,7 +58,20 @@ class FiredRule(BaseModel):
 class Warning(BaseModel):
     """A risk or known mistake this project is exposed to."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "W-NO-GUARDRAILS",
+                    "severity": "high",
+                    "mistake": 10,
+                    "message": "High-stakes outputs need refusal, escalation and checks.",
+                    "source": "003_12c0c7f61fca504c.txt § 10. No Guardrails for Sensitive Outputs",
+                }
+            ]
+        },
+    )
 
     id: str = Field(examples=["W-NO-GUARDRAILS"])
     message: str
@@ -54,7 +85,25 @@ class Warning(BaseModel):
 class Contribution(BaseModel):
     """One logistic term: coefficient x encoded answer, in log-odds."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "approach": "fine_tuning",
+                    "feature": "mlops",
+                    "answer": "dedicated",
+                    "value": 1.42,
+                },
+                {
+                    "approach": "rag",
+                    "feature": "rule:R-FRESH-KNOWLEDGE",
+                    "answer": None,
+                    "value": 1.0,
+                },
+            ]
+        },
+    )
 
     approach: Approach
     feature: str

@@ -37,12 +37,20 @@ VerdictName = Literal[
 class VerdictPlan(BaseModel):
     """The numbers from the success plan that a verdict is judged against."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"baseline": 0.72, "success_threshold": 0.95, "guardrail_max_drop": 0.02}]
+        },
+    )
 
     baseline: float | None = Field(default=None, ge=0.0, le=1.0, allow_inf_nan=False)
     success_threshold: float = Field(ge=0.0, le=1.0, allow_inf_nan=False)
     guardrail_max_drop: float = Field(
-        default=GUARDRAIL_MAX_DROP, ge=0.0, le=1.0, allow_inf_nan=False,
+        default=GUARDRAIL_MAX_DROP,
+        ge=0.0,
+        le=1.0,
+        allow_inf_nan=False,
         description="largest allowed drop of the guardrail score (0.02 = 2 points)",
     )
 
@@ -65,8 +73,11 @@ class VerdictRequest(BaseModel):
         json_schema_extra={
             "examples": [
                 {
-                    "plan": {"baseline": 0.72, "success_threshold": 0.792,
-                             "guardrail_max_drop": 0.02},
+                    "plan": {
+                        "baseline": 0.72,
+                        "success_threshold": 0.792,
+                        "guardrail_max_drop": 0.02,
+                    },
                     "measured_after": 0.83,
                     "guardrail_before": 0.81,
                     "guardrail_after": 0.80,
@@ -80,7 +91,10 @@ class VerdictRequest(BaseModel):
     guardrail_before: float | None = Field(default=None, ge=0.0, le=1.0, allow_inf_nan=False)
     guardrail_after: float | None = Field(default=None, ge=0.0, le=1.0, allow_inf_nan=False)
     harmful_confidence_before: float | None = Field(
-        default=None, ge=0.0, le=1.0, allow_inf_nan=False,
+        default=None,
+        ge=0.0,
+        le=1.0,
+        allow_inf_nan=False,
         description="rate of confidently wrong answers on the risky-case set before training",
     )
     harmful_confidence_after: float | None = Field(
@@ -142,21 +156,28 @@ def targets_of(*, plan: SuccessPlan) -> VerdictPlan | None:
     """The numbers a verdict needs from a success plan; None until the plan has a threshold."""
     if plan.success_threshold is None:
         return None
-    return VerdictPlan(baseline=plan.baseline, success_threshold=plan.success_threshold,
-                       guardrail_max_drop=plan.guardrail_max_drop)
+    return VerdictPlan(
+        baseline=plan.baseline,
+        success_threshold=plan.success_threshold,
+        guardrail_max_drop=plan.guardrail_max_drop,
+    )
 
 
 def _breach(*, request: VerdictRequest, drop: float | None, rise: float | None) -> str | None:
     """The reason a guardrail failed, or None when every given guardrail held."""
     limit = request.plan.guardrail_max_drop
     if drop is not None and drop > limit + EPS:
-        return (f"Guardrail breached: general quality fell by {drop * 100:.1f} points "
-                f"({request.guardrail_before:.3f} -> {request.guardrail_after:.3f}), more than "
-                f"the {limit * 100:.1f} allowed.")
+        return (
+            f"Guardrail breached: general quality fell by {drop * 100:.1f} points "
+            f"({request.guardrail_before:.3f} -> {request.guardrail_after:.3f}), more than "
+            f"the {limit * 100:.1f} allowed."
+        )
     if rise is not None and rise > EPS:
-        return (f"Guardrail breached: confidently wrong answers on risky cases rose by "
-                f"{rise * 100:.1f} points ({request.harmful_confidence_before:.3f} -> "
-                f"{request.harmful_confidence_after:.3f}); that rate must not rise at all.")
+        return (
+            f"Guardrail breached: confidently wrong answers on risky cases rose by "
+            f"{rise * 100:.1f} points ({request.harmful_confidence_before:.3f} -> "
+            f"{request.harmful_confidence_after:.3f}); that rate must not rise at all."
+        )
     return None
 
 
@@ -180,41 +201,62 @@ def decide(*, request: VerdictRequest) -> VerdictResponse:
     verdict: VerdictName
     if breach is not None:
         verdict, reason = "guardrail_breached", breach
-        step = ("Do not ship. Mix general examples back into training, train more gently "
-                "(fewer epochs, lower learning rate) and re-run both evals.")
-        sources.append(cite(
-            (SEED_PLAN, "guardrail"), (SEED_MISTAKES, "10. No Guardrails for Sensitive Outputs")
-        ))
+        step = (
+            "Do not ship. Mix general examples back into training, train more gently "
+            "(fewer epochs, lower learning rate) and re-run both evals."
+        )
+        sources.append(
+            cite(
+                (SEED_PLAN, "guardrail"), (SEED_MISTAKES, "10. No Guardrails for Sensitive Outputs")
+            )
+        )
     elif baseline is None:
         verdict = "baseline_unmeasured"
         side = "clears" if cleared else "misses"
-        reason = (f"{measured:.3f} {side} the bar of {threshold:.3f}, but with no measured "
-                  "baseline nobody can tell whether the best prompt already scores as well.")
-        step = ("Measure the best prompt on the same held-out set, set it as the baseline, and "
-                "ask again.")
+        reason = (
+            f"{measured:.3f} {side} the bar of {threshold:.3f}, but with no measured "
+            "baseline nobody can tell whether the best prompt already scores as well."
+        )
+        step = (
+            "Measure the best prompt on the same held-out set, set it as the baseline, and "
+            "ask again."
+        )
     elif cleared:
         verdict = "success"
-        reason = (f"{measured:.3f} meets the bar of {threshold:.3f} (baseline {baseline:.3f}, "
-                  f"{measured - baseline:+.3f}).")
-        step = ("Roll out gradually: shadow mode on live traffic, then an A/B test on the "
-                "business metric; keep the eval set for every retraining.")
+        reason = (
+            f"{measured:.3f} meets the bar of {threshold:.3f} (baseline {baseline:.3f}, "
+            f"{measured - baseline:+.3f})."
+        )
+        step = (
+            "Roll out gradually: shadow mode on live traffic, then an A/B test on the "
+            "business metric; keep the eval set for every retraining."
+        )
         sources.append(cite((SEED_MISTAKES, "8. Weak Evaluation Design")))
     elif measured <= baseline + EPS:
         verdict = "no_gain_over_prompting"
-        reason = (f"No gain over prompting: {measured:.3f} is at or below the baseline "
-                  f"{baseline:.3f}.")
-        step = ("Rethink the data or the approach: look for noisy or contradictory examples, and "
-                "check whether the gap is really retrieval or prompt design.")
-        sources.append(cite(
-            (SEED_MISTAKES, "2. Using Fine-Tuning to Solve a Retrieval Problem"),
-            (SEED_MISTAKES, "3. Training on Noisy, Contradictory, or Synthetic-Heavy Data"),
-        ))
+        reason = (
+            f"No gain over prompting: {measured:.3f} is at or below the baseline {baseline:.3f}."
+        )
+        step = (
+            "Rethink the data or the approach: look for noisy or contradictory examples, and "
+            "check whether the gap is really retrieval or prompt design."
+        )
+        sources.append(
+            cite(
+                (SEED_MISTAKES, "2. Using Fine-Tuning to Solve a Retrieval Problem"),
+                (SEED_MISTAKES, "3. Training on Noisy, Contradictory, or Synthetic-Heavy Data"),
+            )
+        )
     else:
         verdict = "improved_short_of_bar"
-        reason = (f"Improved over prompting ({measured:.3f} vs baseline {baseline:.3f}) but "
-                  f"{threshold - measured:.3f} short of the bar of {threshold:.3f}.")
-        step = ("Sort the remaining failures by type, fix or add examples for the biggest group "
-                "and train again; several cycles are normal.")
+        reason = (
+            f"Improved over prompting ({measured:.3f} vs baseline {baseline:.3f}) but "
+            f"{threshold - measured:.3f} short of the bar of {threshold:.3f}."
+        )
+        step = (
+            "Sort the remaining failures by type, fix or add examples for the biggest group "
+            "and train again; several cycles are normal."
+        )
         sources.append(cite((SEED_EXPECTATIONS, "First Attempts Are Rarely Final")))
     return VerdictResponse(
         verdict=verdict,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
@@ -11,9 +13,15 @@ from models.questionnaire import Approach, Recommendation, storable_text
 from models.result import Contribution, FiredRule, Warning
 from service.api.routes.guidance import GuidancePassage
 
+EXAMPLE_ASSESSMENT: dict[str, Any] = json.loads(
+    (Path(__file__).parent / "examples" / "assessment.json").read_text(encoding="utf-8")
+)
+
 
 class SupportingPassage(GuidancePassage):
     """A guidance passage and the rules or warnings it backs up."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [EXAMPLE_ASSESSMENT["guidance"][0]]})
 
     supports: list[str] = Field(
         description="ids of the rules/warnings (or the recommendation) it supports"
@@ -23,7 +31,7 @@ class SupportingPassage(GuidancePassage):
 class AssessmentDocument(Advice):
     """What POST /assess returns and GET /assessments/{id} returns again, unchanged."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [EXAMPLE_ASSESSMENT]})
 
     id: str
     created_at: str
@@ -45,10 +53,33 @@ class AssessmentDocument(Advice):
 
 
 class AssessmentList(BaseModel):
+    """Stored assessments, newest first."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"items": [EXAMPLE_ASSESSMENT]}]})
+
     items: list[AssessmentDocument]
 
 
 class ErrorBody(BaseModel):
+    """Every error: a message, or for 422 a list of {loc, msg, type} per invalid field."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"detail": "no assessment with id '0190...'"},
+                {
+                    "detail": [
+                        {
+                            "loc": ["body", "requests_per_day"],
+                            "msg": "Input should be less than or equal to 1000000000",
+                            "type": "less_than_equal",
+                        }
+                    ]
+                },
+            ]
+        }
+    )
+
     detail: Any
 
 

@@ -188,3 +188,16 @@ def test_probes(client: httpx.Client) -> None:
     assert client.get("/healthz").json() == {"status": "ok"}
     ready = client.get("/readyz")
     assert ready.status_code == 200 and ready.json()["knowledge_chunks"] >= 40
+
+
+def test_openapi_documents_examples_and_errors(client: httpx.Client) -> None:
+    from service.api.schemas import EXAMPLE_ASSESSMENT, AssessmentDocument
+
+    AssessmentDocument.model_validate(EXAMPLE_ASSESSMENT)  # the shipped example stays valid
+    spec = client.get("/openapi.json").json()
+    ours = {name: schema for name, schema in spec["components"]["schemas"].items()
+            if "enum" not in schema and name not in {"HTTPValidationError", "ValidationError"}}
+    assert all("examples" in schema for schema in ours.values()), [
+        name for name, schema in ours.items() if "examples" not in schema]
+    responses = spec["paths"]["/assess"]["post"]["responses"]
+    assert {"200", "401", "413", "422"} <= set(responses)

@@ -13,7 +13,14 @@ from service.api.schemas import AssessmentDocument, AssessmentList, ErrorBody, O
 from service.assessment import fetch, recent
 from service.supervisor import UNREACHABLE
 
-router = APIRouter(prefix="/assessments", tags=["assessments"])
+router = APIRouter(
+    prefix="/assessments",
+    tags=["assessments"],
+    responses={
+        401: {"model": ErrorBody, "description": "ADVISOR_API_KEYS is set and x-api-key is wrong"},
+        503: {"model": ErrorBody, "description": "database unavailable"},
+    },
+)
 
 AssessmentId = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9-]+$")]
 

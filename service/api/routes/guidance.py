@@ -3,21 +3,45 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from knowledge.search import hybrid_search
 from models.questionnaire import storable_text
 from service.api.deps import ConnDep, StateDep
 from service.config import BUILTIN_COLLECTION
 
-router = APIRouter(prefix="/guidance", tags=["guidance"])
+router = APIRouter(
+    prefix="/guidance",
+    tags=["guidance"],
+    responses={
+        401: {"description": "ADVISOR_API_KEYS is set and x-api-key is missing or wrong"},
+        503: {"description": "database unavailable"},
+    },
+)
+
+
+PASSAGE_EXAMPLE: dict[str, Any] = {
+    "text": "Fine-tuned weights are frozen at training time, so facts that change weekly ...",
+    "source": "fine-tuning-a-retrieval-problem.md § Fine-tuning a retrieval problem › Why weights "
+    "cannot hold live facts",
+    "score": 0.93,
+    "title": "Fine-tuning a retrieval problem",
+    "file": "fine-tuning-a-retrieval-problem.md",
+    "section": "Fine-tuning a retrieval problem › Why weights cannot hold live facts",
+    "collection": "builtin",
+    "cites": ["003_12c0c7f61fca504c.txt § 2. Using Fine-Tuning to Solve a Retrieval Problem"],
+    "dense_rank": 1,
+    "keyword_rank": 2,
+}
 
 
 class GuidancePassage(BaseModel):
     """A retrieved passage and where it comes from."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [PASSAGE_EXAMPLE]})
 
     text: str
     source: str = Field(description="file and section, e.g. `rag-vs-fine-tuning.md § When ...`")
@@ -38,6 +62,10 @@ class GuidancePassage(BaseModel):
 
 
 class SearchResults(BaseModel):
+    """Passages, best first."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"results": [PASSAGE_EXAMPLE]}]})
+
     results: list[GuidancePassage]
 
 

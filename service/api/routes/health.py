@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Response, status
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from service.api.deps import StateDep
 from service.config import BUILTIN_COLLECTION
@@ -12,10 +12,30 @@ router = APIRouter(tags=["health"])
 
 
 class Health(BaseModel):
+    """The process is up."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"status": "ok"}]})
+
     status: str
 
 
 class Readiness(BaseModel):
+    """Whether the database answers and the knowledge index is loaded."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"status": "ready", "database": True, "knowledge_chunks": 60, "detail": None},
+                {
+                    "status": "unavailable",
+                    "database": False,
+                    "knowledge_chunks": 0,
+                    "detail": "database unreachable: PoolTimeout",
+                },
+            ]
+        }
+    )
+
     status: str
     database: bool
     knowledge_chunks: int
