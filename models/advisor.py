@@ -189,7 +189,15 @@ class Advisor:
             out.append(
                 {"approach": rule["approach"], "feature": f"rule:{rule['id']}", "value": value}
             )
-            fired.append({**self._public[index], "log_odds": value, "weight": share})
+            public = {**self._public[index], "log_odds": value, "weight": share}
+            if share < 1.0:
+                # Partly fired on unanswered questions: say so instead of stating it as fact.
+                unknown = ", ".join(f for f in fields if answers.get(f) is None)
+                public["message"] = (
+                    f"Unconfirmed ({share:.0%} weight; depends on unanswered {unknown}): "
+                    f"{public['message']}"
+                )
+            fired.append(public)
         return fired, constraints
 
     def _degree(self, *, index: int, key: tuple[Any, ...]) -> float:
