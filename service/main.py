@@ -6,8 +6,10 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
+import psycopg
 from fastapi import FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
@@ -15,7 +17,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from knowledge.embeddings import Embedder
-from knowledge.ingest import ingest
+from knowledge.ingest import IngestReport, ingest
 from models.advisor import Advisor
 from models.estimates import load_assumptions
 from service.api.routes import assess, assessments, guidance, health, model, ops
@@ -41,6 +43,15 @@ def rule_topics(*, advisor: Advisor) -> Iterable[tuple[str, str]]:
                 yield str(item["id"]), str(item["message"])
 
 
+def index_builtin(*, conninfo: str, corpus_dir: Path, embedder: Embedder) -> IngestReport:
+    """Index the built-in corpus; an advisory lock makes workers starting together take turns."""
+    with psycopg.connect(conninfo, autocommit=True) as lock:
+        lock.execute("SELECT pg_advisory_lock(hashtext('advisor:index-builtin'))")
+        return ingest(
+            conninfo=conninfo, paths=[corpus_dir], collection=BUILTIN_COLLECTION, embedder=embedder
+        )
+
+
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[dict[str, Any]]:
     """Start the database and model, index the built-in corpus, open the pool; undo on exit."""
@@ -54,10 +65,9 @@ async def lifespan(app: FastAPI) -> AsyncIterator[dict[str, Any]]:
         assert database.conninfo is not None
         if settings.index_builtin:
             report = await asyncio.to_thread(
-                ingest,
+                index_builtin,
                 conninfo=database.conninfo,
-                paths=[settings.corpus_dir],
-                collection=BUILTIN_COLLECTION,
+                corpus_dir=settings.corpus_dir,
                 embedder=embedder,
             )
             log.info(
@@ -68,8 +78,11 @@ async def lifespan(app: FastAPI) -> AsyncIterator[dict[str, Any]]:
             )
         advisor = Advisor.load(path=settings.model_path)
         assumptions = load_assumptions(path=settings.estimates_file)
-        finder = GuidanceFinder(embedder=embedder, collection=BUILTIN_COLLECTION,
-                                dense_description=settings.dense_description)
+        finder = GuidanceFinder(
+            embedder=embedder,
+            collection=BUILTIN_COLLECTION,
+            dense_description=settings.dense_description,
+        )
         await asyncio.to_thread(finder.precompute, topics=list(rule_topics(advisor=advisor)))
         pool = database.make_pool()
         await pool.open(wait=True, timeout=30)
@@ -146,8 +159,14 @@ async def invalid_request(request: Request, exc: RequestValidationError) -> JSON
 async def unparsable_body(request: Request, exc: HTTPException) -> Response:
     """FastAPI answers 400 for bodies it cannot decode (bad UTF-8, deep nesting): make it 422."""
     if exc.status_code == 400 and exc.detail == "There was an error parsing the body":
-        return JSONResponse(status_code=422, content={"detail": [{
-            "loc": ["body"], "msg": "body is not valid UTF-8 JSON", "type": "json_invalid"}]})
+        return JSONResponse(
+            status_code=422,
+            content={
+                "detail": [
+                    {"loc": ["body"], "msg": "body is not valid UTF-8 JSON", "type": "json_invalid"}
+                ]
+            },
+        )
     return await http_exception_handler(request, exc)
 
 

@@ -18,9 +18,15 @@ from tests.conftest import REPO, free_port
 pytestmark = pytest.mark.slow
 
 
-def test_two_workers_share_one_database(database_url: str, tmp_path: Path) -> None:
+def test_two_workers_share_one_database(tmp_path: Path) -> None:
+    """A fresh database, so both workers index the built-in corpus at the same moment."""
+    from service.db.embedded import EmbeddedPostgres
+
+    external = EmbeddedPostgres(data_dir=tmp_path / "external")
+    database_url = external.start()
     port = free_port()
-    env = dict(os.environ, ADVISOR_DATABASE_URL=database_url, ADVISOR_DATA_DIR=str(tmp_path))
+    env = dict(os.environ, ADVISOR_DATABASE_URL=database_url,
+               ADVISOR_DATA_DIR=str(tmp_path / "svc"))
     env.pop("ADVISOR_API_KEYS", None)
     advisor = Path(sys.executable).with_name("advisor")
     proc = subprocess.Popen([str(advisor), "serve", "--port", str(port), "--workers", "2"],
@@ -55,6 +61,13 @@ def test_two_workers_share_one_database(database_url: str, tmp_path: Path) -> No
         with httpx.Client(base_url=base, timeout=30) as http:
             for assessment_id in ids:
                 assert http.get(f"/assessments/{assessment_id}").status_code == 200
+        import psycopg
+
+        with psycopg.connect(database_url) as conn:
+            docs = conn.execute("SELECT count(*) FROM documents WHERE collection = 'builtin'")
+            files = len(list((REPO / "knowledge" / "corpus").glob("*.md")))
+            assert docs.fetchone() == (files,)
     finally:
         proc.terminate()
         proc.wait(60)
+        external.stop()
