@@ -5,9 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import psycopg
 from pgvector.psycopg import register_vector
 
@@ -18,6 +20,11 @@ from knowledge.search import refresh_term_stats
 # Bump when chunking changes, so unchanged files are re-chunked once.
 CHUNKER_VERSION = "chunker-5"
 MAX_FILE_BYTES = 20 * 1024 * 1024
+COPY_CHUNKS = (
+    "COPY chunks (document_id, collection, ordinal, section, text, embedding)"
+    " FROM STDIN WITH (FORMAT BINARY)"
+)
+COPY_TYPES = ["int8", "text", "int4", "text", "text", "vector"]
 
 
 @dataclass
@@ -65,13 +72,16 @@ def discover(*, paths: Iterable[Path]) -> tuple[list[SourceFile], list[tuple[str
     return found, problems
 
 
-def read_text(*, path: Path) -> tuple[str | None, str | None, str]:
-    """(text, problem, content hash): binary, empty, huge or undecodable files give a problem."""
+def read_text(*, path: Path, salt: str = "") -> tuple[str | None, str | None, str]:
+    """(text, problem, content hash): binary, empty, huge or undecodable files give a problem.
+
+    salt names the embedding backend, so vectors from another model never pass as unchanged.
+    """
     try:
         data = path.read_bytes()
     except OSError as err:
         return None, f"unreadable: {err.strerror or err}", ""
-    digest = hashlib.sha256(CHUNKER_VERSION.encode() + b"\0" + data).hexdigest()
+    digest = hashlib.sha256(f"{CHUNKER_VERSION}\0{salt}\0".encode() + data).hexdigest()
     if len(data) > MAX_FILE_BYTES:
         return None, f"too large ({len(data)} bytes; limit {MAX_FILE_BYTES})", digest
     if not data.strip():
@@ -102,16 +112,46 @@ def _store(
              "cites": json.dumps(doc.cites)},
         ).fetchone()
         assert row is not None
-        with conn.cursor() as cur:
-            cur.executemany(
-                "INSERT INTO chunks (document_id, collection, ordinal, section, text, embedding)"
-                " VALUES (%(d)s, %(c)s, %(o)s, %(s)s, %(t)s, %(e)s)",
-                [
-                    {"d": row[0], "c": collection, "o": ch.ordinal, "s": ch.section,
-                     "t": ch.text, "e": vec}
-                    for ch, vec in zip(doc.chunks, vectors, strict=True)
-                ],
-            )
+        # Binary COPY: one round trip per file, no per-row statement parsing or text vectors.
+        with conn.cursor() as cur, cur.copy(COPY_CHUNKS) as copy:
+            copy.set_types(COPY_TYPES)
+            for ch, vec in zip(doc.chunks, vectors, strict=True):
+                copy.write_row((row[0], collection, ch.ordinal, ch.section, ch.text, vec))
+
+
+class _BackgroundStore:
+    """Writes one file while the next is embedded: the database works as the model computes."""
+
+    def __init__(self, *, conn: psycopg.Connection, collection: str, report: IngestReport,
+                 known: dict[str, str], progress: Callable[[str, int], None] | None) -> None:
+        self.conn, self.collection, self.report = conn, collection, report
+        self.known, self.progress = known, progress
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-store")
+        self.pending: tuple[Future[None], str, int] | None = None
+
+    def submit(self, *, name: str, digest: str, doc: ParsedDocument, vectors: np.ndarray) -> None:
+        """Queue one file's transaction after the previous one has committed."""
+        self.wait()
+        future = self.pool.submit(_store, conn=self.conn, collection=self.collection, name=name,
+                                  digest=digest, doc=doc, vectors=list(vectors))
+        self.pending = (future, name, len(doc.chunks))
+
+    def wait(self) -> None:
+        """Block until the queued file is stored (re-raising its error), then count it."""
+        if self.pending is None:
+            return
+        future, name, chunks = self.pending
+        self.pending = None
+        future.result()
+        bucket = self.report.replaced if name in self.known else self.report.added
+        bucket.append(name)
+        self.report.chunks_written += chunks
+        if self.progress is not None:
+            self.progress(name, 1)
+
+    def close(self) -> None:
+        """Let a running write finish before the connection goes away."""
+        self.pool.shutdown(wait=True)
 
 
 def ingest(
@@ -122,33 +162,42 @@ def ingest(
     report = IngestReport()
     files, problems = discover(paths=paths)
     report.skipped.extend(problems)
+    salt = embedder.backend_id
     with psycopg.connect(conninfo, autocommit=True) as conn:
         register_vector(conn)
+        # A crash may lose the last commits, never half a file; the content hash re-indexes them.
+        conn.execute("SET synchronous_commit = off")
         known: dict[str, str] = dict(
             conn.execute(
                 "SELECT path, content_hash FROM documents WHERE collection = %(c)s",
                 {"c": collection},
             ).fetchall()
         )
-        for source in files:
-            text, problem, digest = read_text(path=source.path)
-            if problem is None and known.get(source.name) == digest:
-                report.unchanged.append(source.name)
-            elif problem is not None or text is None:
-                report.skipped.append((str(source.path), problem or "unreadable"))
-            else:
-                doc = parse_document(name=source.name, raw=text)
-                if not doc.chunks:
-                    report.skipped.append((str(source.path), "no text to index"))
+        store = _BackgroundStore(conn=conn, collection=collection, report=report, known=known,
+                                 progress=progress)
+        try:
+            for source in files:
+                text, problem, digest = read_text(path=source.path, salt=salt)
+                doc = None
+                if problem is None and known.get(source.name) == digest:
+                    report.unchanged.append(source.name)
+                elif problem is not None or text is None:
+                    report.skipped.append((str(source.path), problem or "unreadable"))
                 else:
-                    vectors = embedder.encode(texts=[c.embed_text for c in doc.chunks])
-                    _store(conn=conn, collection=collection, name=source.name, digest=digest,
-                           doc=doc, vectors=list(vectors))
-                    bucket = report.replaced if source.name in known else report.added
-                    bucket.append(source.name)
-                    report.chunks_written += len(doc.chunks)
-            if progress is not None:
-                progress(source.name, 1)
+                    doc = parse_document(name=source.name, raw=text)
+                    if not doc.chunks:
+                        report.skipped.append((str(source.path), "no text to index"))
+                        doc = None
+                if doc is None:
+                    store.wait()
+                    if progress is not None:
+                        progress(source.name, 1)
+                    continue
+                vectors = embedder.encode(texts=[c.embed_text for c in doc.chunks])
+                store.submit(name=source.name, digest=digest, doc=doc, vectors=vectors)
+            store.wait()
+        finally:
+            store.close()
         changed = bool(report.added or report.replaced)
         if changed or (report.ingested_any and _stats_stale(conn=conn, collection=collection)):
             refresh_term_stats(conn=conn, collection=collection)
