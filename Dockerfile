@@ -21,6 +21,8 @@ RUN pip install . \
  && useradd --system --home /var/lib/advisor --create-home advisor
 
 USER advisor
+# Build the cached ONNX export of the bundled embedding weights now, not on first start.
+RUN python -c "from knowledge.embeddings import Embedder; Embedder().load()"
 EXPOSE 8000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s \
   CMD python -c "import urllib.request,sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/readyz').status != 200)"
