@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
+from models import questionnaire as q
+
 WORDS = (
     "support tickets billing invoices refunds schema extraction contracts clauses wallet bridge "
     "policy weekly changelog pricing docs retrieval latency volume labels examples tone brand "
@@ -21,14 +23,13 @@ WORDS = (
 ).split()
 
 ENUMS = {
-    "task_narrowness": ["narrow", "moderate", "broad"],
-    "knowledge_freshness": ["static", "monthly", "weekly", "daily", "realtime"],
-    "mlops_capacity": ["none", "limited", "dedicated"],
-    "risk_domain": ["general", "finance", "health", "legal", "security", "web3"],
-    "primary_gap": ["knowledge", "format", "style", "policy", "reasoning"],
-    "data_quality": ["clean", "mixed", "noisy"],
-    "output_strictness": ["free_text", "structured", "strict_schema"],
-    "workflow_stability": ["changes_weekly", "evolving", "stable"],
+    name: [member.value for member in enum]
+    for name, enum in {
+        "task_narrowness": q.TaskNarrowness, "knowledge_freshness": q.KnowledgeFreshness,
+        "mlops_capacity": q.MlopsCapacity, "risk_domain": q.RiskDomain,
+        "primary_gap": q.PrimaryGap, "data_quality": q.DataQuality,
+        "output_strictness": q.OutputStrictness, "workflow_stability": q.WorkflowStability,
+    }.items()
 }
 
 
