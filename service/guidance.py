@@ -55,8 +55,9 @@ class GuidanceFinder:
     async def refresh(self, conn: AsyncConnection[Any]) -> bool:
         """Re-fetch every topic's passages when the collection changed; True if it did."""
         cur = await conn.execute(
-            "SELECT count(*), max(c.id), max(d.ingested_at) FROM chunks c"
-            " JOIN documents d ON d.id = c.document_id WHERE c.collection = %(c)s",
+            # Chunks only change with their document row (replaced: new id and time), so the
+            # small documents table tells; the supervisor asks this every second.
+            "SELECT count(*), max(id), max(ingested_at) FROM documents WHERE collection = %(c)s",
             {"c": self.collection},
         )
         version = tuple(await cur.fetchone() or ())
