@@ -23,11 +23,11 @@ from typing import Any
 
 from models.conditions import compile_condition, degree, fields_of
 from models.features import FEATURE_NAMES, FEATURE_SOURCE, answers_of, encode_answers
-from models.questionnaire import Approach, Questionnaire, Recommendation
+from models.questionnaire import Questionnaire
 from models.result import ModelResult
+from models.vocabulary import APPROACHES, Approach, Recommendation
 
 DEFAULT_ARTIFACT = Path(__file__).with_name("artifact.json")
-APPROACHES = ("prompt_engineering", "rag", "fine_tuning")
 SINGLE_ORDER = APPROACHES  # tie-break: the simpler approach first
 RULE_KEYS = (
     "id", "message", "effect", "approach", "log_odds", "constraint", "source", "mistake"

@@ -18,14 +18,12 @@ from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from models.plan import SEED_MISTAKES
-from models.questionnaire import Questionnaire, Recommendation
+from models.questionnaire import Questionnaire
 from models.seeds import cite
+from models.vocabulary import SEED_MISTAKES, USES_FINE_TUNING, USES_RETRIEVAL, Recommendation
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "knowledge" / "estimates.json"
 DAYS_PER_MONTH = 30
-RETRIEVAL = frozenset({Recommendation.rag, Recommendation.rag_and_fine_tuning})
-TUNED = frozenset({Recommendation.fine_tuning, Recommendation.rag_and_fine_tuning})
 T = TypeVar("T")
 EXCLUDED = (
     "Staff time, data labelling, embedding the corpus and self-hosted GPUs are left out; "
@@ -300,11 +298,11 @@ def _one(*, approach: Recommendation, q: Questionnaire, table: AssumptionTable) 
         f"{price.output.value:g}) / 1e6 USD"
     )
     fixed = 0.0
-    if approach in RETRIEVAL:
+    if approach in USES_RETRIEVAL:
         fixed += table.retrieval.vector_db_monthly_cost.value
         formula += f" + {table.retrieval.vector_db_monthly_cost.value:g} USD vector DB"
     one_off = 0.0
-    if approach in TUNED:
+    if approach in USES_FINE_TUNING:
         runs = table.fine_tuning.retraining_runs_per_month
         cost = table.fine_tuning.retraining_cost_per_run
         fixed += runs.value * cost.value

@@ -12,16 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from models.advisor import Advisor
-from models.metrics import LABELS, accuracy, brier, calibration, confusion, macro_f1
+from models.metrics import accuracy, brier, calibration, confusion, macro_f1
 from models.questionnaire import Questionnaire
 from models.training import load_cases
-
-SHORT = {
-    "prompt_engineering": "PE",
-    "rag": "RAG",
-    "fine_tuning": "FT",
-    "rag_and_fine_tuning": "RAG+FT",
-}
+from models.vocabulary import LABELS, SHORT_NAMES
 
 
 def _predict(
@@ -65,7 +59,7 @@ def render_report(*, artifact_path: Path | None = None) -> str:
         "",
         "Confusion matrix (rows: true label, columns: predicted)",
     ]
-    heads = "".join(f"{SHORT[p]:>7}" for p in LABELS)
+    heads = "".join(f"{SHORT_NAMES[p]:>7}" for p in LABELS)
     lines.append(f"{'':<20}{'model':<28}   {'rules-only'}")
     corner = "true \\ predicted"
     lines.append(f"{corner:<20}{heads}   {heads}")

@@ -1,6 +1,7 @@
-"""Turn a Questionnaire into the named numeric features the logistic model reads.
+"""Turn questionnaire answers into the named numeric features the logistic model reads.
 
-Encoding (every feature is oriented so that "more" means the plain reading of its name):
+Each answer's encoding is declared once, in `ENCODINGS` (every feature is oriented so that "more"
+means the plain reading of its name):
 
 | feature | encodes | values |
 |---|---|---|
@@ -19,152 +20,152 @@ Encoding (every feature is oriented so that "more" means the plain reading of it
 | `workflow_stability` | workflow_stability | changes_weekly 0, evolving 0.5, stable 1 |
 | `log_latency_budget_ms` | latency_budget_ms | log10(ms) |
 
-Unknown answers: an optional answer that is absent or null is replaced by its expected encoding
-under a uniform prior over `UNKNOWN_GRID` (all levels of a categorical answer; a fixed spread of
-representative values, extremes included, for numeric ones). Because the model is linear in the
-features and rules read unknown answers the same way (`models/rules.py`), the logit of an unknown
-answer is the average of the logits over those values, so it lies strictly between the best and
-the worst answer whenever that answer matters at all, and never claims either extreme.
+Fields in `NOT_SCORED` are read elsewhere and never scored. Unknown answers: an optional answer
+that is absent or null is replaced by its expected encoding under a uniform prior over its
+`unknown_grid` (all levels of a categorical answer; a fixed spread of representative values,
+extremes included, for numeric ones). Because the model is linear in the features and rules read
+unknown answers the same way (`models/conditions.py`), the logit of an unknown answer is the
+average of the logits over those values, so it lies strictly between the best and the worst
+answer whenever that answer matters at all, and never claims either extreme.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
-from models.questionnaire import Questionnaire
-
-REQUIRED_FIELDS = (
-    "task_narrowness",
-    "knowledge_freshness",
-    "requests_per_day",
-    "mlops_capacity",
-    "risk_domain",
+from models.questionnaire import FIELDS, Questionnaire
+from models.vocabulary import (
+    HIGH_STAKES,
+    DataQuality,
+    KnowledgeFreshness,
+    MlopsCapacity,
+    OutputStrictness,
+    PrimaryGap,
+    TaskNarrowness,
+    WorkflowStability,
+    values,
 )
-OPTIONAL_FIELDS = (
-    "primary_gap",
-    "needs_private_context",
-    "labeled_examples",
-    "data_quality",
-    "output_strictness",
-    "success_metric_defined",
-    "prompt_baseline_score",
-    "workflow_stability",
-    "latency_budget_ms",
-)
-ANSWER_FIELDS = REQUIRED_FIELDS + OPTIONAL_FIELDS
 
-ORDINAL_LEVELS: dict[str, dict[str, float]] = {
-    "task_narrowness": {"broad": 0.0, "moderate": 0.5, "narrow": 1.0},
-    "knowledge_freshness": {
-        "static": 0.0,
-        "monthly": 0.25,
-        "weekly": 0.5,
-        "daily": 0.75,
-        "realtime": 1.0,
-    },
-    "mlops_capacity": {"none": 0.0, "limited": 0.5, "dedicated": 1.0},
-    "data_quality": {"noisy": 0.0, "mixed": 0.5, "clean": 1.0},
-    "output_strictness": {"free_text": 0.0, "structured": 0.5, "strict_schema": 1.0},
-    "workflow_stability": {"changes_weekly": 0.0, "evolving": 0.5, "stable": 1.0},
-}
-GAPS = ("knowledge", "format", "style", "policy", "reasoning")
-HIGH_STAKES_DOMAINS = frozenset({"finance", "health", "legal", "security", "web3"})
 LABELED_LOG_CAP = 5.0
 
-# Representative values an unknown answer is averaged over (uniform prior).
-UNKNOWN_GRID: dict[str, tuple[Any, ...]] = {
-    "primary_gap": GAPS,
-    "needs_private_context": (False, True),
-    "labeled_examples": (0, 30, 300, 3_000, 30_000, 300_000),
-    "data_quality": tuple(ORDINAL_LEVELS["data_quality"]),
-    "output_strictness": tuple(ORDINAL_LEVELS["output_strictness"]),
-    "success_metric_defined": (False, True),
-    "prompt_baseline_score": (0.0, 0.25, 0.5, 0.75, 1.0),
-    "workflow_stability": tuple(ORDINAL_LEVELS["workflow_stability"]),
-    "latency_budget_ms": (50, 200, 1_000, 5_000, 30_000),
+
+@dataclass(frozen=True)
+class Encoding:
+    """How one answer becomes features, what each feature means, and what 'unknown' averages."""
+
+    describe: dict[str, str]
+    encode: Callable[[Any], dict[str, float]]
+    unknown_grid: tuple[Any, ...] = ()
+    levels: dict[str, float] | None = None
+
+    @property
+    def features(self) -> tuple[str, ...]:
+        """Feature names in the order they enter the model."""
+        return tuple(self.describe)
+
+
+def _ordinal(*, feature: str, low_to_high: Iterable[str], field: str) -> Encoding:
+    """Levels evenly spread over [0, 1]; an unknown answer averages over all of them."""
+    order = list(low_to_high)
+    levels = {value: i / (len(order) - 1) for i, value in enumerate(order)}
+    text = ", ".join(f"{value} {_num(levels[value])}" for value in order)
+    return Encoding(describe={feature: f"{field}: {text}"},
+                    encode=lambda value: {feature: levels[str(value)]},
+                    unknown_grid=tuple(order), levels=levels)
+
+
+def _num(x: float) -> str:
+    return f"{x:g}"
+
+
+def _flag(*, feature: str, describe: str, test: Callable[[Any], bool] = bool,
+          unknown: bool = True) -> Encoding:
+    return Encoding(describe={feature: describe},
+                    encode=lambda value: {feature: 1.0 if test(value) else 0.0},
+                    unknown_grid=(False, True) if unknown else ())
+
+
+def _log10(*, feature: str, describe: str, plus_one: bool, cap: float | None = None,
+           grid: tuple[Any, ...] = ()) -> Encoding:
+    def encode(value: Any) -> dict[str, float]:
+        x = math.log10(1 + value) if plus_one else math.log10(value)
+        return {feature: min(x, cap) if cap is not None else x}
+
+    return Encoding(describe={feature: describe}, encode=encode, unknown_grid=grid)
+
+
+GAPS: tuple[str, ...] = tuple(values(PrimaryGap))
+ENCODINGS: dict[str, Encoding] = {
+    "task_narrowness": _ordinal(feature="narrowness", field="task_narrowness",
+                                low_to_high=reversed(values(TaskNarrowness))),
+    "knowledge_freshness": _ordinal(feature="freshness", field="knowledge_freshness",
+                                    low_to_high=values(KnowledgeFreshness)),
+    "requests_per_day": _log10(feature="log_requests_per_day", plus_one=True,
+                               describe="log10(1 + requests_per_day)"),
+    "mlops_capacity": _ordinal(feature="mlops", field="mlops_capacity",
+                               low_to_high=values(MlopsCapacity)),
+    "risk_domain": _flag(feature="high_stakes", unknown=False,
+                         test=lambda value: value in HIGH_STAKES,
+                         describe="risk_domain: 1 for finance, health, legal, security, web3; "
+                         "0 for general"),
+    "primary_gap": Encoding(
+        describe={f"gap_{gap}": f"primary_gap is {gap}: 1, else 0" for gap in GAPS},
+        encode=lambda value: {f"gap_{gap}": 1.0 if str(value) == gap else 0.0 for gap in GAPS},
+        unknown_grid=GAPS),
+    "needs_private_context": _flag(feature="needs_private_context",
+                                   describe="needs_private_context: false 0, true 1"),
+    "labeled_examples": _log10(feature="log_labeled_examples", plus_one=True,
+                               cap=LABELED_LOG_CAP, grid=(0, 30, 300, 3_000, 30_000, 300_000),
+                               describe="min(log10(1 + labeled_examples), 5)"),
+    "data_quality": _ordinal(feature="data_quality", field="data_quality",
+                             low_to_high=reversed(values(DataQuality))),
+    "output_strictness": _ordinal(feature="strictness", field="output_strictness",
+                                  low_to_high=values(OutputStrictness)),
+    "success_metric_defined": _flag(feature="success_metric_defined",
+                                    describe="success_metric_defined: false 0, true 1"),
+    "prompt_baseline_score": Encoding(
+        describe={"prompt_baseline": "prompt_baseline_score as given (0 to 1)"},
+        encode=lambda value: {"prompt_baseline": float(value)},
+        unknown_grid=(0.0, 0.25, 0.5, 0.75, 1.0)),
+    "workflow_stability": _ordinal(feature="workflow_stability", field="workflow_stability",
+                                   low_to_high=values(WorkflowStability)),
+    "latency_budget_ms": _log10(feature="log_latency_budget_ms", plus_one=False,
+                                grid=(50, 200, 1_000, 5_000, 30_000),
+                                describe="log10(latency_budget_ms)"),
 }
+# Answers the model does not score, and why.
+NOT_SCORED: dict[str, str] = {
+    "project_name": "a name for people, not evidence",
+    "description": "free text: read for guidance, not scored",
+}
+_undeclared = {spec.name for spec in FIELDS} ^ (set(ENCODINGS) | set(NOT_SCORED))
+if _undeclared:
+    raise TypeError(f"declare a feature encoding (or NOT_SCORED) for: {sorted(_undeclared)}")
 
-FEATURE_NAMES: tuple[str, ...] = (
-    "narrowness",
-    "freshness",
-    "log_requests_per_day",
-    "mlops",
-    "high_stakes",
-    *(f"gap_{gap}" for gap in GAPS),
-    "needs_private_context",
-    "log_labeled_examples",
-    "data_quality",
-    "strictness",
-    "success_metric_defined",
-    "prompt_baseline",
-    "workflow_stability",
-    "log_latency_budget_ms",
-)
-
-# How each feature is computed, for the artifact (mirrors the table in the module docstring).
+REQUIRED_FIELDS = tuple(s.name for s in FIELDS if s.required and s.name in ENCODINGS)
+OPTIONAL_FIELDS = tuple(s.name for s in FIELDS if not s.required and s.name in ENCODINGS)
+ANSWER_FIELDS = REQUIRED_FIELDS + OPTIONAL_FIELDS
+FEATURE_NAMES: tuple[str, ...] = tuple(f for enc in ENCODINGS.values() for f in enc.features)
+# How each feature is computed, for the artifact, and which answer it encodes.
 FEATURE_ENCODING: dict[str, str] = {
-    "narrowness": "task_narrowness: broad 0, moderate 0.5, narrow 1",
-    "freshness": "knowledge_freshness: static 0, monthly 0.25, weekly 0.5, daily 0.75, realtime 1",
-    "log_requests_per_day": "log10(1 + requests_per_day)",
-    "mlops": "mlops_capacity: none 0, limited 0.5, dedicated 1",
-    "high_stakes": "risk_domain: 1 for finance, health, legal, security, web3; 0 for general",
-    **{f"gap_{gap}": f"primary_gap is {gap}: 1, else 0" for gap in GAPS},
-    "needs_private_context": "needs_private_context: false 0, true 1",
-    "log_labeled_examples": "min(log10(1 + labeled_examples), 5)",
-    "data_quality": "data_quality: noisy 0, mixed 0.5, clean 1",
-    "strictness": "output_strictness: free_text 0, structured 0.5, strict_schema 1",
-    "success_metric_defined": "success_metric_defined: false 0, true 1",
-    "prompt_baseline": "prompt_baseline_score as given (0 to 1)",
-    "workflow_stability": "workflow_stability: changes_weekly 0, evolving 0.5, stable 1",
-    "log_latency_budget_ms": "log10(latency_budget_ms)",
+    f: text for enc in ENCODINGS.values() for f, text in enc.describe.items()
 }
-
-# Which answer each feature encodes (for the `answer` shown beside a contribution).
 FEATURE_SOURCE: dict[str, str] = {
-    "narrowness": "task_narrowness",
-    "freshness": "knowledge_freshness",
-    "log_requests_per_day": "requests_per_day",
-    "mlops": "mlops_capacity",
-    "high_stakes": "risk_domain",
-    **{f"gap_{gap}": "primary_gap" for gap in GAPS},
-    "needs_private_context": "needs_private_context",
-    "log_labeled_examples": "labeled_examples",
-    "data_quality": "data_quality",
-    "strictness": "output_strictness",
-    "success_metric_defined": "success_metric_defined",
-    "prompt_baseline": "prompt_baseline_score",
-    "workflow_stability": "workflow_stability",
-    "log_latency_budget_ms": "latency_budget_ms",
+    f: field for field, enc in ENCODINGS.items() for f in enc.features
 }
+ORDINAL_LEVELS: dict[str, dict[str, float]] = {
+    field: enc.levels for field, enc in ENCODINGS.items() if enc.levels is not None
+}
+# Representative values an unknown answer is averaged over (uniform prior).
+UNKNOWN_GRID: dict[str, tuple[Any, ...]] = {f: ENCODINGS[f].unknown_grid for f in OPTIONAL_FIELDS}
 
 
 def _encode_answer(*, field: str, value: Any) -> dict[str, float]:
     """Encode one known answer into its feature values."""
-    if field in ORDINAL_LEVELS:
-        name = {
-            "task_narrowness": "narrowness",
-            "knowledge_freshness": "freshness",
-            "mlops_capacity": "mlops",
-            "output_strictness": "strictness",
-        }.get(field, field)
-        return {name: ORDINAL_LEVELS[field][str(value)]}
-    if field == "requests_per_day":
-        return {"log_requests_per_day": math.log10(1 + value)}
-    if field == "risk_domain":
-        return {"high_stakes": 1.0 if str(value) in HIGH_STAKES_DOMAINS else 0.0}
-    if field == "primary_gap":
-        return {f"gap_{gap}": 1.0 if str(value) == gap else 0.0 for gap in GAPS}
-    if field in ("needs_private_context", "success_metric_defined"):
-        return {field: 1.0 if value else 0.0}
-    if field == "labeled_examples":
-        return {"log_labeled_examples": min(math.log10(1 + value), LABELED_LOG_CAP)}
-    if field == "prompt_baseline_score":
-        return {"prompt_baseline": float(value)}
-    if field == "latency_budget_ms":
-        return {"log_latency_budget_ms": math.log10(value)}
-    raise KeyError(field)
+    return ENCODINGS[field].encode(value)
 
 
 def _expected_unknown(*, field: str) -> dict[str, float]:

@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-LABELS = ("prompt_engineering", "rag", "fine_tuning", "rag_and_fine_tuning")
-APPROACHES = ("prompt_engineering", "rag", "fine_tuning")
+from models.vocabulary import APPROACHES, LABELS
 
 
 def targets(*, label: str) -> dict[str, int]:

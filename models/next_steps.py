@@ -12,24 +12,28 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from models.plan import SEED_EXPECTATIONS, SEED_MISTAKES, SEED_PLAN
-from models.questionnaire import (
+from models.questionnaire import Questionnaire
+from models.readiness import MIN_PILOT_EXAMPLES
+from models.result import ModelResult
+from models.seeds import cite
+from models.vocabulary import (
+    FRESH_KNOWLEDGE,
+    SEED_EXPECTATIONS,
+    SEED_MISTAKES,
+    SEED_PLAN,
+    UNCLEAN_DATA,
+    USES_FINE_TUNING,
+    USES_RETRIEVAL,
     Approach,
     DataQuality,
     OutputStrictness,
     PrimaryGap,
-    Questionnaire,
     Recommendation,
 )
-from models.readiness import FRESH, MIN_PILOT_EXAMPLES
-from models.result import ModelResult
-from models.seeds import cite
 
 StageId = Literal[
     "evals_and_baseline", "prompting", "retrieval", "data_cleanup", "fine_tuning", "guardrails"
 ]
-USES_RETRIEVAL = frozenset({Recommendation.rag, Recommendation.rag_and_fine_tuning})
-USES_FINE_TUNING = frozenset({Recommendation.fine_tuning, Recommendation.rag_and_fine_tuning})
 
 
 class NextStep(BaseModel):
@@ -107,7 +111,7 @@ def _prompting(*, q: Questionnaire, recommendation: Recommendation) -> NextStep:
 def _retrieval(*, q: Questionnaire, recommendation: Recommendation) -> NextStep:
     """Retrieval applies when facts change or live in private documents."""
     reasons = []
-    if q.knowledge_freshness in FRESH:
+    if q.knowledge_freshness in FRESH_KNOWLEDGE:
         reasons.append(f"facts change {q.knowledge_freshness.value}")
     if q.needs_private_context:
         reasons.append("answers need private documents at request time")
@@ -133,7 +137,7 @@ def _cleanup(*, q: Questionnaire, recommendation: Recommendation) -> NextStep:
     """Noisy or thin data must be fixed before it is trained on, or even used as examples."""
     count, quality = q.labeled_examples, q.data_quality
     reasons = []
-    if quality in (DataQuality.mixed, DataQuality.noisy):
+    if quality in UNCLEAN_DATA:
         reasons.append(f"the examples are {quality.value}")
     if count is not None and count < MIN_PILOT_EXAMPLES:
         reasons.append(f"only {count} examples exist (a pilot wants a few hundred clean ones)")

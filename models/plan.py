@@ -12,17 +12,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from models.questionnaire import (
-    OutputStrictness,
-    PrimaryGap,
-    Questionnaire,
-    TaskNarrowness,
-)
+from models.questionnaire import Questionnaire
 from models.seeds import cite
-
-SEED_EXPECTATIONS = "000_01f057d6d52a9f9d.txt"
-SEED_PLAN = "002_91778d55da1d4448.txt"
-SEED_MISTAKES = "003_12c0c7f61fca504c.txt"
+from models.vocabulary import SEED_MISTAKES, SEED_PLAN, OutputStrictness, PrimaryGap, TaskNarrowness
 
 REALISTIC_GAIN = 0.10
 MIN_MARGIN = 0.05

@@ -12,24 +12,23 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from models.plan import SEED_MISTAKES
-from models.questionnaire import (
+from models.questionnaire import Questionnaire
+from models.seeds import cite
+from models.vocabulary import (
+    FRESH_KNOWLEDGE,
+    SEED_MISTAKES,
+    UNCLEAN_DATA,
     DataQuality,
     KnowledgeFreshness,
     MlopsCapacity,
     PrimaryGap,
-    Questionnaire,
     TaskNarrowness,
     WorkflowStability,
 )
-from models.seeds import cite
 
 Answer = Literal["yes", "no", "unknown"]
 MIN_PILOT_EXAMPLES = 200  # "a few hundred" clean examples can carry a narrow pilot (003 FAQ)
 SOURCE = cite((SEED_MISTAKES, "A Practical Fine-Tuning Readiness Checklist"))
-FRESH = frozenset(
-    {KnowledgeFreshness.weekly, KnowledgeFreshness.daily, KnowledgeFreshness.realtime}
-)
 
 
 class ReadinessItem(BaseModel):
@@ -100,7 +99,7 @@ def _examples(*, q: Questionnaire) -> ReadinessItem:
     fields = ["labeled_examples", "data_quality"]
     count, quality = q.labeled_examples, q.data_quality
     answer: Answer
-    if quality in (DataQuality.noisy, DataQuality.mixed):
+    if quality in UNCLEAN_DATA:
         answer, advice = "no", (f"The examples are {quality.value}: fix the data pipeline first "
                                 "(one answer style, current policy only, tagged by source and "
                                 "date) before adding volume.")
@@ -127,7 +126,7 @@ def _fresh(*, q: Questionnaire) -> ReadinessItem:
     """Fresh knowledge: fast-changing facts, private per-request context, or a knowledge gap."""
     fields = ["knowledge_freshness", "needs_private_context", "primary_gap"]
     reasons = []
-    if q.knowledge_freshness in FRESH:
+    if q.knowledge_freshness in FRESH_KNOWLEDGE:
         reasons.append(f"the facts change {q.knowledge_freshness.value}")
     if q.needs_private_context:
         reasons.append("answers depend on private documents at request time")

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from models.questionnaire import Approach, Recommendation
+from models.vocabulary import Approach, Recommendation
 
 
 class FiredRule(BaseModel):

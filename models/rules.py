@@ -15,9 +15,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from models.conditions import Condition, compile_condition, fields_of, uses_unknown
-from models.seeds import MISTAKES_SEED as M
-from models.seeds import cite, mistake_section
+from models.conditions import Condition, uses_unknown
+from models.seeds import cite
+from models.seeds import mistake as _m
+from models.vocabulary import (
+    FRESH_KNOWLEDGE,
+    HIGH_STAKES,
+    SEED_EXPECTATIONS,
+    SEED_MISTAKES,
+    SEED_PLAN,
+    UNCLEAN_DATA,
+    USES_FINE_TUNING,
+    values,
+)
 
 RULES_VERSION = "rules-1.0.0"
 
@@ -28,13 +38,11 @@ THIN_DATA = 300  # a few hundred clean examples is where a narrow behaviour star
 PROMPT_BAR = 0.9  # a best-prompt score at or above this already meets a typical bar
 TIGHT_LATENCY_MS = 500
 
-FRESH = ["weekly", "daily", "realtime"]
-HIGH_STAKES = ["finance", "health", "legal", "security", "web3"]
-TUNES_FT = ["fine_tuning", "rag_and_fine_tuning"]
-
-
-def _m(number: int) -> tuple[str, str]:
-    return (M, mistake_section(number=number))
+# Rule conditions are JSON data in the artifact, so they hold plain strings.
+FRESH = values(FRESH_KNOWLEDGE)
+HIGH_STAKES_DOMAINS = values(HIGH_STAKES)
+TUNES_FT = values(USES_FINE_TUNING)
+M = SEED_MISTAKES
 
 
 @dataclass(frozen=True)
@@ -78,7 +86,7 @@ RULES: tuple[Rule, ...] = (
          effect="constraint", constraint="require_retrieval",
          message="Per-request private or user-specific context has to be fetched, so any "
          "recommendation must include retrieval.",
-         source=cite(_m(2), ("003_12c0c7f61fca504c.txt", "FAQ")), mistake=2),
+         source=cite(_m(2), (M, "FAQ")), mistake=2),
     _odds("R-KNOWLEDGE-GAP", {"field": "primary_gap", "is": "knowledge"}, "rag", 0.75,
           message="Missing or outdated facts are a grounding problem: index the sources and "
           "retrieve them rather than hoping weights memorise them.",
@@ -96,17 +104,17 @@ RULES: tuple[Rule, ...] = (
     _forbid_ft("R-NO-SUCCESS-METRIC", {"field": "success_metric_defined", "is": False},
                message="There is no measurable success criterion yet. Write the job in one "
                "sentence, pick the metric and measure the best prompt before any training.",
-               source=cite(_m(1), ("002_91778d55da1d4448.txt", "Write this BEFORE you train")),
+               source=cite(_m(1), (SEED_PLAN, "Write this BEFORE you train")),
                mistake=1),
     _forbid_ft("R-BROAD-TASK", {"field": "task_narrowness", "is": "broad"},
                message="Open-ended assistance and broad expertise are not a training target; "
                "tuning helps one repeatable job with a fixed output.",
-               source=cite(_m(1), ("000_01f057d6d52a9f9d.txt", "LoRAs Are Specialization Layers")),
+               source=cite(_m(1), (SEED_EXPECTATIONS, "LoRAs Are Specialization Layers")),
                mistake=1),
     _forbid_ft("R-REASONING-GAP", {"field": "primary_gap", "is": "reasoning"},
                message="Multi-step reasoning is a base-model capability; an adapter inherits its "
                "limits. Try a stronger model, decomposition or better prompts instead.",
-               source=cite(("000_01f057d6d52a9f9d.txt", "LoRAs Are Specialization Layers"),
+               source=cite((SEED_EXPECTATIONS, "LoRAs Are Specialization Layers"),
                            _m(6)),
                mistake=6),
     _forbid_ft("R-FEW-EXAMPLES", {"field": "labeled_examples", "lt": FEW_EXAMPLES},
@@ -118,10 +126,10 @@ RULES: tuple[Rule, ...] = (
           message="Fewer than a few hundred clean examples is thin for a tuned behaviour to "
           "hold up; quality and consistency matter more than count, but some count is needed.",
           source=cite((M, "FAQ"), _m(3)), mistake=3),
-    _forbid_ft("R-UNCLEAN-DATA", {"field": "data_quality", "in": ["mixed", "noisy"]},
+    _forbid_ft("R-UNCLEAN-DATA", {"field": "data_quality", "in": values(UNCLEAN_DATA)},
                message="The examples are not consistently clean, and training amplifies whatever "
                "patterns it sees, contradictions included; fix the data pipeline before any run.",
-               source=cite(_m(3), ("000_01f057d6d52a9f9d.txt",
+               source=cite(_m(3), (SEED_EXPECTATIONS,
                                    "Bad Data Creates Unstable Behavior"),
                            (M, "A Practical Fine-Tuning Readiness Checklist")),
                mistake=3),
@@ -154,12 +162,12 @@ RULES: tuple[Rule, ...] = (
           "prompt_engineering", 1.5,
           message="The best prompt already scores at the level a typical bar demands; prompting "
           "suffices.",
-          source=cite(("002_91778d55da1d4448.txt", "baseline_with_best_prompt"), _m(7)),
+          source=cite((SEED_PLAN, "baseline_with_best_prompt"), _m(7)),
           mistake=7),
     _forbid_ft("R-NO-HEADROOM", {"field": "prompt_baseline_score", "gte": PROMPT_BAR},
                message="A realistic tuning gain is around 10-15% on the target metric; with the "
                "prompt baseline this high there is no room for it to pay off.",
-               source=cite(("002_91778d55da1d4448.txt", "success_threshold"), _m(7)),
+               source=cite((SEED_PLAN, "success_threshold"), _m(7)),
                mistake=7),
     _odds("R-HIGH-VOLUME-NARROW-STRICT",
           {"all": [{"field": "requests_per_day", "gte": HIGH_VOLUME},
@@ -178,17 +186,12 @@ RULES: tuple[Rule, ...] = (
           message="A tight latency budget at volume favours a smaller model tuned for this one "
           "job over a large general model with a long prompt.",
           source=cite(_m(6), _m(9)), mistake=6),
-    _odds("R-HIGH-STAKES-GUARDRAILS", {"field": "risk_domain", "in": HIGH_STAKES},
+    _odds("R-HIGH-STAKES-GUARDRAILS", {"field": "risk_domain", "in": HIGH_STAKES_DOMAINS},
           "fine_tuning", -0.5,
           message="In a high-stakes domain, tuning makes wrong answers sound surer. Whatever the "
           "approach, add refusal rules, escalation to people and tool-based verification.",
           source=cite(_m(10)), mistake=10),
 )
-
-CONSTRAINTS = frozenset(r.id for r in RULES if r.effect == "constraint")
-PREDICATES = {r.id: compile_condition(condition=r.when) for r in RULES}
-RULE_FIELDS = {r.id: fields_of(condition=r.when) for r in RULES}
-
 
 def _validate() -> None:
     ids = [r.id for r in RULES]

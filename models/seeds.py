@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-MISTAKES_SEED = "003_12c0c7f61fca504c.txt"
+from models.vocabulary import SEED_EXPECTATIONS, SEED_MISTAKES, SEED_PLAN
 
 SEED_SECTIONS: dict[str, tuple[str, ...]] = {
-    "000_01f057d6d52a9f9d.txt": (
+    SEED_EXPECTATIONS: (
         "LoRAs Are Specialization Layers",
         "Bad Data Creates Unstable Behavior",
         "First Attempts Are Rarely Final",
@@ -13,13 +13,13 @@ SEED_SECTIONS: dict[str, tuple[str, ...]] = {
         "Test Against Real Use",
     ),
     # The success-plan lesson has no headings; its anchors are the lines of the plan it shows.
-    "002_91778d55da1d4448.txt": (
+    SEED_PLAN: (
         "Write this BEFORE you train",
         "baseline_with_best_prompt",
         "success_threshold",
         "guardrail",
     ),
-    MISTAKES_SEED: (
+    SEED_MISTAKES: (
         "Quick Answer",
         "Why Fine-Tuning Goes Wrong So Often",
         "1. Fine-Tuning Before Defining the Exact Job",
@@ -63,4 +63,9 @@ def parse_citations(*, source: str) -> list[tuple[str, str]]:
 def mistake_section(*, number: int) -> str:
     """The heading of common mistake `number` (1-10) in the mistakes seed."""
     prefix = f"{number}. "
-    return next(s for s in SEED_SECTIONS[MISTAKES_SEED] if s.startswith(prefix))
+    return next(s for s in SEED_SECTIONS[SEED_MISTAKES] if s.startswith(prefix))
+
+
+def mistake(number: int, /) -> tuple[str, str]:
+    """(seed file, heading) of common mistake `number` (1-10), ready for `cite`."""
+    return (SEED_MISTAKES, mistake_section(number=number))

@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from models.advisor import APPROACHES, Advisor
+from models.advisor import Advisor
 from models.features import (
     FEATURE_ENCODING,
     FEATURE_NAMES,
@@ -25,7 +25,7 @@ from models.features import (
     UNKNOWN_GRID,
     encode,
 )
-from models.metrics import LABELS, summarize, targets
+from models.metrics import summarize, targets
 from models.questionnaire import Questionnaire
 from models.rules import (
     FEW_EXAMPLES,
@@ -38,6 +38,7 @@ from models.rules import (
     rule_table,
 )
 from models.scorer import MonotoneOvRScorer
+from models.vocabulary import APPROACHES, FRESH_KNOWLEDGE, LABELS, PrimaryGap
 from models.warning_rules import warning_table
 
 CASES_PATH = Path(__file__).with_name("cases") / "cases.jsonl"
@@ -264,9 +265,9 @@ def write_artifact(*, artifact: dict[str, Any], path: Path) -> None:
 
 def _knowledge_need(*, q: Questionnaire) -> bool:
     return (
-        q.knowledge_freshness.value in ("weekly", "daily", "realtime")
+        q.knowledge_freshness in FRESH_KNOWLEDGE
         or q.needs_private_context is True
-        or (q.primary_gap is not None and q.primary_gap.value == "knowledge")
+        or q.primary_gap is PrimaryGap.knowledge
     )
 
 

@@ -14,14 +14,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from models.plan import (
-    GUARDRAIL_MAX_DROP,
-    SEED_EXPECTATIONS,
-    SEED_MISTAKES,
-    SEED_PLAN,
-    SuccessPlan,
-)
+from models.plan import GUARDRAIL_MAX_DROP, SuccessPlan
 from models.seeds import cite
+from models.vocabulary import SEED_EXPECTATIONS, SEED_MISTAKES, SEED_PLAN
 
 EPS = 1e-9  # scores arrive as decimals; 0.80 - 0.78 must count as exactly 2 points
 

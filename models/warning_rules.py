@@ -10,13 +10,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from models.conditions import Condition, compile_condition
-from models.rules import FRESH, HIGH_STAKES, TIGHT_LATENCY_MS, TUNES_FT
-from models.seeds import MISTAKES_SEED as M
-from models.seeds import cite, mistake_section
-
-
-def _m(number: int) -> tuple[str, str]:
-    return (M, mistake_section(number=number))
+from models.rules import FRESH, HIGH_STAKES_DOMAINS, TIGHT_LATENCY_MS, TUNES_FT
+from models.seeds import cite
+from models.seeds import mistake as _m
+from models.vocabulary import SEED_EXPECTATIONS, SEED_PLAN, UNCLEAN_DATA, values
+from models.vocabulary import SEED_MISTAKES as M
 
 
 @dataclass(frozen=True)
@@ -41,7 +39,7 @@ WARNINGS: tuple[WarningRule, ...] = (
         "caution",
         "No measurable success criterion is on record. Decide the metric, the held-out set and "
         "the bar before choosing an approach, so the verdict becomes a number, not an impression.",
-        cite(_m(1), ("002_91778d55da1d4448.txt", "Write this BEFORE you train")), 1),
+        cite(_m(1), (SEED_PLAN, "Write this BEFORE you train")), 1),
     WarningRule(
         "W-VAGUE-JOB", {"field": "task_narrowness", "is": "broad"}, "info",
         "A broad mandate hides several jobs. Split out any single repeatable job with a clear "
@@ -57,15 +55,15 @@ WARNINGS: tuple[WarningRule, ...] = (
         "a training run; keep it in an index that can be updated.",
         cite(_m(2)), 2),
     WarningRule(
-        "W-DATA-QUALITY", {"field": "data_quality", "in": ["mixed", "noisy"]}, "caution",
+        "W-DATA-QUALITY", {"field": "data_quality", "in": values(UNCLEAN_DATA)}, "caution",
         "Examples disagree with each other. Clean for consistency, drop outdated policy, tag by "
         "source and date, and keep synthetic examples a minority.",
-        cite(_m(3), ("000_01f057d6d52a9f9d.txt", "Bad Data Creates Unstable Behavior")), 3),
+        cite(_m(3), (SEED_EXPECTATIONS, "Bad Data Creates Unstable Behavior")), 3),
     WarningRule(
         "W-DATA-DISTRIBUTION", _TUNING, "caution",
         "Training examples must look like live traffic, short and messy requests included; "
         "curated, polished examples teach a model that real users never meet.",
-        cite(_m(4), ("000_01f057d6d52a9f9d.txt", "Test Against Real Use")), 4),
+        cite(_m(4), (SEED_EXPECTATIONS, "Test Against Real Use")), 4),
     WarningRule(
         "W-BENCHMARK-OVERFIT", _TUNING, "caution",
         "Keep eval sets apart from training by source and time, test paraphrases and awkward "
@@ -80,16 +78,16 @@ WARNINGS: tuple[WarningRule, ...] = (
         "W-NO-PROMPT-BASELINE", {"field": "prompt_baseline_score", "unknown": True}, "caution",
         "No measured prompt baseline yet. A strong system prompt with examples, an output "
         "schema and retrieval is the yardstick any heavier approach must beat.",
-        cite(_m(7), ("002_91778d55da1d4448.txt", "baseline_with_best_prompt")), 7),
+        cite(_m(7), (SEED_PLAN, "baseline_with_best_prompt")), 7),
     WarningRule(
         "W-UNREALISTIC-GAIN",
         {"field": "prompt_baseline_score", "lt": 0.6},
         "caution",
         "Tuning usually adds on the order of 10-15% on the target metric. From a baseline this "
         "low the gap is more likely in the task definition, prompt or context than in weights.",
-        cite(("002_91778d55da1d4448.txt", "success_threshold"), _m(7)), 7),
+        cite((SEED_PLAN, "success_threshold"), _m(7)), 7),
     WarningRule(
-        "W-WEAK-EVALUATION", {"field": "risk_domain", "in": HIGH_STAKES}, "caution",
+        "W-WEAK-EVALUATION", {"field": "risk_domain", "in": HIGH_STAKES_DOMAINS}, "caution",
         "One aggregate score hides the failure that matters most here. Keep an error taxonomy, "
         "human review, red-team prompts and a staged rollout.",
         cite(_m(8)), 8),
@@ -107,10 +105,10 @@ WARNINGS: tuple[WarningRule, ...] = (
         "W-ITERATION", _TUNING, "info",
         "Expect several prepare-train-test cycles; judge each run by the behaviour you care "
         "about, not by the job finishing.",
-        cite(("000_01f057d6d52a9f9d.txt", "First Attempts Are Rarely Final"),
-             ("000_01f057d6d52a9f9d.txt", "Test Against Real Use"))),
+        cite((SEED_EXPECTATIONS, "First Attempts Are Rarely Final"),
+             (SEED_EXPECTATIONS, "Test Against Real Use"))),
     WarningRule(
-        "W-NO-GUARDRAILS", {"field": "risk_domain", "in": HIGH_STAKES}, "high",
+        "W-NO-GUARDRAILS", {"field": "risk_domain", "in": HIGH_STAKES_DOMAINS}, "high",
         "A confident wrong answer does harm in this domain. Add refusal policies and escalation, "
         "verify with tools, route risky requests to deterministic flows, and track harmful "
         "confidence as well as accuracy.",

@@ -23,8 +23,18 @@ def _plain(text: str) -> dict[str, Any]:
     return {"type": "plain_text", "text": text, "emoji": True}
 
 
-def _option(*, value: str, text: str) -> dict[str, Any]:
-    return {"text": _plain(text[:OPTION_TEXT_LIMIT]), "value": value}
+def _short(text: str) -> str:
+    """Slack's option texts stop at 75 characters: cut at a word and mark the cut."""
+    if len(text) <= OPTION_TEXT_LIMIT:
+        return text
+    return text[: OPTION_TEXT_LIMIT - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
+def _option(*, value: str, text: str, explanation: str) -> dict[str, Any]:
+    option: dict[str, Any] = {"text": _plain(_short(text)), "value": value}
+    if explanation:
+        option["description"] = _plain(_short(explanation))
+    return option
 
 
 def _element(*, question: Question, prefill: str | None) -> dict[str, Any]:
@@ -34,7 +44,7 @@ def _element(*, question: Question, prefill: str | None) -> dict[str, Any]:
         choices = YES_NO if question.kind == "yes_no" else question.options
         return {"type": "static_select", "action_id": name,
                 "placeholder": _plain("Choose one" if question.required else "Unknown"),
-                "options": [_option(value=v, text=t) for v, t in choices]}
+                "options": [_option(value=v, text=t, explanation=e) for v, t, e in choices]}
     if question.kind in ("integer", "decimal"):
         element: dict[str, Any] = {"type": "number_input", "action_id": name,
                                    "is_decimal_allowed": question.kind == "decimal"}
@@ -138,7 +148,7 @@ def _convert(*, question: Question, raw: str) -> Any:
             raise ValueError("Choose yes or no.")
         return text == "true"
     if question.kind == "integer":
-        if not re.fullmatch(r"[+-]?\d{1,12}", text):
+        if not re.fullmatch(r"[+-]?\d{1,13}", text):
             raise ValueError("Enter a whole number.")
         return int(text)
     if question.kind == "decimal":

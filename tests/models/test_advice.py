@@ -10,8 +10,9 @@ from models.advice import Advice, build_advice
 from models.advisor import Advisor
 from models.estimates import Assumptions, load_assumptions
 from models.plan import build_plan
-from models.questionnaire import Questionnaire, Recommendation
+from models.questionnaire import Questionnaire
 from models.readiness import assess_readiness
+from models.vocabulary import Recommendation
 
 EXAMPLE = Questionnaire.model_config["json_schema_extra"]["examples"][0]  # type: ignore[index]
 PROFILES = [

@@ -17,7 +17,8 @@ from models.estimates import (
     estimate,
     load_assumptions,
 )
-from models.questionnaire import Questionnaire, Recommendation
+from models.questionnaire import Questionnaire
+from models.vocabulary import Recommendation
 
 SHIPPED: dict[str, Any] = json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from models.next_steps import NextStep, plan_next_steps
-from models.questionnaire import Approach, Questionnaire, Recommendation
+from models.questionnaire import Questionnaire
 from models.result import FiredRule, ModelResult
+from models.vocabulary import Approach, Recommendation
 
 BASE = {
     "task_narrowness": "narrow",

@@ -8,8 +8,9 @@ import time
 import pytest
 
 from models.advisor import Advisor
-from models.questionnaire import Approach, Questionnaire, Recommendation
-from models.what_if import MAX_WHAT_IFS, WhatIf, candidates, phrase, strength, what_ifs
+from models.questionnaire import BY_NAME, Questionnaire
+from models.vocabulary import Approach, Recommendation
+from models.what_if import MAX_WHAT_IFS, WhatIf, candidates, strength, what_ifs
 
 BASE = {
     "task_narrowness": "narrow",
@@ -146,10 +147,10 @@ def test_closer_changes_cost_less() -> None:
 
 
 def test_messages_read_naturally() -> None:
-    assert phrase(field="mlops_capacity", value="dedicated") == "with dedicated MLOps capacity"
-    assert phrase(field="requests_per_day", value=100000) == "at 100,000 requests/day"
-    assert phrase(field="prompt_baseline_score", value=0.5) == "if the best prompt scored 0.50"
-    assert "tone" in phrase(field="primary_gap", value="style")
+    assert BY_NAME["mlops_capacity"].phrase(value="dedicated") == "with dedicated MLOps capacity"
+    assert BY_NAME["requests_per_day"].phrase(value=100000) == "at 100,000 requests/day"
+    assert BY_NAME["prompt_baseline_score"].phrase(value=0.5) == "if the best prompt scored 0.50"
+    assert "tone" in BY_NAME["primary_gap"].phrase(value="style")
 
 
 def test_fast_enough(advisor: Advisor) -> None:
