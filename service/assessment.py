@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import uuid
 from datetime import UTC, datetime
@@ -14,6 +13,7 @@ from psycopg_pool import AsyncConnectionPool
 
 from models.advice import build_advice
 from models.advisor import Advisor
+from models.document import AssessmentDocument, SupportingPassage
 from models.questionnaire import Questionnaire
 from models.result import ModelResult
 from service import metrics
@@ -52,11 +52,13 @@ class Assessor:
         self.spool = spool
         self.supervisor = supervisor
 
-    def evaluate(self, *, questionnaire: Questionnaire) -> dict[str, Any]:
+    def evaluate(self, *, questionnaire: Questionnaire) -> AssessmentDocument:
         """Everything that needs no database: scores, reasons, plan, what-ifs, estimates."""
         return self._evaluate(questionnaire=questionnaire)[1]
 
-    def _evaluate(self, *, questionnaire: Questionnaire) -> tuple[ModelResult, dict[str, Any]]:
+    def _evaluate(
+        self, *, questionnaire: Questionnaire
+    ) -> tuple[ModelResult, AssessmentDocument]:
         result = self.advisor.assess(questionnaire=questionnaire)
         advice = build_advice(
             questionnaire=questionnaire,
@@ -64,32 +66,28 @@ class Assessor:
             advisor=self.advisor,
             assumptions=self.assumptions,
         )
-        doc: dict[str, Any] = {
-            "id": new_assessment_id(),
-            "created_at": datetime.now(UTC).isoformat(timespec="milliseconds"),
-            "project_name": questionnaire.project_name,
-        }
-        doc.update(result.model_dump(mode="json"))
-        doc.update(advice.model_dump(mode="json"))
-        doc["guidance"] = []
-        doc["degraded"] = False
-        doc["guidance_note"] = None
-        doc["questionnaire"] = questionnaire.model_dump(mode="json", exclude_none=True)
+        doc = AssessmentDocument.build(
+            assessment_id=new_assessment_id(), questionnaire=questionnaire, result=result,
+            advice=advice,
+        )
         return result, doc
 
-    async def assess(self, *, questionnaire: Questionnaire, source: str = "api") -> dict[str, Any]:
+    async def assess(
+        self, *, questionnaire: Questionnaire, source: str = "api"
+    ) -> AssessmentDocument:
         """Score, retrieve guidance, store in one transaction, then return the stored document."""
         result, doc = self._evaluate(questionnaire=questionnaire)
         assert self.pool is not None and self.finder is not None
         if self.supervisor is None or self.supervisor.up:
             try:
                 async with self.pool.connection(timeout=2.0) as conn:
-                    doc["guidance"] = await self.finder.find(
+                    found = await self.finder.find(
                         conn, result=result, description=questionnaire.description
                     )
-                    await store(conn, doc=doc, source=source)
+                    doc.guidance = [SupportingPassage.model_validate(p) for p in found]
+                    await store(conn, doc=doc.model_dump(mode="json"), source=source)
                 metrics.ASSESSMENTS.labels(
-                    recommendation=doc["recommendation"], source=source
+                    recommendation=doc.recommendation.value, source=source
                 ).inc()
                 return doc
             except UNREACHABLE as err:
@@ -99,19 +97,19 @@ class Assessor:
                     raise
         return self._degraded(doc=doc, source=source)
 
-    def _degraded(self, *, doc: dict[str, Any], source: str) -> dict[str, Any]:
+    def _degraded(self, *, doc: AssessmentDocument, source: str) -> AssessmentDocument:
         """Answer without the database: no guidance, and spool the document durably first."""
         assert self.spool is not None
-        doc["guidance"] = []
-        doc["degraded"] = True
-        doc["guidance_note"] = (
+        doc.guidance = []
+        doc.degraded = True
+        doc.guidance_note = (
             "the database is unreachable, so guidance passages are omitted; this assessment is "
             "spooled and will be stored (and retrievable by id) once the database is back"
         )
-        self.spool.append(doc=doc, source=source)
+        self.spool.append(doc=doc.model_dump(mode="json"), source=source)
         metrics.DEGRADED.inc()
         metrics.SPOOL_DEPTH.inc()
-        metrics.ASSESSMENTS.labels(recommendation=doc["recommendation"], source=source).inc()
+        metrics.ASSESSMENTS.labels(recommendation=doc.recommendation.value, source=source).inc()
         return doc
 
 
@@ -135,23 +133,26 @@ async def store(conn: AsyncConnection[Any], *, doc: dict[str, Any], source: str)
         )
 
 
-async def fetch(conn: AsyncConnection[Any], *, assessment_id: str) -> dict[str, Any] | None:
+async def fetch(
+    conn: AsyncConnection[Any], *, assessment_id: str
+) -> AssessmentDocument | None:
     """A stored assessment document, or None."""
     cur = await conn.execute(
         "SELECT result FROM assessments WHERE id = %(id)s", {"id": assessment_id}
     )
     row = await cur.fetchone()
-    return None if row is None else _as_dict(row[0])
+    return None if row is None else _as_document(row[0])
 
 
-async def recent(conn: AsyncConnection[Any], *, limit: int) -> list[dict[str, Any]]:
+async def recent(conn: AsyncConnection[Any], *, limit: int) -> list[AssessmentDocument]:
     """Newest first."""
     cur = await conn.execute(
         "SELECT result FROM assessments ORDER BY created_at DESC, id DESC LIMIT %(n)s", {"n": limit}
     )
-    return [_as_dict(row[0]) for row in await cur.fetchall()]
+    return [_as_document(row[0]) for row in await cur.fetchall()]
 
 
-def _as_dict(value: Any) -> dict[str, Any]:
-    result: dict[str, Any] = json.loads(value) if isinstance(value, str) else value
-    return result
+def _as_document(value: Any) -> AssessmentDocument:
+    if isinstance(value, str | bytes):
+        return AssessmentDocument.model_validate_json(value)
+    return AssessmentDocument.model_validate(value)

@@ -56,8 +56,8 @@ def _without_guidance(
     for _line, item in parsed:
         if isinstance(item, Questionnaire):
             doc = assessor.evaluate(questionnaire=item)
-            doc["guidance_note"] = "guidance skipped (--no-guidance)"
-            _emit(doc)
+            doc.guidance_note = "guidance skipped (--no-guidance)"
+            _emit(doc.model_dump(mode="json"))
         else:
             failures += 1
             _emit(item)
@@ -80,7 +80,8 @@ async def _with_guidance(
         assessor = state["app"].assessor
         for _line, item in parsed:
             if isinstance(item, Questionnaire):
-                _emit(await assessor.assess(questionnaire=item, source="cli"))
+                doc = await assessor.assess(questionnaire=item, source="cli")
+                _emit(doc.model_dump(mode="json"))
             else:
                 failures += 1
                 _emit(item)

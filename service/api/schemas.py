@@ -2,60 +2,29 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Annotated, Any, Literal
 
+from fastapi import Response
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from models.advice import Advice
-from models.questionnaire import Approach, Recommendation, storable_text
-from models.result import Contribution, FiredRule, Warning
-from service.api.routes.guidance import GuidancePassage
-
-EXAMPLE_ASSESSMENT: dict[str, Any] = json.loads(
-    (Path(__file__).parent / "examples" / "assessment.json").read_text(encoding="utf-8")
-)
+from models.document import EXAMPLE, AssessmentDocument
+from models.questionnaire import storable_text
+from models.vocabulary import Recommendation
 
 
-class SupportingPassage(GuidancePassage):
-    """A guidance passage and the rules or warnings it backs up."""
+class DocumentResponse(Response):
+    """An assessment document as JSON, serialised once from the typed model."""
 
-    model_config = ConfigDict(json_schema_extra={"examples": [EXAMPLE_ASSESSMENT["guidance"][0]]})
+    media_type = "application/json"
 
-    supports: list[str] = Field(
-        description="ids of the rules/warnings (or the recommendation) it supports"
-    )
-
-
-class AssessmentDocument(Advice):
-    """What POST /assess returns and GET /assessments/{id} returns again, unchanged."""
-
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [EXAMPLE_ASSESSMENT]})
-
-    id: str
-    created_at: str
-    project_name: str | None = None
-    recommendation: Recommendation
-    scores: dict[Approach, float]
-    logits: dict[Approach, float]
-    intercepts: dict[Approach, float]
-    rules: list[FiredRule]
-    contributions: list[Contribution]
-    warnings: list[Warning]
-    guidance: list[SupportingPassage]
-    model_version: str
-    degraded: bool = Field(
-        description="true when the database was unreachable; guidance is omitted"
-    )
-    guidance_note: str | None = Field(default=None, description="why guidance is missing, if it is")
-    questionnaire: dict[str, Any]
+    def __init__(self, document: AssessmentDocument, status_code: int = 200) -> None:
+        super().__init__(content=document.to_json(), status_code=status_code)
 
 
 class AssessmentList(BaseModel):
     """Stored assessments, newest first."""
 
-    model_config = ConfigDict(json_schema_extra={"examples": [{"items": [EXAMPLE_ASSESSMENT]}]})
+    model_config = ConfigDict(json_schema_extra={"examples": [{"items": [EXAMPLE]}]})
 
     items: list[AssessmentDocument]
 

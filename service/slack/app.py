@@ -85,12 +85,12 @@ async def assess_and_post(
     except Exception:  # database or model failure: the user hears about it, the log has detail
         log.exception("assessment requested from Slack failed")
         return await notify(client=client, reply=reply, text=FAILED_ASSESSMENT)
-    url = report_url(public_url=public_url, assessment_id=str(doc.get("id", "")))
+    url = report_url(public_url=public_url, assessment_id=doc.id)
     try:
         text = fallback_text(doc=doc, url=url)
         blocks = result_blocks(doc=doc, public_url=public_url)
     except Exception:  # a document the renderer cannot read still gets its link through
-        log.exception("could not render assessment %s for Slack", doc.get("id"))
+        log.exception("could not render assessment %s for Slack", doc.id)
         text = f"Your assessment is ready: {url}"
         blocks = [{"type": "section", "text": {"type": "mrkdwn", "text": f"<{url}|{text}>"}}]
     return await deliver(

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-import math
 import re
 from typing import Any
 
+from models.document import AssessmentDocument
 from models.features import FEATURE_SOURCE
+from models.questionnaire import BY_NAME
+from models.result import Contribution
+from models.vocabulary import APPROACH_NAMES, Approach, parts_of
 
 MAX_BLOCKS = 50
 SECTION_LIMIT = 3000
@@ -23,13 +26,6 @@ TOP_PASSAGES = 3
 REPORT_ACTION = "open_report"
 TAIL_BLOCKS = 3
 
-LABELS = {
-    "prompt_engineering": "Prompt engineering",
-    "rag": "Retrieval (RAG)",
-    "fine_tuning": "Fine-tuning",
-    "rag_and_fine_tuning": "Retrieval plus fine-tuning",
-}
-APPROACHES = ("prompt_engineering", "rag", "fine_tuning")
 SEVERITY_ORDER = {"high": 0, "caution": 1, "info": 2}
 SEVERITY_ICON = {"high": ":red_circle:", "caution": ":large_orange_circle:",
                  "info": ":large_blue_circle:"}
@@ -110,102 +106,64 @@ def _context(text: str) -> dict[str, Any]:
     return {"type": "context", "elements": [{"type": "mrkdwn", "text": text}]}
 
 
-def _number(value: Any) -> float:
-    """A score clamped to [0, 1]; anything unreadable counts as 0."""
-    return min(1.0, max(0.0, _float(value)))
-
-
-def favoured(*, recommendation: str) -> tuple[str, ...]:
-    """The approaches a recommendation stands for."""
-    if recommendation == "rag_and_fine_tuning":
-        return ("rag", "fine_tuning")
-    return (recommendation,) if recommendation in APPROACHES else ()
-
-
-def score_lines(*, scores: dict[str, Any], recommendation: str) -> list[str]:
+def score_lines(*, doc: AssessmentDocument) -> list[str]:
     """One text bar per approach, the recommended ones marked."""
-    chosen = favoured(recommendation=recommendation)
+    chosen = parts_of(recommendation=doc.recommendation.value)
     lines = []
-    for approach in APPROACHES:
-        value = _number(scores.get(approach))
+    for approach in Approach:
+        value = min(1.0, max(0.0, doc.scores.get(approach, 0.0)))
         filled = round(value * BAR_WIDTH)
         bar = "█" * filled + "░" * (BAR_WIDTH - filled)
         mark = "  :white_check_mark:" if approach in chosen else ""
-        lines.append(f"`{bar}` {round(value * 100):>3}%  {LABELS[approach]}{mark}")
+        lines.append(f"`{bar}` {round(value * 100):>3}%  {APPROACH_NAMES[approach]}{mark}")
     return lines
 
 
-def _items(value: Any) -> list[dict[str, Any]]:
-    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+def _term(*, item: Contribution) -> str:
+    """A model term in words: which answer, and what it was."""
+    field = FEATURE_SOURCE.get(item.feature)
+    if field is None:
+        return item.feature.replace("_", " ")
+    spec = BY_NAME[field]
+    said = f": {spec.say(value=item.answer)}" if item.answer is not None else ""
+    return f"{spec.ask.topic}{said}"
 
 
-def reason_lines(*, doc: dict[str, Any]) -> list[str]:
+def reason_lines(*, doc: AssessmentDocument) -> list[str]:
     """Hard constraints and the strongest rule nudges, then the model's biggest pushes."""
-    rules = sorted(
-        _items(doc.get("rules")),
-        key=lambda r: (r.get("effect") != "constraint", -abs(_float(r.get("log_odds")))),
-    )
+    rules = sorted(doc.rules, key=lambda r: (r.effect != "constraint", -abs(r.log_odds or 0.0)))
     lines = [
-        "• " + clip(text=str(r.get("message", "")), limit=LINE_LIMIT)
-        + f" _({clip(text=str(r.get('id', '')), limit=80)})_"
+        "• " + clip(text=r.message, limit=LINE_LIMIT) + f" _({clip(text=r.id, limit=80)})_"
         for r in rules[:TOP_RULES]
     ]
-    chosen = favoured(recommendation=str(doc.get("recommendation", "")))
-    pushes = sorted(
-        (c for c in _items(doc.get("contributions"))
-         if c.get("approach") in chosen and _float(c.get("value")) > 0),
-        key=lambda c: -_float(c.get("value")),
-    )
+    chosen = parts_of(recommendation=doc.recommendation.value)
+    pushes = sorted((c for c in doc.contributions if c.approach in chosen and c.value > 0),
+                    key=lambda c: -c.value)
     for item in pushes[:TOP_CONTRIBUTIONS]:
-        feature = str(item.get("feature", ""))
-        name = FEATURE_SOURCE.get(feature, feature).replace("_", " ")
-        said = f": {spoken(value=item.get('answer'))}" if item.get("answer") is not None else ""
-        label = LABELS.get(str(item.get("approach")), str(item.get("approach")))
-        lines.append("• " + clip(text=f"{name}{said}", limit=LINE_LIMIT)
-                     + f" pushes toward {label} ({_float(item.get('value')):+.2f} log-odds)")
+        toward = f" pushes toward {APPROACH_NAMES[item.approach]} ({item.value:+.2f} log-odds)"
+        lines.append("• " + clip(text=_term(item=item), limit=LINE_LIMIT) + toward)
     if len(rules) > TOP_RULES:
         lines.append(f"…and {len(rules) - TOP_RULES} more rules in the full report")
     return lines
 
 
-def spoken(*, value: Any) -> str:
-    """An answer as people say it: yes/no for booleans, words for enum values."""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value).replace("_", " ")
-
-
-def _float(value: Any) -> float:
-    """A finite float, or 0 for None, text, NaN and infinities."""
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return 0.0
-    return number if math.isfinite(number) else 0.0
-
-
-def warning_lines(*, doc: dict[str, Any]) -> list[str]:
+def warning_lines(*, doc: AssessmentDocument) -> list[str]:
     """The most severe warnings first."""
-    warnings = sorted(
-        _items(doc.get("warnings")), key=lambda w: SEVERITY_ORDER.get(str(w.get("severity")), 3)
-    )
-    lines = []
-    for item in warnings[:TOP_WARNINGS]:
-        icon = SEVERITY_ICON.get(str(item.get("severity")), ":warning:")
-        lines.append(f"{icon} " + clip(text=str(item.get("message", "")), limit=LINE_LIMIT))
+    warnings = sorted(doc.warnings, key=lambda w: SEVERITY_ORDER[w.severity])
+    lines = [f"{SEVERITY_ICON[item.severity]} " + clip(text=item.message, limit=LINE_LIMIT)
+             for item in warnings[:TOP_WARNINGS]]
     if len(warnings) > TOP_WARNINGS:
         lines.append(f"…and {len(warnings) - TOP_WARNINGS} more in the full report")
     return lines
 
 
-def passage_blocks(*, doc: dict[str, Any]) -> list[dict[str, Any]]:
+def passage_blocks(*, doc: AssessmentDocument) -> list[dict[str, Any]]:
     """The best cited passages, each quoted with its source."""
-    blocks = []
-    for item in _items(doc.get("guidance"))[:TOP_PASSAGES]:
-        quote = clip(text=str(item.get("text", "")), limit=PASSAGE_LIMIT)
-        source = clip(text=str(item.get("source", "unknown source")), limit=300)
-        blocks.append(_section(f"> {quote}\n— {source}"))
-    return blocks
+    return [
+        _section(f"> {clip(text=item.text, limit=PASSAGE_LIMIT)}\n— "
+                 f"{clip(text=item.source, limit=300)}")
+        for item in doc.guidance[:TOP_PASSAGES]
+    ]
 
 
 def report_url(*, public_url: str, assessment_id: str) -> str:
@@ -213,11 +171,10 @@ def report_url(*, public_url: str, assessment_id: str) -> str:
     return f"{public_url.rstrip('/')}/assessments/{assessment_id}/report"
 
 
-def fallback_text(*, doc: dict[str, Any], url: str) -> str:
+def fallback_text(*, doc: AssessmentDocument, url: str) -> str:
     """The notification text shown where blocks cannot be."""
-    label = LABELS.get(str(doc.get("recommendation")), str(doc.get("recommendation")))
-    name = doc.get("project_name")
-    prefix = f"{name}: " if name else ""
+    label = APPROACH_NAMES[doc.recommendation]
+    prefix = f"{doc.project_name}: " if doc.project_name else ""
     return plain_clip(text=f"{prefix}Recommendation: {label}. Full report: {url}",
                       limit=FALLBACK_LIMIT)
 
@@ -238,20 +195,17 @@ def fit(*, blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return blocks[: MAX_BLOCKS - TAIL_BLOCKS] + blocks[-TAIL_BLOCKS:]
 
 
-def result_blocks(*, doc: dict[str, Any], public_url: str) -> list[dict[str, Any]]:
+def result_blocks(*, doc: AssessmentDocument, public_url: str) -> list[dict[str, Any]]:
     """Headline, score bars, reasons, warnings, cited passages and the report link."""
-    recommendation = str(doc.get("recommendation", ""))
-    label = LABELS.get(recommendation, recommendation or "no recommendation")
-    url = report_url(public_url=public_url, assessment_id=str(doc.get("id", "")))
-    scores = doc.get("scores") if isinstance(doc.get("scores"), dict) else {}
+    label = APPROACH_NAMES[doc.recommendation]
+    url = report_url(public_url=public_url, assessment_id=doc.id)
     blocks: list[dict[str, Any]] = [
         {"type": "header", "text": {"type": "plain_text", "text": f"Recommendation: {label}",
                                     "emoji": True}},
     ]
-    if doc.get("project_name"):
-        blocks.append(_context("Project: *" + clip(text=str(doc["project_name"]), limit=300) + "*"))
-    blocks.append(_section(join_lines(lines=["*Scores*", *score_lines(
-        scores=scores or {}, recommendation=recommendation)])))
+    if doc.project_name:
+        blocks.append(_context("Project: *" + clip(text=doc.project_name, limit=300) + "*"))
+    blocks.append(_section(join_lines(lines=["*Scores*", *score_lines(doc=doc)])))
     reasons = reason_lines(doc=doc)
     if reasons:
         blocks.append(_section(join_lines(lines=["*Why*", *reasons])))
@@ -264,8 +218,8 @@ def result_blocks(*, doc: dict[str, Any], public_url: str) -> list[dict[str, Any
         blocks.append(_section("*What the sources say*"))
         blocks.extend(passages)
     else:
-        note = doc.get("guidance_note") or "No supporting passages were retrieved this time."
-        blocks.append(_context(clip(text=str(note), limit=CONTEXT_LIMIT)))
+        note = doc.guidance_note or "No supporting passages were retrieved this time."
+        blocks.append(_context(clip(text=note, limit=CONTEXT_LIMIT)))
     blocks.append(_section(f"<{url}|Open the full report> for the plan, readiness checklist, "
                            "next steps and cost estimates."))
     blocks.append({"type": "actions", "elements": [{
@@ -273,7 +227,7 @@ def result_blocks(*, doc: dict[str, Any], public_url: str) -> list[dict[str, Any
         "text": {"type": "plain_text", "text": "Open the full report"},
     }]})
     blocks.append(_context(
-        "Assessment `" + clip(text=str(doc.get("id", "")), limit=100) + "` · model "
-        + clip(text=str(doc.get("model_version", "unknown")), limit=100)
+        "Assessment `" + clip(text=doc.id, limit=100) + "` · model "
+        + clip(text=doc.model_version, limit=100)
     ))
     return fit(blocks=blocks)

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from models.document import AssessmentDocument
 from service.assessment import fetch, recent
 from service.state import AppState
 from service.supervisor import UNREACHABLE
@@ -84,7 +85,7 @@ def _intake(
 async def home(request: Request) -> HTMLResponse:
     """Where people start: the form, the API docs and the latest reports."""
     state = _state(request=request)
-    items: list[dict[str, Any]] = []
+    items: list[AssessmentDocument] = []
     history_error = None
     try:
         if not state.supervisor.up:
@@ -122,10 +123,12 @@ async def intake_submit(request: Request) -> Response:
         errors = {"__all__": "The advisor cannot reach its database right now. Your answers are "
                              "kept: please submit again in a minute."}
         return _intake(request=request, values=submission.values, errors=errors, status=503)
-    return RedirectResponse(url=f"/assessments/{doc['id']}/report", status_code=303)
+    return RedirectResponse(url=f"/assessments/{doc.id}/report", status_code=303)
 
 
-async def _lookup(*, state: AppState, assessment_id: str) -> tuple[dict[str, Any] | None, bool]:
+async def _lookup(
+    *, state: AppState, assessment_id: str
+) -> tuple[AssessmentDocument | None, bool]:
     """The stored document, else a spooled one (flagged pending); None when neither has it."""
     if state.supervisor.up:
         try:
@@ -136,7 +139,9 @@ async def _lookup(*, state: AppState, assessment_id: str) -> tuple[dict[str, Any
         except UNREACHABLE as err:
             state.supervisor.mark_down(reason=type(err).__name__)
     spooled = state.spool.find(assessment_id=assessment_id)
-    return spooled, spooled is not None
+    if spooled is None:
+        return None, False
+    return AssessmentDocument.model_validate(spooled), True
 
 
 @router.get("/assessments/{assessment_id}/report", response_class=HTMLResponse,

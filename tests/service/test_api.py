@@ -191,7 +191,8 @@ def test_probes(client: httpx.Client) -> None:
 
 
 def test_openapi_documents_examples_and_errors(client: httpx.Client) -> None:
-    from service.api.schemas import EXAMPLE_ASSESSMENT, AssessmentDocument
+    from models.document import EXAMPLE as EXAMPLE_ASSESSMENT
+    from models.document import AssessmentDocument
 
     AssessmentDocument.model_validate(EXAMPLE_ASSESSMENT)  # the shipped example stays valid
     spec = client.get("/openapi.json").json()

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from models.document import AssessmentDocument
 from service.slack.blocks import (
     MAX_BLOCKS,
     SECTION_LIMIT,
@@ -18,18 +19,29 @@ from service.slack.blocks import (
     slack_len,
 )
 from tests.service.slack_support import all_text, check_limits
+from tests.support import answers
+from tests.support import document as real_document
 
 PUBLIC = "https://advisor.example.test"
 
 
-def document(**overrides: Any) -> dict[str, Any]:
-    doc: dict[str, Any] = {
+def passage(i: int, *, text: str | None = None, source: str | None = None) -> dict[str, Any]:
+    return {"text": text or f"Passage {i} says something useful.",
+            "source": source or f"seed_{i}.txt § Part {i}", "score": max(0.0, round(0.9 - i / 10, 2)),
+            "title": "T", "file": f"seed_{i}.txt", "section": f"Part {i}",
+            "collection": "builtin", "supports": []}
+
+
+def document(**overrides: Any) -> AssessmentDocument:
+    """A real document whose shown sections are small and known."""
+    sections: dict[str, Any] = {
         "id": "0190-abc", "recommendation": "fine_tuning", "project_name": "Ticket triage",
         "scores": {"prompt_engineering": 0.31, "rag": 0.12, "fine_tuning": 0.86},
         "rules": [
             {"id": "R-SOFT", "message": "Soft nudge toward prompting", "effect": "log_odds",
-             "log_odds": 0.2},
-            {"id": "R-HARD", "message": "Fresh facts need retrieval", "effect": "constraint"},
+             "log_odds": 0.2, "source": "s"},
+            {"id": "R-HARD", "message": "Fresh facts need retrieval", "effect": "constraint",
+             "source": "s"},
         ],
         "contributions": [
             {"approach": "fine_tuning", "feature": "log_requests_per_day", "answer": 40000,
@@ -40,17 +52,13 @@ def document(**overrides: Any) -> dict[str, Any]:
             {"approach": "fine_tuning", "feature": "mlops", "answer": "none", "value": -1.0},
         ],
         "warnings": [
-            {"id": "W-INFO", "message": "Minor note", "severity": "info"},
-            {"id": "W-HIGH", "message": "No guardrail metric", "severity": "high"},
+            {"id": "W-INFO", "message": "Minor note", "severity": "info", "source": "s"},
+            {"id": "W-HIGH", "message": "No guardrail metric", "severity": "high", "source": "s"},
         ],
-        "guidance": [
-            {"text": f"Passage {i} says something useful.", "source": f"seed_{i}.txt § Part {i}",
-             "score": 0.9 - i / 10} for i in range(5)
-        ],
+        "guidance": [passage(i) for i in range(5)],
         "model_version": "test-1",
     }
-    doc.update(overrides)
-    return doc
+    return real_document(**{**sections, **overrides})
 
 
 def test_content_of_a_typical_result() -> None:
@@ -64,9 +72,9 @@ def test_content_of_a_typical_result() -> None:
         (17, 86, "Fine-tuning", True)]
     # constraint rules first, then the biggest pushes toward the recommended approach only
     assert text.index("Fresh facts need retrieval") < text.index("Soft nudge")
-    assert "requests per day: 40000 pushes toward Fine-tuning (+0.90" in text
-    assert "strictness: strict schema pushes toward Fine-tuning" in text
-    assert "freshness" not in text and "mlops" not in text and "more rules" not in text
+    assert "the daily request volume: 40,000 pushes toward Fine-tuning (+0.90" in text
+    assert "how strict the output format is: Strict schema pushes toward Fine-tuning" in text
+    assert "facts change" not in text and "retraining" not in text and "more rules" not in text
     assert text.index("No guardrail metric") < text.index("Minor note")
     quoted = [b for b in blocks if b["type"] == "section" and b["text"]["text"].startswith("> ")]
     assert [q["text"]["text"].split("\n— ")[1] for q in quoted] == [
@@ -92,12 +100,13 @@ def test_huge_synthetic_document_stays_within_limits() -> None:
     big = "Ünïcödé & <!channel> 🚀 " * 2000
     doc = document(
         project_name=big,
-        rules=[{"id": f"R-{i}-" + "x" * 300, "message": big, "effect": "log_odds", "log_odds": i}
-               for i in range(300)],
+        rules=[{"id": f"R-{i}-" + "x" * 300, "message": big, "effect": "log_odds",
+                "log_odds": i, "source": big} for i in range(300)],
         contributions=[{"approach": "fine_tuning", "feature": big, "answer": big, "value": i + 1}
                        for i in range(300)],
-        warnings=[{"id": f"W-{i}", "message": big, "severity": "high"} for i in range(300)],
-        guidance=[{"text": big, "source": big, "score": 1.0} for _ in range(100)],
+        warnings=[{"id": f"W-{i}", "message": big, "severity": "high", "source": big}
+                  for i in range(300)],
+        guidance=[passage(i, text=big, source=big) for i in range(100)],
         model_version=big,
     )
     blocks = result_blocks(doc=doc, public_url=PUBLIC)
@@ -111,11 +120,10 @@ def test_huge_synthetic_document_stays_within_limits() -> None:
     assert "/assessments/0190-abc/report" in text
 
 
-def test_missing_and_odd_fields_do_not_break_the_builder() -> None:
-    for doc in ({"id": "x"}, document(scores={"rag": "high", "fine_tuning": float("nan")},
-                                     rules="nope", warnings=[None, 3], guidance=[{}],
-                                     contributions=[{"value": "big"}])):
-        check_limits(result_blocks(doc=doc, public_url=PUBLIC))
+def test_every_real_document_fits_slack() -> None:
+    for given in (answers(), answers(full=True), answers(knowledge_freshness="daily",
+                                                           risk_domain="web3")):
+        check_limits(result_blocks(doc=real_document(given=given), public_url=PUBLIC))
 
 
 def test_fit_keeps_the_report_link_when_dropping_blocks() -> None:

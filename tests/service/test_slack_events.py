@@ -16,8 +16,8 @@ import psycopg
 import pytest
 
 from models.questionnaire import Questionnaire
+from models.vocabulary import APPROACH_NAMES as LABELS
 from service.config import Settings
-from service.slack.blocks import LABELS
 from service.slack.modal import decode_metadata
 from service.slack.questions import QUESTIONS
 from tests.conftest import LiveServer
@@ -267,7 +267,7 @@ def largest_questionnaire(server: LiveServer) -> dict[str, Any]:
     choices: dict[str, list[Any]] = {}
     for question in QUESTIONS:
         if question.kind == "select":
-            choices[question.name] = [v for v, _ in question.options]
+            choices[question.name] = [v for v, *_ in question.options]
         elif question.kind == "yes_no":
             choices[question.name] = [True, False]
     choices.update(requests_per_day=[10, 5_000, 5_000_000], labeled_examples=[0, 80, 20_000],
@@ -276,7 +276,7 @@ def largest_questionnaire(server: LiveServer) -> dict[str, Any]:
     for _ in range(400):
         answers = {name: rng.choice(values) for name, values in choices.items()}
         doc = server.state.assessor.evaluate(questionnaire=Questionnaire(**answers))
-        size = len(doc["rules"]) + len(doc["warnings"])
+        size = len(doc.rules) + len(doc.warnings)
         if size > best[0]:
             best = (size, answers)
     return best[1]

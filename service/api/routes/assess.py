@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
+from fastapi import APIRouter
 
-from fastapi import APIRouter, Response
-
+from models.document import AssessmentDocument
 from models.questionnaire import Questionnaire
 from service.api.deps import AssessorDep
-from service.api.schemas import AssessmentDocument, ErrorBody
+from service.api.schemas import DocumentResponse, ErrorBody
 
 router = APIRouter(tags=["assess"])
 
@@ -22,8 +21,8 @@ router = APIRouter(tags=["assess"])
         413: {"model": ErrorBody, "description": "body over 1 MB"},
     },
 )
-async def assess(questionnaire: Questionnaire, assessor: AssessorDep) -> Response:
+async def assess(questionnaire: Questionnaire, assessor: AssessorDep) -> DocumentResponse:
     """Score a questionnaire, explain it, cite guidance, and store it before answering."""
     doc = await assessor.assess(questionnaire=questionnaire, source="api")
     # Built from validated models already: serialise once instead of re-validating ~20 KB.
-    return Response(content=json.dumps(doc, ensure_ascii=False), media_type="application/json")
+    return DocumentResponse(doc)

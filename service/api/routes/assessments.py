@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Query
 from psycopg.types.json import Jsonb
 
+from models.document import AssessmentDocument
 from service.api.deps import ConnDep, StateDep
-from service.api.schemas import AssessmentDocument, AssessmentList, ErrorBody, OutcomeIn, OutcomeOut
+from service.api.schemas import (
+    AssessmentList,
+    DocumentResponse,
+    ErrorBody,
+    OutcomeIn,
+    OutcomeOut,
+)
 from service.assessment import fetch, recent
 from service.supervisor import UNREACHABLE
 
@@ -28,9 +35,9 @@ AssessmentId = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za
 @router.get("", response_model=AssessmentList)
 async def list_assessments(
     conn: ConnDep, limit: Annotated[int, Query(ge=1, le=200)] = 20
-) -> dict[str, Any]:
+) -> AssessmentList:
     """Newest first."""
-    return {"items": await recent(conn, limit=limit)}
+    return AssessmentList(items=await recent(conn, limit=limit))
 
 
 @router.get(
@@ -41,7 +48,7 @@ async def list_assessments(
         503: {"model": ErrorBody, "description": "database unavailable"},
     },
 )
-async def get_assessment(assessment_id: AssessmentId, state: StateDep) -> dict[str, Any]:
+async def get_assessment(assessment_id: AssessmentId, state: StateDep) -> DocumentResponse:
     """The stored document, exactly as /assess returned it (from the spool while the DB is down)."""
     doc = None
     if state.supervisor.up:
@@ -50,13 +57,13 @@ async def get_assessment(assessment_id: AssessmentId, state: StateDep) -> dict[s
                 doc = await fetch(conn, assessment_id=assessment_id)
         except UNREACHABLE as err:
             state.supervisor.mark_down(reason=type(err).__name__)
-    if doc is None:
-        doc = state.spool.find(assessment_id=assessment_id)
+    if doc is None and (spooled := state.spool.find(assessment_id=assessment_id)) is not None:
+        doc = AssessmentDocument.model_validate(spooled)
     if doc is None and not state.supervisor.up:
         raise HTTPException(status_code=503, detail="database unavailable; try again shortly")
     if doc is None:
         raise HTTPException(status_code=404, detail=f"no assessment with id {assessment_id!r}")
-    return doc
+    return DocumentResponse(doc)
 
 
 @router.post(

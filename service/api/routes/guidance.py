@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from knowledge.search import hybrid_search
+from models.document import PASSAGE_EXAMPLE, GuidancePassage
 from models.questionnaire import storable_text
 from service.api.deps import ConnDep, StateDep
 from service.config import BUILTIN_COLLECTION
@@ -21,44 +22,6 @@ router = APIRouter(
         503: {"description": "database unavailable"},
     },
 )
-
-
-PASSAGE_EXAMPLE: dict[str, Any] = {
-    "text": "Fine-tuned weights are frozen at training time, so facts that change weekly ...",
-    "source": "fine-tuning-a-retrieval-problem.md § Fine-tuning a retrieval problem › Why weights "
-    "cannot hold live facts",
-    "score": 0.93,
-    "title": "Fine-tuning a retrieval problem",
-    "file": "fine-tuning-a-retrieval-problem.md",
-    "section": "Fine-tuning a retrieval problem › Why weights cannot hold live facts",
-    "collection": "builtin",
-    "cites": ["003_12c0c7f61fca504c.txt § 2. Using Fine-Tuning to Solve a Retrieval Problem"],
-    "dense_rank": 1,
-    "keyword_rank": 2,
-}
-
-
-class GuidancePassage(BaseModel):
-    """A retrieved passage and where it comes from."""
-
-    model_config = ConfigDict(json_schema_extra={"examples": [PASSAGE_EXAMPLE]})
-
-    text: str
-    source: str = Field(description="file and section, e.g. `rag-vs-fine-tuning.md § When ...`")
-    score: float = Field(
-        ge=0,
-        le=1,
-        description="dense and BM25 scores, each normalised by its best hit, weighted 0.55/0.45",
-    )
-    title: str
-    file: str
-    section: str
-    collection: str
-    cites: list[str] = Field(
-        default_factory=list, description="seed sections this passage draws on"
-    )
-    dense_rank: int | None = None
-    keyword_rank: int | None = None
 
 
 class SearchResults(BaseModel):

@@ -1,0 +1,121 @@
+"""The assessment document: what /assess returns, the database stores and every page renders.
+
+One typed model for every channel (REST, CLI, the report page, Slack), so a renderer reads typed
+fields instead of re-checking a dict. It holds the contract's fields plus the advisor's extras,
+in the order the JSON shows them.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
+
+from models.advice import Advice
+from models.estimates import Estimates
+from models.next_steps import NextStep
+from models.plan import SuccessPlan
+from models.questionnaire import Questionnaire
+from models.readiness import ReadinessItem
+from models.result import Contribution, FiredRule, ModelResult, Warning
+from models.vocabulary import Approach, Recommendation
+from models.what_if import WhatIf
+
+EXAMPLE: dict[str, Any] = json.loads(
+    (Path(__file__).parent / "examples" / "assessment.json").read_text(encoding="utf-8")
+)
+PASSAGE_EXAMPLE: dict[str, Any] = {
+    key: value for key, value in EXAMPLE["guidance"][0].items() if key != "supports"
+}
+
+
+class GuidancePassage(BaseModel):
+    """A retrieved passage and where it comes from."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [PASSAGE_EXAMPLE]})
+
+    text: str
+    source: str = Field(description="file and section, e.g. `rag-vs-fine-tuning.md § When ...`")
+    score: float = Field(
+        ge=0,
+        le=1,
+        description="dense and BM25 scores, each normalised by its best hit, weighted 0.55/0.45",
+    )
+    title: str
+    file: str
+    section: str
+    collection: str
+    cites: list[str] = Field(
+        default_factory=list, description="seed sections this passage draws on"
+    )
+    dense_rank: int | None = None
+    keyword_rank: int | None = None
+
+
+class SupportingPassage(GuidancePassage):
+    """A guidance passage and the rules or warnings it backs up."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [EXAMPLE["guidance"][0]]})
+
+    supports: list[str] = Field(
+        description="ids of the rules/warnings (or the recommendation) it supports"
+    )
+
+
+class AssessmentDocument(BaseModel):
+    """What POST /assess returns and GET /assessments/{id} returns again, unchanged."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [EXAMPLE]})
+
+    id: str
+    created_at: str
+    project_name: str | None = None
+    recommendation: Recommendation
+    scores: dict[Approach, float]
+    logits: dict[Approach, float]
+    intercepts: dict[Approach, float]
+    rules: list[FiredRule]
+    contributions: list[Contribution]
+    warnings: list[Warning]
+    model_version: str
+    success_plan: SuccessPlan
+    readiness: list[ReadinessItem]
+    next_steps: list[NextStep]
+    what_if: list[WhatIf]
+    estimates: Estimates
+    guidance: list[SupportingPassage]
+    degraded: bool = Field(
+        description="true when the database was unreachable; guidance is omitted"
+    )
+    guidance_note: str | None = Field(default=None, description="why guidance is missing, if it is")
+    questionnaire: Questionnaire = Field(description="the answers as given (unknown ones left out)")
+
+    @field_serializer("questionnaire")
+    def _given_answers(self, questionnaire: Questionnaire) -> dict[str, Any]:
+        """Only the answers given: an unknown answer is absent, as the team sent it."""
+        return questionnaire.model_dump(mode="json", exclude_none=True)
+
+    @classmethod
+    def build(
+        cls, *, assessment_id: str, questionnaire: Questionnaire, result: ModelResult,
+        advice: Advice,
+    ) -> AssessmentDocument:
+        """Assemble the document from its already-validated parts (no re-validation)."""
+        return cls(
+            id=assessment_id,
+            created_at=datetime.now(UTC).isoformat(timespec="milliseconds"),
+            project_name=questionnaire.project_name,
+            **dict(result),
+            **dict(advice),
+            guidance=[],
+            degraded=False,
+            guidance_note=None,
+            questionnaire=questionnaire,
+        )
+
+    def to_json(self) -> str:
+        """The document as sent to clients and stored: one serialisation for both."""
+        return json.dumps(self.model_dump(mode="json"), ensure_ascii=False)
