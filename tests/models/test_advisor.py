@@ -12,16 +12,13 @@ from typing import Any
 import pytest
 
 from models.advisor import DEFAULT_ARTIFACT, Advisor, recommend
-from models.questionnaire import Questionnaire
+from models.questionnaire import REQUIRED_FIELDS, Questionnaire
+from tests.support import answers, questionnaire
 
 REPO = Path(__file__).resolve().parents[2]
-READY = {
-    "task_narrowness": "narrow", "knowledge_freshness": "static", "requests_per_day": 50_000,
-    "mlops_capacity": "dedicated", "risk_domain": "general", "primary_gap": "format",
-    "needs_private_context": False, "labeled_examples": 5_000, "data_quality": "clean",
-    "output_strictness": "strict_schema", "success_metric_defined": True,
-    "prompt_baseline_score": 0.75, "workflow_stability": "stable", "latency_budget_ms": 800,
-}
+# Every readiness signal for a narrow, strict, high-volume job: fine-tuning territory.
+READY = answers(full=True, knowledge_freshness="static", requests_per_day=50_000,
+                labeled_examples=5_000, prompt_baseline_score=0.75)
 
 
 def _assess(advisor: Advisor, **changes: Any) -> Any:
@@ -52,7 +49,7 @@ def test_inference_does_not_import_sklearn() -> None:
 def test_assess_takes_well_under_a_millisecond(advisor: Advisor) -> None:
     questionnaires = [
         Questionnaire.model_validate(READY),
-        Questionnaire.model_validate({k: READY[k] for k in list(READY)[:5]}),
+        questionnaire(**{k: READY[k] for k in REQUIRED_FIELDS}),
     ]
     best = float("inf")
     for _ in range(5):
@@ -118,7 +115,7 @@ def test_high_stakes_domains_warn_about_guardrails(advisor: Advisor) -> None:
 
 
 def test_unknown_answers_scale_rule_weights(advisor: Advisor) -> None:
-    bare = {k: READY[k] for k in list(READY)[:5]}
+    bare = {k: READY[k] for k in REQUIRED_FIELDS}
     result = advisor.assess(questionnaire=Questionnaire.model_validate(bare))
     partial = [r for r in result.rules if r.effect == "log_odds" and r.weight is not None]
     assert any(0 < r.weight < 1 for r in partial)

@@ -19,16 +19,13 @@ from models.estimates import (
 )
 from models.questionnaire import Questionnaire
 from models.vocabulary import Recommendation
+from tests.support import questionnaire
 
 SHIPPED: dict[str, Any] = json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
 
 
 def make(requests_per_day: int, **answers: object) -> Questionnaire:
-    return Questionnaire.model_validate({
-        "task_narrowness": "narrow", "knowledge_freshness": "static",
-        "requests_per_day": requests_per_day, "mlops_capacity": "limited",
-        "risk_domain": "general", **answers,
-    })
+    return questionnaire(requests_per_day=requests_per_day, mlops_capacity="limited", **answers)
 
 
 def write(tmp_path: Path, data: object) -> Path:

@@ -15,14 +15,9 @@ from models.features import (
     encode,
 )
 from models.questionnaire import Questionnaire
+from tests.support import answers
 
-REQUIRED = {
-    "task_narrowness": "narrow",
-    "knowledge_freshness": "static",
-    "requests_per_day": 999,
-    "mlops_capacity": "limited",
-    "risk_domain": "health",
-}
+REQUIRED = answers(requests_per_day=999, mlops_capacity="limited", risk_domain="health")
 
 
 def test_vector_has_one_value_per_named_feature() -> None:

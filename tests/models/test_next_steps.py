@@ -8,14 +8,9 @@ from models.next_steps import NextStep, plan_next_steps
 from models.questionnaire import Questionnaire
 from models.result import FiredRule, ModelResult
 from models.vocabulary import Approach, Recommendation
+from tests.support import answers
 
-BASE = {
-    "task_narrowness": "narrow",
-    "knowledge_freshness": "static",
-    "requests_per_day": 5000,
-    "mlops_capacity": "dedicated",
-    "risk_domain": "general",
-}
+BASE = answers()
 
 
 def result_for(recommendation: str, *, rules: list[FiredRule] | None = None) -> ModelResult:

@@ -13,18 +13,11 @@ from models.plan import (
     success_threshold,
 )
 from models.questionnaire import Questionnaire
-
-BASE = {
-    "task_narrowness": "narrow",
-    "knowledge_freshness": "static",
-    "requests_per_day": 5000,
-    "mlops_capacity": "limited",
-    "risk_domain": "general",
-}
+from tests.support import questionnaire
 
 
 def make(**answers: object) -> Questionnaire:
-    return Questionnaire.model_validate({**BASE, **answers})
+    return questionnaire(mlops_capacity="limited", **answers)
 
 
 def test_example_in_schema_validates() -> None:

@@ -6,14 +6,9 @@ import pytest
 
 from models.questionnaire import Questionnaire
 from models.readiness import ReadinessItem, assess_readiness
+from tests.support import answers
 
-BASE = {
-    "task_narrowness": "narrow",
-    "knowledge_freshness": "static",
-    "requests_per_day": 5000,
-    "mlops_capacity": "dedicated",
-    "risk_domain": "general",
-}
+BASE = answers()
 
 
 def item(item_id: str, **answers: object) -> ReadinessItem:

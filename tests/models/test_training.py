@@ -16,6 +16,7 @@ from models.advisor import DEFAULT_ARTIFACT
 from models.metrics import LABELS
 from models.rules import RULES_VERSION, rule_table
 from models.training import load_cases, outcome_to_case, train_artifact, write_artifact
+from tests.support import answers
 
 
 @pytest.fixture(scope="module")
@@ -130,8 +131,7 @@ def test_extra_cases_join_training_and_change_the_version(fresh: dict[str, Any])
     assert grown["version"] != fresh["version"]
 
 
-BASE = {"task_narrowness": "narrow", "knowledge_freshness": "static", "requests_per_day": 5000,
-        "mlops_capacity": "limited", "risk_domain": "general"}
+BASE = answers(mlops_capacity="limited")
 
 
 @pytest.mark.parametrize(

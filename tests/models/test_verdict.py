@@ -8,6 +8,7 @@ from pydantic import ValidationError
 from models.plan import build_plan, success_threshold
 from models.questionnaire import Questionnaire
 from models.verdict import VerdictRequest, VerdictResponse, decide, targets_of
+from tests.support import answers as base_answers
 
 
 def ask(measured: float, *, baseline: float | None = 0.72, threshold: float = 0.8,
@@ -129,8 +130,7 @@ def test_invalid_requests_are_rejected(body: dict[str, object]) -> None:
 
 
 def test_targets_come_from_a_success_plan() -> None:
-    answers = {"task_narrowness": "narrow", "knowledge_freshness": "static",
-               "requests_per_day": 100, "mlops_capacity": "none", "risk_domain": "general"}
+    answers = base_answers(requests_per_day=100, mlops_capacity="none")
     unmeasured = build_plan(questionnaire=Questionnaire.model_validate(answers))
     assert targets_of(plan=unmeasured) is None
     plan = build_plan(questionnaire=Questionnaire.model_validate(

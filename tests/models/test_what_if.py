@@ -11,18 +11,11 @@ from models.advisor import Advisor
 from models.questionnaire import BY_NAME, Questionnaire
 from models.vocabulary import Approach, Recommendation
 from models.what_if import MAX_WHAT_IFS, WhatIf, candidates, strength, what_ifs
+from tests.support import answers as base_answers
 
-BASE = {
-    "task_narrowness": "narrow",
-    "knowledge_freshness": "static",
-    "requests_per_day": 40000,
-    "mlops_capacity": "none",
-    "risk_domain": "general",
-    "primary_gap": "format",
-    "labeled_examples": 3000,
-    "data_quality": "clean",
-    "output_strictness": "strict_schema",
-}
+# A narrow, strict job nobody can maintain: fine-tuning is one answer away.
+BASE = base_answers(requests_per_day=40000, mlops_capacity="none", primary_gap="format",
+               labeled_examples=3000, data_quality="clean", output_strictness="strict_schema")
 PROFILES = [
     BASE,
     {**BASE, "mlops_capacity": "dedicated", "success_metric_defined": True,

@@ -27,7 +27,8 @@ PUBLIC = "https://advisor.example.test"
 
 def passage(i: int, *, text: str | None = None, source: str | None = None) -> dict[str, Any]:
     return {"text": text or f"Passage {i} says something useful.",
-            "source": source or f"seed_{i}.txt § Part {i}", "score": max(0.0, round(0.9 - i / 10, 2)),
+            "source": source or f"seed_{i}.txt § Part {i}",
+            "score": max(0.0, round(0.9 - i / 10, 2)),
             "title": "T", "file": f"seed_{i}.txt", "section": f"Part {i}",
             "collection": "builtin", "supports": []}
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from models import questionnaire as qmod
-from models.questionnaire import Questionnaire
+from models.questionnaire import REQUIRED_FIELDS, Questionnaire
 from service.slack.modal import (
     build_view,
     decode_metadata,
@@ -18,17 +18,11 @@ from service.slack.modal import (
     unescape_command_text,
 )
 from tests.service.slack_support import state_values
+from tests.support import answers
 
-REQUIRED = ["task_narrowness", "knowledge_freshness", "requests_per_day", "mlops_capacity",
-            "risk_domain"]
-FULL: dict[str, Any] = {
-    "task_narrowness": "narrow", "knowledge_freshness": "monthly", "requests_per_day": 40000,
-    "mlops_capacity": "dedicated", "risk_domain": "finance", "project_name": "Ticket triage",
-    "description": "Route billing tickets to one of twelve queues.", "primary_gap": "format",
-    "needs_private_context": False, "labeled_examples": 3000, "data_quality": "clean",
-    "output_strictness": "strict_schema", "success_metric_defined": True,
-    "prompt_baseline_score": 0.72, "workflow_stability": "stable", "latency_budget_ms": 800,
-}
+REQUIRED = list(REQUIRED_FIELDS)
+FULL: dict[str, Any] = answers(full=True, risk_domain="finance", project_name="Ticket triage",
+                               description="Route billing tickets to one of twelve queues.")
 
 
 def view(description: str | None = None) -> dict[str, Any]:

@@ -1,26 +1,16 @@
-"""Shared helpers for the web tests: a tiny HTML inspector and a complete set of form answers."""
+"""Shared helpers for the web tests: a tiny HTML inspector and the base answers as form text."""
 
 from __future__ import annotations
 
 from html.parser import HTMLParser
 
-FORM_ANSWERS = {
-    "task_narrowness": "narrow",
-    "knowledge_freshness": "monthly",
-    "requests_per_day": "40000",
-    "mlops_capacity": "dedicated",
-    "risk_domain": "general",
-    "project_name": "Support macro drafting",
-    "description": "Draft replies to billing tickets in our fixed macro format.",
-    "primary_gap": "format",
-    "needs_private_context": "no",
-    "labeled_examples": "3000",
-    "data_quality": "clean",
-    "output_strictness": "strict_schema",
-    "success_metric_defined": "yes",
-    "prompt_baseline_score": "0.72",
-    "workflow_stability": "stable",
-    "latency_budget_ms": "800",
+from service.web.view import form_value
+from tests.support import FULL_ANSWERS
+
+# The full base questionnaire as the form submits it: every value a string.
+FORM_ANSWERS: dict[str, str] = {
+    name: text for name, value in FULL_ANSWERS.items()
+    if (text := form_value(value=value)) is not None
 }
 
 
