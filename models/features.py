@@ -140,6 +140,7 @@ ENCODINGS: dict[str, Encoding] = {
 NOT_SCORED: dict[str, str] = {
     "project_name": "a name for people, not evidence",
     "description": "free text: read for guidance, not scored",
+    "knowledge_size_tokens": "not scored yet; sizes the long-context alternative to retrieval",
 }
 _undeclared = {spec.name for spec in FIELDS} ^ (set(ENCODINGS) | set(NOT_SCORED))
 if _undeclared:

@@ -235,6 +235,13 @@ class Questionnaire(BaseModel):
         what_if=Ladder(steps=(100, 300, 1_000, 3_000, 10_000), weight=1.0),
         phrase="with a {value:,} ms latency budget",
     ), Field(ge=1, le=600_000, strict=True)] = None
+    knowledge_size_tokens: Annotated[int | None, Ask(
+        label="Rough size of the documents answers draw on (tokens)", placeholder="e.g. 200000",
+        topic="the size of the knowledge",
+        help="About 0.75 words per token: a 40-page handbook is roughly 25,000 tokens. A whole "
+        "number up to 1,000,000,000,000.",
+        phrase="with about {value:,} tokens of knowledge",
+    ), Field(ge=0, le=1_000_000_000_000, strict=True)] = None
 
     @field_validator("project_name", "description")
     @classmethod
