@@ -15,14 +15,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 from models.advice import Advice
-from models.estimates import Estimates
-from models.next_steps import NextStep
-from models.plan import SuccessPlan
 from models.questionnaire import Questionnaire
-from models.readiness import ReadinessItem
-from models.result import Contribution, FiredRule, ModelResult, Warning
-from models.vocabulary import Approach, Recommendation
-from models.what_if import WhatIf
+from models.result import ModelResult
 
 EXAMPLE: dict[str, Any] = json.loads(
     (Path(__file__).parent / "examples" / "assessment.json").read_text(encoding="utf-8")
@@ -65,33 +59,33 @@ class SupportingPassage(GuidancePassage):
     )
 
 
-class AssessmentDocument(BaseModel):
-    """What POST /assess returns and GET /assessments/{id} returns again, unchanged."""
-
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [EXAMPLE]})
+class _Identity(BaseModel):
+    """Which assessment this is and what it is about: the document's first fields."""
 
     id: str
     created_at: str
     project_name: str | None = None
-    recommendation: Recommendation
-    scores: dict[Approach, float]
-    logits: dict[Approach, float]
-    intercepts: dict[Approach, float]
-    rules: list[FiredRule]
-    contributions: list[Contribution]
-    warnings: list[Warning]
-    model_version: str
-    success_plan: SuccessPlan
-    readiness: list[ReadinessItem]
-    next_steps: list[NextStep]
-    what_if: list[WhatIf]
-    estimates: Estimates
+
+
+class _Delivery(BaseModel):
+    """What retrieval added and the answers the assessment was made from: its last fields."""
+
     guidance: list[SupportingPassage]
     degraded: bool = Field(
         description="true when the database was unreachable; guidance is omitted"
     )
     guidance_note: str | None = Field(default=None, description="why guidance is missing, if it is")
     questionnaire: Questionnaire = Field(description="the answers as given (unknown ones left out)")
+
+
+class AssessmentDocument(_Delivery, Advice, ModelResult, _Identity):
+    """What POST /assess returns and GET /assessments/{id} returns again, unchanged.
+
+    The model's result and the advice are inherited, not repeated; pydantic orders the fields
+    base by base (identity, result, advice, delivery), which is the order the JSON shows.
+    """
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [EXAMPLE]})
 
     @field_serializer("questionnaire")
     def _given_answers(self, questionnaire: Questionnaire) -> dict[str, Any]:
