@@ -55,6 +55,7 @@ EXAMPLE: dict[str, Any] = {
     "prompt_baseline_score": 0.72,
     "workflow_stability": "stable",
     "latency_budget_ms": 800,
+    "knowledge_size_tokens": 60000,
 }
 GAP_WORDS = {
     "knowledge": "missing or current facts", "format": "output format", "style": "tone or voice",

@@ -22,6 +22,7 @@ REQUIRED_ANSWERS: dict[str, Any] = {
 # Every field answered: the questionnaire's own documented example.
 FULL_ANSWERS: dict[str, Any] = dict(EXAMPLE)
 assert set(REQUIRED_ANSWERS) == set(REQUIRED_FIELDS)
+assert set(FULL_ANSWERS) == set(Questionnaire.model_fields), "the example must answer every field"
 
 
 def answers(*, full: bool = False, **changes: Any) -> dict[str, Any]:

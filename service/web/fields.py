@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from models.asking import FieldSpec
+from models.asking import Choice, FieldSpec
 from models.questionnaire import FIELDS
 
 Kind = Literal["select", "tristate", "integer", "decimal", "text", "textarea"]
@@ -13,14 +13,6 @@ KINDS: dict[str, Kind] = {
     "choice": "select", "boolean": "tristate", "integer": "integer", "decimal": "decimal",
     "text": "text", "long_text": "textarea",
 }
-
-
-@dataclass(frozen=True)
-class Choice:
-    """One option of a select: the contract value and a label that explains it."""
-
-    value: str
-    label: str
 
 
 @dataclass(frozen=True)
@@ -40,9 +32,9 @@ class FormField:
     placeholder: str = ""
 
 
-UNKNOWN = Choice(value="", label="Not sure / unknown")
-PICK_ONE = Choice(value="", label="Choose one…")
-TRISTATE = (UNKNOWN, Choice(value="yes", label="Yes"), Choice(value="no", label="No"))
+UNKNOWN = Choice(value="", name="Not sure / unknown")
+PICK_ONE = Choice(value="", name="Choose one…")
+TRISTATE = (UNKNOWN, Choice(value="yes", name="Yes"), Choice(value="no", name="No"))
 
 
 def _whole(value: float | None) -> int | float | None:
@@ -57,7 +49,7 @@ def _choices(*, spec: FieldSpec) -> tuple[Choice, ...]:
     if spec.kind != "choice":
         return ()
     first = () if spec.ask.form_default else (PICK_ONE if spec.required else UNKNOWN,)
-    return first + tuple(Choice(value=c.value, label=c.label) for c in spec.ask.choices)
+    return first + spec.ask.choices
 
 
 def form_field(*, spec: FieldSpec) -> FormField:

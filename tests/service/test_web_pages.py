@@ -9,6 +9,7 @@ import httpx
 
 from models.questionnaire import Questionnaire
 from tests.service.web_support import FORM_ANSWERS, Elements
+from tests.support import FULL_ANSWERS
 
 EVIL = '<script>alert("owned")</script>'
 
@@ -79,11 +80,7 @@ def test_home_links_to_form_docs_and_recent_reports(client: httpx.Client) -> Non
 def test_submission_runs_the_assess_pipeline_and_redirects(client: httpx.Client) -> None:
     response = submit(client, FORM_ANSWERS)
     doc = stored_from(client, response)
-    expected = Questionnaire.model_validate({
-        **FORM_ANSWERS, "requests_per_day": 40000, "labeled_examples": 3000,
-        "latency_budget_ms": 800, "prompt_baseline_score": 0.72,
-        "needs_private_context": False, "success_metric_defined": True,
-    })
+    expected = Questionnaire.model_validate(FULL_ANSWERS)  # what the form text stands for
     assert Questionnaire.model_validate(doc["questionnaire"]) == expected
     same = client.post("/assess", json=expected.model_dump(mode="json", exclude_none=True)).json()
     assert same["recommendation"] == doc["recommendation"]
