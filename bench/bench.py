@@ -143,11 +143,12 @@ async def timed_requests(*, url: str, make: Any, total: int, concurrency: int) -
 def ingest_rate(*, data: Path, corpus: Path, chunks: int) -> float:
     """Chunks per second through the real ingest path into the running embedded database."""
     from knowledge.embeddings import Embedder
-    from knowledge.ingest import ingest
+    from service.config import Settings
     from service.db.embedded import EmbeddedPostgres
+    from service.indexing import ingest
 
     conninfo = EmbeddedPostgres(data_dir=data).start()
-    embedder = Embedder().load()
+    embedder = Embedder(backend=Settings().embedding_backend).load()
     embedder.encode(texts=["warm up"])
     t0 = time.perf_counter()
     report = ingest(conninfo=conninfo, paths=[corpus], collection="bench", embedder=embedder)

@@ -8,10 +8,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel, ConfigDict, Field
 
-from knowledge.search import hybrid_search
 from models.questionnaire import storable_text
 from service.api.deps import ConnDep, StateDep
 from service.config import BUILTIN_COLLECTION
+from service.db.search import hybrid_search
 
 router = APIRouter(
     prefix="/guidance",
@@ -77,7 +77,7 @@ async def search(
     k: Annotated[int, Query(ge=1, le=50)] = 5,
     collection: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
 ) -> SearchResults:
-    """Hybrid (dense + keyword, RRF) search, best first."""
+    """Hybrid (dense + keyword, weighted fusion) search, best first."""
     try:
         storable_text(q + (collection or ""))
     except ValueError as err:
