@@ -48,7 +48,7 @@ def create_app(*, settings: Settings | None = None) -> FastAPI:
         app.include_router(router)
     app.include_router(slack_router)
     app.include_router(web_router)
-    app.add_middleware(AdvisorMiddleware, api_keys=settings.api_key_list)
+    app.add_middleware(AdvisorMiddleware)
     app.add_exception_handler(UNREACHABLE_ERRORS, database_unavailable)
     app.add_exception_handler(RequestValidationError, invalid_request)  # type: ignore[arg-type]
     app.add_exception_handler(HTTPException, unparsable_body)  # type: ignore[arg-type]

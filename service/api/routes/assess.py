@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Depends, Response
 
 from models.questionnaire import Questionnaire
-from service.api.deps import AssessorDep
+from service.api.deps import AssessorDep, require_key
 from service.api.schemas import AssessmentDocument, ErrorBody
 
-router = APIRouter(tags=["assess"])
+router = APIRouter(tags=["assess"], dependencies=[Depends(require_key)])
 
 
 @router.post(

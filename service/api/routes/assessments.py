@@ -5,15 +5,16 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Path, Query
+from fastapi import APIRouter, Depends, HTTPException, Path, Query
 
-from service.api.deps import ConnDep, StateDep
+from service.api.deps import ConnDep, StateDep, require_key
 from service.api.schemas import AssessmentDocument, AssessmentList, ErrorBody, OutcomeIn, OutcomeOut
 from service.db import assessments, outcomes
 
 router = APIRouter(
     prefix="/assessments",
     tags=["assessments"],
+    dependencies=[Depends(require_key)],
     responses={
         401: {"model": ErrorBody, "description": "ADVISOR_API_KEYS is set and x-api-key is wrong"},
         503: {"model": ErrorBody, "description": "database unavailable"},

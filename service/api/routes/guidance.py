@@ -5,17 +5,18 @@ from __future__ import annotations
 import asyncio
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Query
 from pydantic import BaseModel, ConfigDict, Field
 
 from models.questionnaire import storable_text
-from service.api.deps import ConnDep, StateDep
+from service.api.deps import ConnDep, StateDep, require_key
 from service.config import BUILTIN_COLLECTION
 from service.db.search import hybrid_search
 
 router = APIRouter(
     prefix="/guidance",
     tags=["guidance"],
+    dependencies=[Depends(require_key)],
     responses={
         401: {"description": "ADVISOR_API_KEYS is set and x-api-key is missing or wrong"},
         503: {"description": "database unavailable"},
