@@ -82,10 +82,8 @@ async def _ingest(
     from service.state import Need
 
     async with open_parts(settings=Settings(), needs=Need.DATABASE | Need.EMBEDDER) as parts:
-        conninfo = parts.database.conninfo
-        assert conninfo is not None
         return await asyncio.to_thread(
-            ingest, conninfo=conninfo, paths=paths, collection=collection,
+            ingest, conninfo=parts.conninfo, paths=paths, collection=collection,
             embedder=parts.embedder, progress=progress,
         )
 

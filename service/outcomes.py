@@ -34,9 +34,7 @@ def outcome_cases(*, settings: Settings) -> list[dict[str, Any]]:
 
 async def _recorded(*, settings: Settings) -> list[tuple[str, Any, Any]]:
     async with open_parts(settings=settings, needs=Need.DATABASE) as parts:
-        conninfo = parts.database.conninfo
-        assert conninfo is not None
-        return await asyncio.to_thread(_read, conninfo=conninfo)
+        return await asyncio.to_thread(_read, conninfo=parts.conninfo)
 
 
 def _read(*, conninfo: str) -> list[tuple[str, Any, Any]]:

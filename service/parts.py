@@ -75,11 +75,10 @@ async def _start_database_and_embedder(
 async def _start_service(*, state: AppState, stack: AsyncExitStack) -> None:
     """The index, guidance, pool, spool, supervisor and assessment pipeline the API runs on."""
     settings, database, embedder = state.settings, state.database, state.embedder
-    assert database.conninfo is not None
     if settings.index_builtin:
         report = await asyncio.to_thread(
             index_builtin,
-            conninfo=database.conninfo,
+            conninfo=state.conninfo,
             corpus_dir=settings.corpus_dir,
             collection=BUILTIN_COLLECTION,
             embedder=embedder,

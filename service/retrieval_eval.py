@@ -45,14 +45,12 @@ def run_retrieval_eval(*, settings: Settings, collection: str, seeds: Path, quer
 
 async def _run(*, settings: Settings, collection: str, seeds: Path, queries: Path) -> str:
     async with open_parts(settings=settings, needs=Need.DATABASE | Need.EMBEDDER) as parts:
-        conninfo = parts.database.conninfo
-        assert conninfo is not None
         await asyncio.to_thread(
-            ingest, conninfo=conninfo, paths=[seeds], collection=collection,
+            ingest, conninfo=parts.conninfo, paths=[seeds], collection=collection,
             embedder=parts.embedder,
         )
         labelled = load_queries(path=queries)
-        async with connect(conninfo) as conn:
+        async with connect(parts.conninfo) as conn:
             results = await evaluate_modes(
                 conn, collection=collection, queries=labelled, embedder=parts.embedder
             )

@@ -60,6 +60,11 @@ class AppState:
         return _built(self.database_, name="the database")
 
     @property
+    def conninfo(self) -> str:
+        """The started database's connection string."""
+        return _built(self.database.conninfo, name="the database connection")
+
+    @property
     def pool(self) -> AsyncConnectionPool[AsyncConnection[Any]]:
         """The open connection pool."""
         return _built(self.pool_, name="the connection pool")
