@@ -40,12 +40,15 @@ class EmbeddedPostgres:
             return uri
 
     def postmaster_pid(self) -> int | None:
-        """The pid recorded in postmaster.pid, if the file is there."""
+        """The pid recorded in postmaster.pid, if the file is there and names a postmaster.
+
+        A single-user backend (initdb's bootstrap) records its pid negated; that is no server.
+        """
         try:
-            first = (self.pgdata / "postmaster.pid").read_text().splitlines()[0]
-            return int(first)
+            first = int((self.pgdata / "postmaster.pid").read_text().splitlines()[0])
         except (OSError, ValueError, IndexError):
             return None
+        return first if first > 0 else None
 
     def is_alive(self) -> bool:
         """True when the postmaster exists and is not a zombie (pgserver counts zombies as up)."""

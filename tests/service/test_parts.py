@@ -8,6 +8,7 @@ import pytest
 
 from models.questionnaire import Questionnaire
 from service.config import Settings
+from service.db.embedded import EmbeddedPostgres
 from service.parts import open_parts
 from service.state import Need
 
@@ -46,3 +47,12 @@ async def test_an_embedded_database_is_stopped_on_exit_and_after_a_failed_start(
         async with open_parts(settings=broken, needs=Need.DATABASE | Need.ADVISOR):
             pass
     assert not embedded.is_alive()
+
+
+def test_a_failed_initdb_leaves_nothing_to_stop(tmp_path: Path) -> None:
+    """initdb's bootstrap backend writes its pid negated; unwinding a failed start reads it."""
+    embedded = EmbeddedPostgres(data_dir=tmp_path)
+    embedded.pgdata.mkdir()
+    (embedded.pgdata / "postmaster.pid").write_text("-23441\n/tmp/pgdata\n")
+    assert embedded.postmaster_pid() is None and not embedded.is_alive()
+    embedded.stop()  # nothing running: returns without signalling anything
