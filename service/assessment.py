@@ -7,19 +7,17 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from psycopg import AsyncConnection
-from psycopg.types.json import Jsonb
-from psycopg_pool import AsyncConnectionPool
-
 from models.advice import build_advice
 from models.advisor import Advisor
 from models.document import AssessmentDocument, SupportingPassage
 from models.questionnaire import Questionnaire
 from models.result import ModelResult
 from service import metrics
+from service.db.assessments import store
+from service.db.errors import UNREACHABLE
 from service.guidance import GuidanceFinder
 from service.spool import Spool
-from service.supervisor import UNREACHABLE, Supervisor
+from service.supervisor import Supervisor
 
 log = logging.getLogger(__name__)
 
@@ -41,14 +39,12 @@ class Assessor:
         advisor: Advisor,
         finder: GuidanceFinder | None,
         assumptions: Any,
-        pool: AsyncConnectionPool[AsyncConnection[Any]] | None,
         spool: Spool | None = None,
         supervisor: Supervisor | None = None,
     ) -> None:
         self.advisor = advisor
         self.finder = finder
         self.assumptions = assumptions
-        self.pool = pool
         self.spool = spool
         self.supervisor = supervisor
 
@@ -77,10 +73,10 @@ class Assessor:
     ) -> AssessmentDocument:
         """Score, retrieve guidance, store in one transaction, then return the stored document."""
         result, doc = self._evaluate(questionnaire=questionnaire)
-        assert self.pool is not None and self.finder is not None
-        if self.supervisor is None or self.supervisor.up:
+        assert self.supervisor is not None and self.finder is not None
+        if self.supervisor.up:
             try:
-                async with self.pool.connection(timeout=2.0) as conn:
+                async with self.supervisor.connection() as conn:
                     found = await self.finder.find(
                         conn, result=result, description=questionnaire.description
                     )
@@ -90,9 +86,7 @@ class Assessor:
                     recommendation=doc.recommendation.value, source=source
                 ).inc()
                 return doc
-            except UNREACHABLE as err:
-                if self.supervisor is not None:
-                    self.supervisor.mark_down(reason=type(err).__name__)
+            except UNREACHABLE:  # the supervisor has marked the database down
                 if self.spool is None:
                     raise
         return self._degraded(doc=doc, source=source)
@@ -111,48 +105,3 @@ class Assessor:
         metrics.SPOOL_DEPTH.inc()
         metrics.ASSESSMENTS.labels(recommendation=doc.recommendation.value, source=source).inc()
         return doc
-
-
-async def store(conn: AsyncConnection[Any], *, doc: dict[str, Any], source: str) -> None:
-    """Write the assessment exactly as returned, in one transaction."""
-    async with conn.transaction():
-        await conn.execute(
-            "INSERT INTO assessments"
-            " (id, created_at, questionnaire, result, recommendation, model_version, source)"
-            " VALUES (%(id)s, %(created_at)s, %(q)s, %(result)s, %(rec)s, %(mv)s, %(source)s)"
-            " ON CONFLICT (id) DO NOTHING",
-            {
-                "id": doc["id"],
-                "created_at": doc["created_at"],
-                "q": Jsonb(doc["questionnaire"]),
-                "result": Jsonb(doc),
-                "rec": doc["recommendation"],
-                "mv": doc["model_version"],
-                "source": source,
-            },
-        )
-
-
-async def fetch(
-    conn: AsyncConnection[Any], *, assessment_id: str
-) -> AssessmentDocument | None:
-    """A stored assessment document, or None."""
-    cur = await conn.execute(
-        "SELECT result FROM assessments WHERE id = %(id)s", {"id": assessment_id}
-    )
-    row = await cur.fetchone()
-    return None if row is None else _as_document(row[0])
-
-
-async def recent(conn: AsyncConnection[Any], *, limit: int) -> list[AssessmentDocument]:
-    """Newest first."""
-    cur = await conn.execute(
-        "SELECT result FROM assessments ORDER BY created_at DESC, id DESC LIMIT %(n)s", {"n": limit}
-    )
-    return [_as_document(row[0]) for row in await cur.fetchall()]
-
-
-def _as_document(value: Any) -> AssessmentDocument:
-    if isinstance(value, str | bytes):
-        return AssessmentDocument.model_validate_json(value)
-    return AssessmentDocument.model_validate(value)

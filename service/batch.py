@@ -11,10 +11,15 @@ from pydantic import ValidationError
 
 from models.questionnaire import Questionnaire
 from service.config import Settings
+from service.parts import open_parts
+from service.state import Need
+
+NO_GUIDANCE_NOTE = "guidance skipped (--no-guidance)"
 
 
-def _emit(doc: dict[str, Any]) -> None:
-    sys.stdout.write(json.dumps(doc, ensure_ascii=False) + "\n")
+def _emit(line: str) -> None:
+    """One JSON document per line, flushed so a pipe sees each as soon as it is ready."""
+    sys.stdout.write(line + "\n")
     sys.stdout.flush()
 
 
@@ -22,67 +27,38 @@ def _error(*, line: int, detail: Any) -> dict[str, Any]:
     return {"error": "invalid questionnaire", "line": line, "detail": detail}
 
 
+def _parse(*, line: int, value: Any) -> Questionnaire | dict[str, Any]:
+    """A questionnaire, or the error object printed in its place."""
+    if isinstance(value, Exception):
+        return _error(line=line, detail=f"malformed JSON: {value}")
+    try:
+        return Questionnaire.model_validate(value)
+    except ValidationError as err:
+        detail = [{"loc": list(e["loc"]), "msg": e["msg"]} for e in err.errors()]
+        return _error(line=line, detail=detail)
+
+
 def run_batch(*, items: list[tuple[int, Any]], settings: Settings, guidance: bool) -> int:
     """Assess items in order; an invalid one prints an error object in its place."""
-    parsed: list[tuple[int, Questionnaire | dict[str, Any]]] = []
-    for line, value in items:
-        if isinstance(value, Exception):
-            parsed.append((line, _error(line=line, detail=f"malformed JSON: {value}")))
-            continue
-        try:
-            parsed.append((line, Questionnaire.model_validate(value)))
-        except ValidationError as err:
-            detail = [{"loc": list(e["loc"]), "msg": e["msg"]} for e in err.errors()]
-            parsed.append((line, _error(line=line, detail=detail)))
-    if guidance:
-        return asyncio.run(_with_guidance(parsed=parsed, settings=settings))
-    return _without_guidance(parsed=parsed, settings=settings)
+    parsed = [_parse(line=line, value=value) for line, value in items]
+    return asyncio.run(_assess_all(parsed=parsed, settings=settings, guidance=guidance))
 
 
-def _without_guidance(
-    *, parsed: list[tuple[int, Questionnaire | dict[str, Any]]], settings: Settings
+async def _assess_all(
+    *, parsed: list[Questionnaire | dict[str, Any]], settings: Settings, guidance: bool
 ) -> int:
-    from models.advisor import Advisor
-    from models.estimates import load_assumptions
-    from service.assessment import Assessor
-
-    assessor = Assessor(
-        advisor=Advisor.load(path=settings.model_path),
-        finder=None,
-        assumptions=load_assumptions(path=settings.estimates_file),
-        pool=None,
-    )
+    """The server's parts with guidance (it is stored, as from the API), the model alone without."""
     failures = 0
-    for _line, item in parsed:
-        if isinstance(item, Questionnaire):
-            doc = assessor.evaluate(questionnaire=item)
-            doc.guidance_note = "guidance skipped (--no-guidance)"
-            _emit(doc.model_dump(mode="json"))
-        else:
-            failures += 1
-            _emit(item)
-    return failures
-
-
-async def _with_guidance(
-    *, parsed: list[tuple[int, Questionnaire | dict[str, Any]]], settings: Settings
-) -> int:
-    """Run the same lifespan the server runs, then the shared pipeline per questionnaire."""
-    from fastapi import FastAPI
-
-    from service.main import lifespan
-
-    app = FastAPI()
-    app.state.settings = settings
-    app.state.owns_database = False
-    failures = 0
-    async with lifespan(app) as state:
-        assessor = state["app"].assessor
-        for _line, item in parsed:
-            if isinstance(item, Questionnaire):
-                doc = await assessor.assess(questionnaire=item, source="cli")
-                _emit(doc.model_dump(mode="json"))
-            else:
+    needs = Need.SERVICE if guidance else Need.ADVISOR
+    async with open_parts(settings=settings, needs=needs) as parts:
+        for item in parsed:
+            if not isinstance(item, Questionnaire):
                 failures += 1
-                _emit(item)
+                _emit(json.dumps(item, ensure_ascii=False))
+            elif guidance:
+                _emit((await parts.assessor.assess(questionnaire=item, source="cli")).to_json())
+            else:
+                doc = parts.assessor.evaluate(questionnaire=item)
+                doc.guidance_note = NO_GUIDANCE_NOTE
+                _emit(doc.to_json())
     return failures

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from service.config import BUILTIN_COLLECTION, REPO_ROOT, Settings
+
+if TYPE_CHECKING:
+    from knowledge.ingest import IngestReport
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 
@@ -49,24 +54,13 @@ def ingest_cmd(
     collection: Annotated[str, typer.Option(help="collection to index into")] = BUILTIN_COLLECTION,
 ) -> None:
     """Index files into a collection; unchanged files are skipped (content hash)."""
-    from knowledge.embeddings import Embedder
-    from knowledge.ingest import discover, ingest
-    from service.db.database import Database
+    from knowledge.ingest import discover
 
     files, _ = discover(paths=paths)
-    database = Database(settings=Settings())
-    conninfo = database.start()
-    try:
-        with typer.progressbar(length=max(1, len(files)), label="indexing", file=sys.stderr) as bar:
-            report = ingest(
-                conninfo=conninfo,
-                paths=paths,
-                collection=collection,
-                embedder=Embedder(),
-                progress=lambda _name, n: bar.update(n),
-            )
-    finally:
-        database.stop(only_if_started_here=True)
+    with typer.progressbar(length=max(1, len(files)), label="indexing", file=sys.stderr) as bar:
+        report = asyncio.run(
+            _ingest(paths=paths, collection=collection, progress=lambda _name, n: bar.update(n))
+        )
     for path, reason in report.skipped:
         typer.echo(f"skipped {path}: {reason}", err=True)
     typer.echo(
@@ -77,6 +71,21 @@ def ingest_cmd(
     if not report.ingested_any:
         typer.echo("nothing could be ingested", err=True)
         raise typer.Exit(code=1)
+
+
+async def _ingest(
+    *, paths: list[Path], collection: str, progress: Callable[[str, int], None]
+) -> IngestReport:
+    """Start the database and the embedder only, index, stop them."""
+    from service.indexing import ingest
+    from service.parts import open_parts
+    from service.state import Need
+
+    async with open_parts(settings=Settings(), needs=Need.DATABASE | Need.EMBEDDER) as parts:
+        return await asyncio.to_thread(
+            ingest, conninfo=parts.conninfo, paths=paths, collection=collection,
+            embedder=parts.embedder, progress=progress,
+        )
 
 
 def _read_questionnaires(*, source: str) -> list[tuple[int, Any]]:
@@ -162,7 +171,7 @@ def eval_retrieval(
     / "seed_queries.jsonl",
 ) -> None:
     """Ingest the seeds and print hit@3, hit@5 and MRR@10 for dense, keyword and hybrid search."""
-    from knowledge.evaluate import run_retrieval_eval
+    from service.retrieval_eval import run_retrieval_eval
 
     typer.echo(
         run_retrieval_eval(settings=Settings(), collection=collection, seeds=seeds, queries=queries)

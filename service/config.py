@@ -9,6 +9,8 @@ import platformdirs
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from knowledge.embeddings import BACKENDS, DEFAULT_BACKEND
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 BUILTIN_COLLECTION = "builtin"
 
@@ -33,8 +35,31 @@ class Settings(BaseSettings):
     corpus_dir: Path = Field(default=REPO_ROOT / "knowledge" / "corpus", alias="ADVISOR_CORPUS_DIR")
     pool_min_size: int = Field(default=2, ge=1, alias="ADVISOR_POOL_MIN_SIZE")
     pool_max_size: int = Field(default=10, ge=1, alias="ADVISOR_POOL_MAX_SIZE")
-    db_timeout_s: float = Field(default=5.0, gt=0, alias="ADVISOR_DB_TIMEOUT_S")
+    db_timeout_s: float = Field(
+        default=5.0,
+        gt=0,
+        alias="ADVISOR_DB_TIMEOUT_S",
+        description="statement, lock and connect timeout; the pool's default wait",
+    )
+    db_wait_s: float = Field(
+        default=2.0,
+        gt=0,
+        alias="ADVISOR_DB_WAIT_S",
+        description="how long /assess, pages and the supervisor wait for a pooled connection "
+        "before answering without the database",
+    )
+    db_open_timeout_s: float = Field(
+        default=30.0,
+        gt=0,
+        alias="ADVISOR_DB_OPEN_TIMEOUT_S",
+        description="how long start-up waits for the pool's first connections",
+    )
     index_builtin: bool = Field(default=True, alias="ADVISOR_INDEX_BUILTIN")
+    embedding_backend: str = Field(
+        default=DEFAULT_BACKEND,
+        alias="ADVISOR_EMBEDDING_BACKEND",
+        description=f"one of {', '.join(BACKENDS)}",
+    )
     dense_description: bool = Field(
         default=False,
         alias="ADVISOR_DENSE_DESCRIPTION",
@@ -46,6 +71,14 @@ class Settings(BaseSettings):
     def _absolute(cls, value: Path) -> Path:
         """Relative data dirs would move with the working directory; pin them."""
         return value.expanduser().resolve()
+
+    @field_validator("embedding_backend", mode="after")
+    @classmethod
+    def _known_backend(cls, value: str) -> str:
+        """Fail at start, naming the variable, rather than when the model first loads."""
+        if value not in BACKENDS:
+            raise ValueError(f"unknown embedding backend {value!r}; expected one of {BACKENDS}")
+        return value
 
     @cached_property
     def api_key_list(self) -> list[str]:

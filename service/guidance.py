@@ -11,8 +11,11 @@ import numpy as np
 from psycopg import AsyncConnection
 
 from knowledge.embeddings import Embedder
-from knowledge.search import Passage, Query, multi_search
+from knowledge.search import Passage, Query
+from models.advisor import Advisor
 from models.result import ModelResult
+from service.db import documents
+from service.db.search import multi_search
 
 PER_QUERY = 3
 MAX_PASSAGES = 6
@@ -27,6 +30,14 @@ _RECOMMENDATION_TOPICS = {
     "rag_and_fine_tuning": "combine retrieval for current knowledge with fine-tuning for "
     "consistent format and behaviour",
 }
+
+
+def rule_topics(*, advisor: Advisor) -> Iterable[tuple[str, str]]:
+    """(id, message) of every rule and warning the model can fire, for query precomputation."""
+    for key in ("rules", "warnings"):
+        for item in advisor.artifact.get(key, []):
+            if isinstance(item, dict) and item.get("id") and item.get("message"):
+                yield str(item["id"]), str(item["message"])
 
 
 @dataclass(frozen=True)
@@ -54,13 +65,7 @@ class GuidanceFinder:
 
     async def refresh(self, conn: AsyncConnection[Any]) -> bool:
         """Re-fetch every topic's passages when the collection changed; True if it did."""
-        cur = await conn.execute(
-            # Chunks only change with their document row (replaced: new id and time), so the
-            # small documents table tells; the supervisor asks this every second.
-            "SELECT count(*), max(id), max(ingested_at) FROM documents WHERE collection = %(c)s",
-            {"c": self.collection},
-        )
-        version = tuple(await cur.fetchone() or ())
+        version = await documents.version(conn, collection=self.collection)
         if version == self._version:
             return False
         queries = [
@@ -89,7 +94,7 @@ class GuidanceFinder:
             self.precompute(topics=[(qid, text)])
         return self._topics[qid]
 
-    def queries(self, *, result: ModelResult, description: str | None) -> list[Query]:
+    def queries(self, *, result: ModelResult) -> list[Query]:
         """Queries for the fired rules and warnings and the recommendation."""
         items = [(r.id, r.message) for r in result.rules] + [
             (w.id, w.message) for w in result.warnings
@@ -110,7 +115,7 @@ class GuidanceFinder:
         description: str | None,
     ) -> list[dict[str, Any]]:
         """Deduplicated passages, best first, each saying which rules or warnings it supports."""
-        queries = self.queries(result=result, description=description)
+        queries = self.queries(result=result)
         found = {q.qid: self._hits[q.qid] for q in queries if q.qid in self._hits}
         todo = [q for q in queries if q.qid not in found]
         if description and description.strip():

@@ -1,8 +1,10 @@
-"""One pure-ASGI layer for request ids, body limits, API keys, metrics and access logs."""
+"""One pure-ASGI layer for request ids, body limits, metrics and access logs.
+
+API keys are checked per router (service.api.deps.require_key), not here.
+"""
 
 from __future__ import annotations
 
-import hmac
 import json
 import logging
 import time
@@ -22,29 +24,6 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 MAX_BODY_BYTES = 1_000_000
-PROTECTED_PREFIXES = ("/assess", "/assessments", "/guidance")
-OPEN_SUFFIXES = ("/report",)
-
-
-def needs_key(*, path: str) -> bool:
-    """The contract's protected endpoints; pages, probes and Slack stay open."""
-    if path.endswith(OPEN_SUFFIXES):
-        return False
-    return any(
-        path == p or path.startswith(p + "/") or path.startswith(p + "?")
-        for p in PROTECTED_PREFIXES
-    )
-
-
-def key_matches(*, presented: str | None, keys: list[str]) -> bool:
-    """Constant-time comparison against every configured key."""
-    if presented is None:
-        return False
-    given = presented.encode()
-    found = False
-    for key in keys:
-        found |= hmac.compare_digest(given, key.encode())
-    return found
 
 
 async def _json(
@@ -53,24 +32,22 @@ async def _json(
     status: int,
     body: dict[str, Any],
     rid: str,
-    extra: list[tuple[bytes, bytes]] | None = None,
 ) -> None:
     payload = json.dumps(body).encode()
     headers = [
         (b"content-type", b"application/json"),
         (b"content-length", str(len(payload)).encode()),
         (b"x-request-id", rid.encode()),
-    ] + (extra or [])
+    ]
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": payload})
 
 
 class AdvisorMiddleware:
-    """Wraps the app: refuses early (413, 401) and records every request."""
+    """Wraps the app: refuses oversized bodies early (413) and records every request."""
 
-    def __init__(self, app: ASGIApp, *, api_keys: list[str]) -> None:
+    def __init__(self, app: ASGIApp) -> None:
         self.app = app
-        self.api_keys = api_keys
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -93,20 +70,6 @@ class AdvisorMiddleware:
                     body={
                         "detail": f"body is {length} bytes; the limit is {MAX_BODY_BYTES} bytes"
                     },
-                )
-                return
-            if (
-                self.api_keys
-                and needs_key(path=path)
-                and not key_matches(presented=headers.get("x-api-key"), keys=self.api_keys)
-            ):
-                status_holder["status"] = 401
-                await _json(
-                    send,
-                    status=401,
-                    rid=rid,
-                    extra=[(b"www-authenticate", b"ApiKey")],
-                    body={"detail": "missing or invalid API key: send header x-api-key"},
                 )
                 return
             await self._call(scope, receive, send, rid=rid, status_holder=status_holder)

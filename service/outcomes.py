@@ -2,29 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import psycopg
 
 from models.training import outcome_to_case
 from service.config import Settings
-from service.db.database import Database
+from service.db import outcomes
+from service.parts import open_parts
+from service.state import Need
 
 
 def outcome_cases(*, settings: Settings) -> list[dict[str, Any]]:
     """Every outcome that says something about the right approach, as a labelled case."""
-    database = Database(settings=settings)
-    conninfo = database.start()
-    try:
-        with psycopg.connect(conninfo) as conn:
-            rows = conn.execute(
-                "SELECT a.id, a.questionnaire, o.outcome FROM outcomes o"
-                " JOIN assessments a ON a.id = o.assessment_id ORDER BY o.id"
-            ).fetchall()
-    finally:
-        database.stop(only_if_started_here=True)
     cases = []
-    for assessment_id, questionnaire, outcome in rows:
+    for assessment_id, questionnaire, outcome in asyncio.run(_recorded(settings=settings)):
         verdict = outcome.get("verdict")
         if not verdict:
             continue
@@ -37,3 +30,13 @@ def outcome_cases(*, settings: Settings) -> list[dict[str, Any]]:
         if case is not None:
             cases.append(case)
     return cases
+
+
+async def _recorded(*, settings: Settings) -> list[tuple[str, Any, Any]]:
+    async with open_parts(settings=settings, needs=Need.DATABASE) as parts:
+        return await asyncio.to_thread(_read, conninfo=parts.conninfo)
+
+
+def _read(*, conninfo: str) -> list[tuple[str, Any, Any]]:
+    with psycopg.connect(conninfo) as conn:
+        return outcomes.with_questionnaires(conn)

@@ -6,22 +6,20 @@ import asyncio
 import contextlib
 import logging
 import time
+from collections.abc import AsyncIterator
 from typing import Any
 
-import psycopg
 from psycopg import AsyncConnection
-from psycopg_pool import AsyncConnectionPool, PoolTimeout
+from psycopg_pool import AsyncConnectionPool
 
 from service import metrics
+from service.db import assessments, health
 from service.db.database import Database
+from service.db.errors import UNREACHABLE
 from service.guidance import GuidanceFinder
 from service.spool import Spool
 
 log = logging.getLogger(__name__)
-
-# Failures that mean "the database is unreachable", as opposed to a bug in a statement.
-UNREACHABLE = (psycopg.OperationalError, psycopg.InterfaceError, PoolTimeout, OSError, TimeoutError)
-UNREACHABLE_ERRORS = psycopg.OperationalError  # PoolTimeout subclasses it too
 
 
 class Supervisor:
@@ -33,11 +31,14 @@ class Supervisor:
         database: Database,
         pool: AsyncConnectionPool[AsyncConnection[Any]],
         spool: Spool,
-        interval_s: float = 1.0, finder: GuidanceFinder | None = None,
+        wait_s: float,
+        interval_s: float = 1.0,
+        finder: GuidanceFinder | None = None,
     ) -> None:
         self.database = database
         self.pool = pool
         self.spool = spool
+        self.wait_s = wait_s
         self.interval_s = interval_s
         self.finder = finder
         self.up = True
@@ -53,6 +54,16 @@ class Supervisor:
         self.up = False
         metrics.DB_UP.set(0)
 
+    @contextlib.asynccontextmanager
+    async def connection(self) -> AsyncIterator[AsyncConnection[Any]]:
+        """A pooled connection, waited for briefly; failing to reach the database marks it down."""
+        try:
+            async with self.pool.connection(timeout=self.wait_s) as conn:
+                yield conn
+        except UNREACHABLE as err:
+            self.mark_down(reason=type(err).__name__)
+            raise
+
     async def check(self) -> None:
         """One round: revive the embedded server if needed, ping, then replay the spool."""
         embedded = self.database.embedded
@@ -66,12 +77,11 @@ class Supervisor:
                 log.error("embedded PostgreSQL restart failed: %s", err)
                 return
         try:
-            async with self.pool.connection(timeout=2.0) as conn:
-                await conn.execute("SELECT 1")
+            async with self.connection() as conn:
+                await health.ping(conn)
                 if self.finder is not None and await self.finder.refresh(conn):
                     log.info("guidance topics re-fetched for a changed knowledge index")
-        except UNREACHABLE as err:
-            self.mark_down(reason=type(err).__name__)
+        except UNREACHABLE:
             return
         if not self.up:
             log.info("database is back after %.1f s", time.monotonic() - (self.down_since or 0))
@@ -82,19 +92,17 @@ class Supervisor:
 
     async def drain(self) -> int:
         """Store every spooled assessment (idempotent by id); returns how many were written."""
-        from service.assessment import store
-
         written_total = 0
         for path, records in self.spool.claim():
             if not records:
                 self.spool.release(path=path, written=0)
                 continue
             try:
-                async with self.pool.connection(timeout=2.0) as conn:
+                async with self.connection() as conn:
                     for record in records:
-                        await store(conn, doc=record["doc"], source=record.get("source", "api"))
-            except UNREACHABLE as err:
-                self.mark_down(reason=type(err).__name__)
+                        source = record.get("source", "api")
+                        await assessments.store(conn, doc=record["doc"], source=source)
+            except UNREACHABLE:
                 break
             self.spool.release(path=path, written=len(records))
             written_total += len(records)

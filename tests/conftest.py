@@ -57,7 +57,8 @@ class LiveServer:
 
     @property
     def state(self) -> Any:
-        return self.app.state.advisor_state
+        """The parts the lifespan started (what requests see as request.state.app)."""
+        return self.server.lifespan.state["app"]
 
     def stop(self) -> None:
         self.server.should_exit = True

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from pgvector.psycopg import register_vector_async
@@ -14,6 +16,23 @@ from service.db.embedded import EmbeddedPostgres
 from service.db.migrate import apply_migrations
 
 log = logging.getLogger(__name__)
+
+
+async def configure(conn: AsyncConnection[Any]) -> None:
+    """What every async connection needs: pgvector's types, and HNSW's candidate list size."""
+    await register_vector_async(conn)
+    await conn.execute("SET hnsw.ef_search = 100")
+
+
+@asynccontextmanager
+async def connect(conninfo: str) -> AsyncIterator[AsyncConnection[Any]]:
+    """One configured autocommit connection outside the pool (evaluation, tests)."""
+    conn = await AsyncConnection.connect(conninfo, autocommit=True)
+    try:
+        await configure(conn)
+        yield conn
+    finally:
+        await conn.close()
 
 
 class Database:
@@ -45,14 +64,9 @@ class Database:
         self.embedded.stop()
 
     def make_pool(self) -> AsyncConnectionPool[AsyncConnection[Any]]:
-        """A closed pool: the lifespan opens it and closes it."""
+        """A closed pool (open=False): whoever opens it closes it."""
         assert self.conninfo is not None
         timeout_ms = int(self.settings.db_timeout_s * 1000)
-
-        async def configure(conn: AsyncConnection[Any]) -> None:
-            await register_vector_async(conn)
-            await conn.execute("SET hnsw.ef_search = 100")
-
         return AsyncConnectionPool(
             self.conninfo,
             min_size=self.settings.pool_min_size,

@@ -21,7 +21,6 @@ class EmbeddedPostgres:
     def __init__(self, *, data_dir: Path) -> None:
         self.pgdata = data_dir / "pgdata"
         self._lock = threading.Lock()
-        self._uri: str | None = None
         self.started_here = False
 
     def start(self) -> str:
@@ -37,23 +36,19 @@ class EmbeddedPostgres:
             server = pgserver.get_server(self.pgdata, cleanup_mode=None)
             base_uri = server.get_uri()
             self._ensure_database(base_uri=base_uri)
-            self._uri = server.get_uri(database=DATABASE)
-            return self._uri
-
-    @property
-    def uri(self) -> str:
-        """The URI of the running server (start() must have run)."""
-        if self._uri is None:
-            raise RuntimeError("embedded PostgreSQL has not been started")
-        return self._uri
+            uri: str = server.get_uri(database=DATABASE)
+            return uri
 
     def postmaster_pid(self) -> int | None:
-        """The pid recorded in postmaster.pid, if the file is there."""
+        """The pid recorded in postmaster.pid, if the file is there and names a postmaster.
+
+        A single-user backend (initdb's bootstrap) records its pid negated; that is no server.
+        """
         try:
-            first = (self.pgdata / "postmaster.pid").read_text().splitlines()[0]
-            return int(first)
+            first = int((self.pgdata / "postmaster.pid").read_text().splitlines()[0])
         except (OSError, ValueError, IndexError):
             return None
+        return first if first > 0 else None
 
     def is_alive(self) -> bool:
         """True when the postmaster exists and is not a zombie (pgserver counts zombies as up)."""

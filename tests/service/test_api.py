@@ -8,34 +8,15 @@ from typing import Any
 import httpx
 import pytest
 
-FULL = {
-    "project_name": "Billing macro drafts",
-    "task_narrowness": "narrow",
-    "knowledge_freshness": "static",
-    "requests_per_day": 50000,
-    "mlops_capacity": "dedicated",
-    "risk_domain": "general",
-    "description": "Rewrite billing replies into our fixed macro template with strict JSON output.",
-    "primary_gap": "format",
-    "needs_private_context": False,
-    "labeled_examples": 4000,
-    "data_quality": "clean",
-    "output_strictness": "strict_schema",
-    "success_metric_defined": True,
-    "prompt_baseline_score": 0.72,
-    "workflow_stability": "stable",
-    "latency_budget_ms": 500,
-}
-MINIMAL = {
-    k: FULL[k]
-    for k in (
-        "task_narrowness",
-        "knowledge_freshness",
-        "requests_per_day",
-        "mlops_capacity",
-        "risk_domain",
-    )
-}
+from models.questionnaire import REQUIRED_FIELDS
+from tests.support import answers
+
+FULL = answers(
+    full=True, project_name="Billing macro drafts", knowledge_freshness="static",
+    requests_per_day=50000, labeled_examples=4000, latency_budget_ms=500,
+    description="Rewrite billing replies into our fixed macro template with strict JSON output.",
+)
+MINIMAL = {k: FULL[k] for k in REQUIRED_FIELDS}
 APPROACHES = {"prompt_engineering", "rag", "fine_tuning"}
 RECOMMENDATIONS = APPROACHES | {"rag_and_fine_tuning"}
 

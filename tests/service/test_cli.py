@@ -11,15 +11,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
+from tests.support import answers
 
 ADVISOR = str(Path(sys.executable).with_name("advisor"))
-REQUIRED = {
-    "task_narrowness": "broad",
-    "knowledge_freshness": "static",
-    "requests_per_day": 50,
-    "mlops_capacity": "none",
-    "risk_domain": "general",
-}
+REQUIRED = answers(task_narrowness="broad", requests_per_day=50, mlops_capacity="none")
 
 
 def run(

@@ -19,17 +19,12 @@ import pytest
 
 from service.config import Settings
 from tests.conftest import REPO, LiveServer
+from tests.support import answers
 
 pytestmark = pytest.mark.slow
 
 REPORT = REPO / "test-artifacts" / "fault-report.json"
-BASE = {
-    "task_narrowness": "narrow",
-    "knowledge_freshness": "weekly",
-    "requests_per_day": 5000,
-    "mlops_capacity": "limited",
-    "risk_domain": "finance",
-}
+BASE = answers(knowledge_freshness="weekly", mlops_capacity="limited", risk_domain="finance")
 
 
 def record(figures: dict[str, Any]) -> None:
@@ -215,16 +210,26 @@ def test_api_keys(database_url: str, tmp_path: Path) -> None:
     try:
         with httpx.Client(base_url=live.url, timeout=30) as http:
             denied = http.post("/assess", json=BASE)
-            assert denied.status_code == 401 and "x-api-key" in denied.json()["detail"]
+            assert denied.status_code == 401
+            assert denied.json() == {"detail": "missing or invalid API key: send header x-api-key"}
+            assert denied.headers["www-authenticate"] == "ApiKey"
+            assert denied.headers["x-request-id"]
             assert (
                 http.post("/assess", json=BASE, headers={"x-api-key": "wrong"}).status_code == 401
             )
-            assert (
-                http.post("/assess", json=BASE, headers={"x-api-key": "k-two"}).status_code == 200
-            )
+            allowed = http.post("/assess", json=BASE, headers={"x-api-key": "k-two"})
+            assert allowed.status_code == 200
+            doc_id = allowed.json()["id"]
             assert http.get("/assessments").status_code == 401
+            assert http.get(f"/assessments/{doc_id}").status_code == 401
+            outcome = {"approach_taken": "rag", "verdict": "success"}
+            assert http.post(f"/assessments/{doc_id}/outcome", json=outcome).status_code == 401
             assert http.get("/guidance/search", params={"q": "x"}).status_code == 401
-            for open_path in ("/healthz", "/readyz", "/metrics", "/openapi.json"):
+            keyed = {"x-api-key": "k-one"}
+            assert http.get(f"/assessments/{doc_id}", headers=keyed).status_code == 200
+            open_paths = ("/healthz", "/readyz", "/metrics", "/openapi.json", "/model",
+                          f"/assessments/{doc_id}/report")
+            for open_path in open_paths:
                 assert http.get(open_path).status_code == 200, open_path
     finally:
         live.stop()

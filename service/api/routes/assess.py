@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 
 from models.document import AssessmentDocument
 from models.questionnaire import Questionnaire
-from service.api.deps import AssessorDep
+from service.api.deps import AssessorDep, require_key
 from service.api.schemas import DocumentResponse, ErrorBody
 
-router = APIRouter(tags=["assess"])
+router = APIRouter(tags=["assess"], dependencies=[Depends(require_key)])
 
 
 @router.post(

@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Path, Query
-from psycopg.types.json import Jsonb
+from fastapi import APIRouter, Depends, HTTPException, Path, Query
 
 from models.document import AssessmentDocument
-from service.api.deps import ConnDep, StateDep
+from service.api.deps import ConnDep, StateDep, require_key
 from service.api.schemas import (
     AssessmentList,
     DocumentResponse,
@@ -17,12 +16,12 @@ from service.api.schemas import (
     OutcomeIn,
     OutcomeOut,
 )
-from service.assessment import fetch, recent
-from service.supervisor import UNREACHABLE
+from service.db import assessments, outcomes
 
 router = APIRouter(
     prefix="/assessments",
     tags=["assessments"],
+    dependencies=[Depends(require_key)],
     responses={
         401: {"model": ErrorBody, "description": "ADVISOR_API_KEYS is set and x-api-key is wrong"},
         503: {"model": ErrorBody, "description": "database unavailable"},
@@ -37,7 +36,7 @@ async def list_assessments(
     conn: ConnDep, limit: Annotated[int, Query(ge=1, le=200)] = 20
 ) -> AssessmentList:
     """Newest first."""
-    return AssessmentList(items=await recent(conn, limit=limit))
+    return AssessmentList(items=await assessments.recent(conn, limit=limit))
 
 
 @router.get(
@@ -50,15 +49,7 @@ async def list_assessments(
 )
 async def get_assessment(assessment_id: AssessmentId, state: StateDep) -> DocumentResponse:
     """The stored document, exactly as /assess returned it (from the spool while the DB is down)."""
-    doc = None
-    if state.supervisor.up:
-        try:
-            async with state.pool.connection(timeout=2.0) as conn:
-                doc = await fetch(conn, assessment_id=assessment_id)
-        except UNREACHABLE as err:
-            state.supervisor.mark_down(reason=type(err).__name__)
-    if doc is None and (spooled := state.spool.find(assessment_id=assessment_id)) is not None:
-        doc = AssessmentDocument.model_validate(spooled)
+    doc, _pending = await state.history.lookup(assessment_id=assessment_id)
     if doc is None and not state.supervisor.up:
         raise HTTPException(status_code=503, detail="database unavailable; try again shortly")
     if doc is None:
@@ -77,15 +68,12 @@ async def record_outcome(
 ) -> OutcomeOut:
     """Record what the team did and measured; `advisor train --with-outcomes` learns from it."""
     recorded_at = datetime.now(UTC).isoformat(timespec="milliseconds")
-    async with conn.transaction():
-        cur = await conn.execute(
-            "SELECT 1 FROM assessments WHERE id = %(id)s", {"id": assessment_id}
-        )
-        if await cur.fetchone() is None:
-            raise HTTPException(status_code=404, detail=f"no assessment with id {assessment_id!r}")
-        await conn.execute(
-            "INSERT INTO outcomes (assessment_id, recorded_at, outcome)"
-            " VALUES (%(id)s, %(at)s, %(o)s)",
-            {"id": assessment_id, "at": recorded_at, "o": Jsonb(outcome.model_dump(mode="json"))},
-        )
+    stored = await outcomes.record(
+        conn,
+        assessment_id=assessment_id,
+        recorded_at=recorded_at,
+        outcome=outcome.model_dump(mode="json"),
+    )
+    if not stored:
+        raise HTTPException(status_code=404, detail=f"no assessment with id {assessment_id!r}")
     return OutcomeOut(assessment_id=assessment_id, recorded_at=recorded_at, **outcome.model_dump())

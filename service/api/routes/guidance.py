@@ -5,18 +5,19 @@ from __future__ import annotations
 import asyncio
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Query
 from pydantic import BaseModel, ConfigDict
 
-from knowledge.search import hybrid_search
 from models.document import PASSAGE_EXAMPLE, GuidancePassage
 from models.questionnaire import storable_text
-from service.api.deps import ConnDep, StateDep
+from service.api.deps import ConnDep, StateDep, require_key
 from service.config import BUILTIN_COLLECTION
+from service.db.search import hybrid_search
 
 router = APIRouter(
     prefix="/guidance",
     tags=["guidance"],
+    dependencies=[Depends(require_key)],
     responses={
         401: {"description": "ADVISOR_API_KEYS is set and x-api-key is missing or wrong"},
         503: {"description": "database unavailable"},
@@ -40,7 +41,7 @@ async def search(
     k: Annotated[int, Query(ge=1, le=50)] = 5,
     collection: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
 ) -> SearchResults:
-    """Hybrid (dense + keyword, RRF) search, best first."""
+    """Hybrid (dense + keyword, weighted fusion) search, best first."""
     try:
         storable_text(q + (collection or ""))
     except ValueError as err:

@@ -7,6 +7,7 @@ from pydantic import BaseModel, ConfigDict
 
 from service.api.deps import StateDep
 from service.config import BUILTIN_COLLECTION
+from service.db.health import count_chunks
 
 router = APIRouter(tags=["health"])
 
@@ -56,12 +57,8 @@ async def healthz() -> Health:
 async def readyz(state: StateDep, response: Response) -> Readiness:
     """Readiness: the database answers and the built-in knowledge index is loaded."""
     try:
-        async with state.pool.connection(timeout=2.0) as conn:
-            cur = await conn.execute(
-                "SELECT count(*) FROM chunks WHERE collection = %(c)s", {"c": BUILTIN_COLLECTION}
-            )
-            row = await cur.fetchone()
-        chunks = int(row[0]) if row else 0
+        async with state.pool.connection(timeout=state.settings.db_wait_s) as conn:
+            chunks = await count_chunks(conn, collection=BUILTIN_COLLECTION)
     except Exception as err:  # any failure to reach the database means "not ready"
         response.status_code = status.HTTP_503_SERVICE_UNAVAILABLE
         return Readiness(
