@@ -1,0 +1,250 @@
+"""What a verdict request may carry: the plan's numbers, one measured score or per-example pairs.
+
+Per-example pairs arrive as JSON lists of up to 100,000 `{baseline, candidate}` objects. Building
+one pydantic model per pair costs about 4 µs each, so a fast path checks the list's structure in
+one plain loop and hands numpy arrays on; only when that path finds a problem does the full
+per-item schema run, so every error carries the row index in its `loc`
+(`["results", 17, "candidate"]`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+import numpy as np
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    StrictFloat,
+    TypeAdapter,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from models.plan import GUARDRAIL_MAX_DROP
+
+EPS = 1e-9  # scores arrive as decimals; 0.80 - 0.78 must count as exactly 2 points
+MAX_PAIRS = 100_000
+
+Score = Annotated[StrictFloat, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
+
+
+class ScorePair(BaseModel):
+    """One held-out example scored by the best prompt and by the trained model."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    baseline: Score = Field(description="the best prompt's score on this example (0/1 or 0-1)")
+    candidate: Score = Field(description="the trained model's score on the same example")
+
+
+class GuardrailPair(BaseModel):
+    """One guardrail example scored before and after training."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    before: Score = Field(description="score on this guardrail example before training")
+    after: Score = Field(description="score on the same example after training")
+
+
+@dataclass(frozen=True, eq=False)
+class Paired:
+    """Two aligned score columns: `first` is the reference (baseline, or guardrail before)."""
+
+    first: np.ndarray
+    second: np.ndarray
+
+
+def _fast_columns(*, value: object, keys: tuple[str, str]) -> Paired | None:
+    """Both columns as float arrays when every item is a clean pair, else None (slow path)."""
+    if not isinstance(value, list) or not 1 <= len(value) <= MAX_PAIRS:
+        return None
+    first, second = keys
+    left: list[float] = []
+    right: list[float] = []
+    for item in value:
+        if type(item) is not dict or len(item) != 2:
+            return None
+        a, b = item.get(first), item.get(second)
+        if type(a) not in (float, int) or type(b) not in (float, int):
+            return None
+        left.append(a)  # type: ignore[arg-type]
+        right.append(b)  # type: ignore[arg-type]
+    columns = np.array([left, right], dtype=np.float64)
+    if not bool(np.all((columns >= 0.0) & (columns <= 1.0))):  # also False for NaN
+        return None
+    return Paired(first=columns[0], second=columns[1])
+
+
+def _parser(*, adapter: TypeAdapter[Any], keys: tuple[str, str]) -> Callable[[object], Paired]:
+    """A validator: a fast path for clean input; the full schema names the row of any problem."""
+
+    def parse(value: object) -> Paired:
+        if isinstance(value, Paired):
+            return value
+        if isinstance(value, list) and not 1 <= len(value) <= MAX_PAIRS:
+            raise PydanticCustomError(
+                "pair_count",
+                "give between 1 and {limit} pairs (got {count}); split a larger set",
+                {"limit": MAX_PAIRS, "count": len(value)},
+            )
+        fast = _fast_columns(value=value, keys=keys)
+        if fast is not None:
+            return fast
+        items = adapter.validate_python(value)  # raises with (field, row, key) locations
+        return Paired(
+            first=np.array([getattr(i, keys[0]) for i in items], dtype=np.float64),
+            second=np.array([getattr(i, keys[1]) for i in items], dtype=np.float64),
+        )
+
+    return parse
+
+
+def _dumper(*, keys: tuple[str, str]) -> Callable[[Paired], list[dict[str, float]]]:
+    """A serializer back to the wire form, so a stored request reads like the one sent."""
+
+    def dump(value: Paired) -> list[dict[str, float]]:
+        return [
+            {keys[0]: a, keys[1]: b}
+            for a, b in zip(value.first.tolist(), value.second.tolist(), strict=True)
+        ]
+
+    return dump
+
+
+_RESULT_KEYS = ("baseline", "candidate")
+_GUARDRAIL_KEYS = ("before", "after")
+ResultPairs = Annotated[
+    Paired,
+    PlainValidator(
+        _parser(adapter=TypeAdapter(list[ScorePair]), keys=_RESULT_KEYS),
+        json_schema_input_type=list[ScorePair],
+    ),
+    PlainSerializer(_dumper(keys=_RESULT_KEYS), return_type=list[dict[str, float]]),
+]
+GuardrailPairs = Annotated[
+    Paired,
+    PlainValidator(
+        _parser(adapter=TypeAdapter(list[GuardrailPair]), keys=_GUARDRAIL_KEYS),
+        json_schema_input_type=list[GuardrailPair],
+    ),
+    PlainSerializer(_dumper(keys=_GUARDRAIL_KEYS), return_type=list[dict[str, float]]),
+]
+
+
+class VerdictPlan(BaseModel):
+    """The numbers from the success plan that a verdict is judged against."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"baseline": 0.72, "success_threshold": 0.95, "guardrail_max_drop": 0.02}]
+        },
+    )
+
+    baseline: float | None = Field(default=None, ge=0.0, le=1.0, allow_inf_nan=False)
+    success_threshold: float = Field(ge=0.0, le=1.0, allow_inf_nan=False)
+    guardrail_max_drop: float = Field(
+        default=GUARDRAIL_MAX_DROP,
+        ge=0.0,
+        le=1.0,
+        allow_inf_nan=False,
+        description="largest allowed drop of the guardrail score (0.02 = 2 points)",
+    )
+
+    @model_validator(mode="after")
+    def _bar_above_baseline(self) -> VerdictPlan:
+        """A bar at or below what prompting already scores cannot show any gain."""
+        if self.baseline is not None and self.success_threshold <= self.baseline + EPS:
+            raise ValueError(
+                f"success_threshold ({self.success_threshold}) must be above baseline "
+                f"({self.baseline}): a bar at or below the prompt baseline cannot show a gain"
+            )
+        return self
+
+
+_OPTIONAL_SCORE = Field(default=None, ge=0.0, le=1.0, allow_inf_nan=False)
+
+
+class VerdictRequest(BaseModel):
+    """A measured result after training (one number or per-example pairs), plus guardrails."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "plan": {
+                        "baseline": 0.72,
+                        "success_threshold": 0.792,
+                        "guardrail_max_drop": 0.02,
+                    },
+                    "measured_after": 0.83,
+                    "guardrail_before": 0.81,
+                    "guardrail_after": 0.80,
+                },
+                {
+                    "plan": {"baseline": 0.5, "success_threshold": 0.55},
+                    "results": [{"baseline": 0, "candidate": 1}, {"baseline": 1, "candidate": 1}],
+                    "guardrail_results": [{"before": 1, "after": 1}],
+                },
+            ]
+        },
+    )
+
+    plan: VerdictPlan
+    measured_after: float | None = Field(
+        default=None,
+        ge=0.0,
+        le=1.0,
+        allow_inf_nan=False,
+        description="the trained model's score on the held-out set; optional with `results`",
+    )
+    results: ResultPairs | None = Field(
+        default=None,
+        description="per held-out example: the best prompt's and the trained model's score "
+        f"(0/1 for pass/fail, else a fraction in [0, 1]); 1 to {MAX_PAIRS} items",
+    )
+    guardrail_before: float | None = _OPTIONAL_SCORE
+    guardrail_after: float | None = _OPTIONAL_SCORE
+    guardrail_results: GuardrailPairs | None = Field(
+        default=None,
+        description="per guardrail example: the score before and after training",
+    )
+    harmful_confidence_before: float | None = Field(
+        default=None,
+        ge=0.0,
+        le=1.0,
+        allow_inf_nan=False,
+        description="rate of confidently wrong answers on the risky-case set before training",
+    )
+    harmful_confidence_after: float | None = _OPTIONAL_SCORE
+
+    @model_validator(mode="after")
+    def _consistent(self) -> VerdictRequest:
+        """A before needs its after, a result needs a score, and a guardrail one form."""
+        for name in ("guardrail", "harmful_confidence"):
+            before = getattr(self, f"{name}_before")
+            after = getattr(self, f"{name}_after")
+            if (before is None) != (after is None):
+                raise ValueError(
+                    f"{name}_before and {name}_after go together: give both scores, measured on "
+                    "the same set, or neither"
+                )
+        if self.measured_after is None and self.results is None:
+            raise ValueError(
+                "give measured_after (the trained model's score) or results (per-example "
+                "{baseline, candidate} pairs); per-example results also show whether the gain "
+                "is real"
+            )
+        if self.guardrail_results is not None and self.guardrail_before is not None:
+            raise ValueError(
+                "give the guardrail either as guardrail_before/guardrail_after or as "
+                "guardrail_results, not both"
+            )
+        return self
