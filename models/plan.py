@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from models.held_out import held_out_examples, held_out_note
 from models.questionnaire import Questionnaire
 from models.seeds import cite
 from models.vocabulary import SEED_MISTAKES, SEED_PLAN, OutputStrictness, PrimaryGap, TaskNarrowness
@@ -81,6 +82,8 @@ class SuccessPlan(BaseModel):
                         "advice": ["Hold the set out of training entirely."],
                         "source": cite((SEED_MISTAKES, "5. Overfitting to the Benchmark")),
                     },
+                    "held_out_examples": 226,
+                    "held_out_note": "Hold out at least 226 examples to judge this plan.",
                     "sources": [cite((SEED_PLAN, "Write this BEFORE you train"))],
                 }
             ]
@@ -101,6 +104,12 @@ class SuccessPlan(BaseModel):
         description="an extra guardrail for high-stakes domains; null for general"
     )
     eval_set: EvalSetAdvice
+    held_out_examples: int | None = Field(
+        default=None,
+        description="held-out examples needed to detect the planned gain (80% power, 5% "
+        "one-sided, pass/fail); null while the baseline is unknown",
+    )
+    held_out_note: str = Field(default="", description="what held_out_examples means")
     sources: list[str]
 
 
@@ -243,6 +252,7 @@ def build_plan(*, questionnaire: Questionnaire) -> SuccessPlan:
     ]
     if high_stakes:
         sources.append(cite((SEED_MISTAKES, "10. No Guardrails for Sensitive Outputs")))
+    eval_set = _eval_set(questionnaire=questionnaire)
     return SuccessPlan(
         target_behavior=_target(questionnaire=questionnaire, gap=gap),
         metric=_metric(gap=gap, strictness=questionnaire.output_strictness),
@@ -256,6 +266,10 @@ def build_plan(*, questionnaire: Questionnaire) -> SuccessPlan:
         ),
         guardrail_max_drop=GUARDRAIL_MAX_DROP,
         high_stakes_guardrail=high_stakes,
-        eval_set=_eval_set(questionnaire=questionnaire),
+        eval_set=eval_set,
+        held_out_examples=held_out_examples(baseline=baseline, threshold=threshold),
+        held_out_note=held_out_note(
+            baseline=baseline, threshold=threshold, suggested=eval_set.size
+        ),
         sources=sources,
     )

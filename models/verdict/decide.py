@@ -21,8 +21,11 @@ t is the bar:
    confidence; with single guardrail numbers, rule 1 above; harmful confidence as above;
 2. no_gain_over_prompting: g <= 0 (the interval is reported, and the reason says how large a
    gain it still allows);
-3. inconclusive: the gain is not real, i.e. g_low <= 0 or p >= 0.05 (the p condition only bites
-   when the interval collapses on data with no spread, e.g. the same gain on 3 examples);
+3. inconclusive: the gain is not real, i.e. g_low <= 0 or p >= 0.05. The p condition only
+   matters on tiny sets: pass/fail sets with a handful of discordant pairs, where Newcombe's
+   interval can exclude 0 while the exact test stays above 0.05 (seen for 4 of 4, 6 of 7 and
+   8 of 10 discordant pairs in favour, on sets of 5 to 12), and fractional differences with no
+   spread, whose interval collapses to a point;
 4. improved_short_of_bar: c_high < t;
 5. inconclusive: c_low < t <= c_high (the candidate's interval straddles the bar; an estimate
    exactly on the bar with any spread lands here);
