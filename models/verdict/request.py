@@ -81,12 +81,35 @@ def _fast_columns(*, value: object, keys: tuple[str, str]) -> Paired | None:
     return Paired(first=columns[0], second=columns[1])
 
 
+def _in_range(*, value: Paired) -> bool:
+    """Aligned columns of 1 to MAX_PAIRS finite scores in [0, 1]."""
+    columns = (value.first, value.second)
+    if value.first.shape != value.second.shape or not 1 <= len(value.first) <= MAX_PAIRS:
+        return False
+    return all(bool(np.all((c >= 0.0) & (c <= 1.0))) for c in columns)
+
+
+def _dumper(*, keys: tuple[str, str]) -> Callable[[Paired], list[dict[str, float]]]:
+    """A serializer back to the wire form, so a stored request reads like the one sent."""
+
+    def dump(value: Paired) -> list[dict[str, float]]:
+        return [
+            {keys[0]: a, keys[1]: b}
+            for a, b in zip(value.first.tolist(), value.second.tolist(), strict=True)
+        ]
+
+    return dump
+
+
 def _parser(*, adapter: TypeAdapter[Any], keys: tuple[str, str]) -> Callable[[object], Paired]:
     """A validator: a fast path for clean input; the full schema names the row of any problem."""
+    dump = _dumper(keys=keys)
 
     def parse(value: object) -> Paired:
-        if isinstance(value, Paired):
-            return value
+        if isinstance(value, Paired):  # built in-process (the CSV reader): check, don't trust
+            if _in_range(value=value):
+                return value
+            value = dump(value)  # the full schema below names the offending rows
         if isinstance(value, list) and not 1 <= len(value) <= MAX_PAIRS:
             raise PydanticCustomError(
                 "pair_count",
@@ -103,18 +126,6 @@ def _parser(*, adapter: TypeAdapter[Any], keys: tuple[str, str]) -> Callable[[ob
         )
 
     return parse
-
-
-def _dumper(*, keys: tuple[str, str]) -> Callable[[Paired], list[dict[str, float]]]:
-    """A serializer back to the wire form, so a stored request reads like the one sent."""
-
-    def dump(value: Paired) -> list[dict[str, float]]:
-        return [
-            {keys[0]: a, keys[1]: b}
-            for a, b in zip(value.first.tolist(), value.second.tolist(), strict=True)
-        ]
-
-    return dump
 
 
 _RESULT_KEYS = ("baseline", "candidate")
