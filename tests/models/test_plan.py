@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
+from models.held_out import held_out_examples
 from models.plan import (
     GUARDRAIL_MAX_DROP,
     MIN_MARGIN,
@@ -122,3 +125,52 @@ def test_eval_set_scales_with_labelled_examples_and_warns_when_thin() -> None:
 def test_every_plan_cites_the_success_plan_seed() -> None:
     plan = build_plan(questionnaire=make())
     assert plan.sources[0].startswith("002_91778d55da1d4448.txt §")
+
+
+def contract_formula(b: float, t: float) -> int:
+    """n = ceil(((1.645 sqrt(b(1-b)) + 0.8416 sqrt(t(1-t))) / (t - b))^2), as the contract says."""
+    return math.ceil(
+        ((1.645 * math.sqrt(b * (1 - b)) + 0.8416 * math.sqrt(t * (1 - t))) / (t - b)) ** 2
+    )
+
+
+GRID = [0.0, 0.05, 0.1, 0.3, 0.5, 0.72, 0.792, 0.9, 0.95, 0.99, 1.0]
+
+
+@pytest.mark.parametrize("b", GRID)
+@pytest.mark.parametrize("t", GRID)
+def test_held_out_examples_is_the_contract_formula(b: float, t: float) -> None:
+    expected = contract_formula(b, t) if t > b else None
+    assert held_out_examples(baseline=b, threshold=t) == expected
+
+
+def test_held_out_examples_for_the_seed_plan() -> None:
+    # 0.72 -> 0.792 (the rule's bar) and 0.72 -> 0.95 (the seed's own bar)
+    assert held_out_examples(baseline=0.72, threshold=0.792) == 226
+    assert held_out_examples(baseline=0.72, threshold=0.95) == 17
+
+
+@pytest.mark.parametrize("baseline", [0.0, 0.3, 0.5, 0.72, 0.9, 0.99])
+def test_plan_states_held_out_examples_and_what_they_mean(baseline: float) -> None:
+    plan = build_plan(questionnaire=make(prompt_baseline_score=baseline))
+    assert plan.success_threshold is not None
+    assert plan.held_out_examples == contract_formula(baseline, plan.success_threshold)
+    assert f"at least {plan.held_out_examples} examples" in plan.held_out_note
+    assert "a real gain of this size will often look like noise" in plan.held_out_note
+
+
+def test_held_out_examples_is_null_without_baseline_or_bar() -> None:
+    unknown = build_plan(questionnaire=make())
+    assert unknown.held_out_examples is None
+    assert "unknown until the baseline is measured" in unknown.held_out_note
+    saturated = build_plan(questionnaire=make(prompt_baseline_score=1.0))
+    assert saturated.held_out_examples is None
+    assert held_out_examples(baseline=None, threshold=0.8) is None
+    assert held_out_examples(baseline=0.5, threshold=None) is None
+
+
+def test_plan_warns_when_the_eval_set_is_smaller_than_needed() -> None:
+    plan = build_plan(questionnaire=make(prompt_baseline_score=0.72))
+    assert plan.held_out_examples is not None
+    assert plan.held_out_examples > plan.eval_set.size
+    assert f"more than the {plan.eval_set.size} suggested" in plan.held_out_note
