@@ -11,7 +11,7 @@ import pytest
 from pydantic import ValidationError
 
 from models.verdict import VerdictRequest, VerdictResponse, decide, settled_verdict
-from models.verdict.request import MAX_PAIRS, Paired
+from models.verdict.request import MAX_PAIRS, MAX_ROW_ERRORS, Paired
 
 PLAN = {"baseline": 0.70, "success_threshold": 0.77}
 
@@ -258,3 +258,19 @@ def test_reason_numbers_match_the_fields() -> None:
     assert result.gain is not None and result.p_value is not None
     assert f"{result.gain.ci_low:+.3f}" in result.reason
     assert re.search(r"p = 0\.10\d", result.reason)
+
+
+def test_many_bad_rows_are_reported_by_index_and_capped() -> None:
+    pairs: list[Any] = [{"baseline": 1, "candidate": 1}] * 1000
+    pairs[5] = {"baseline": 2, "candidate": "x"}
+    pairs[7] = {"baseline": 1}
+    pairs[900] = {"baseline": 0.5, "candidate": -1}
+    with pytest.raises(ValidationError) as caught:
+        VerdictRequest.model_validate({"plan": PLAN, "results": pairs})
+    locs = [error["loc"] for error in caught.value.errors()]
+    assert locs == [("results", 5, "baseline"), ("results", 5, "candidate"),
+                    ("results", 7, "candidate"), ("results", 900, "candidate")]
+    everything_wrong = [{"baseline": "x", "candidate": 1}] * 5000
+    with pytest.raises(ValidationError) as caught:
+        VerdictRequest.model_validate({"plan": PLAN, "results": everything_wrong})
+    assert len(caught.value.errors()) == MAX_ROW_ERRORS
