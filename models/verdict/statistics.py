@@ -90,11 +90,23 @@ def wilson(*, successes: int, n: int) -> Interval:
     return Interval(estimate=successes / n, low=float(ci.low), high=float(ci.high))
 
 
-def newcombe_paired(*, both: int, first_only: int, second_only: int, neither: int) -> Interval:
-    """Newcombe's (1998, method 10) interval for p_second - p_first on paired pass/fail data."""
+def newcombe_paired(
+    *,
+    both: int,
+    first_only: int,
+    second_only: int,
+    neither: int,
+    rates: tuple[Interval, Interval] | None = None,
+) -> Interval:
+    """Newcombe's (1998, method 10) interval for p_second - p_first on paired pass/fail data.
+
+    `rates` may pass in the two Wilson intervals when the caller already has them.
+    """
     n = both + first_only + second_only + neither
-    p1 = wilson(successes=both + first_only, n=n)
-    p2 = wilson(successes=both + second_only, n=n)
+    p1, p2 = rates or (
+        wilson(successes=both + first_only, n=n),
+        wilson(successes=both + second_only, n=n),
+    )
     margins = (
         (both + first_only)
         * (second_only + neither)
@@ -150,16 +162,22 @@ def _pass_fail(*, first: np.ndarray, second: np.ndarray) -> PairedSummary:
     first_only = int(np.count_nonzero(f & ~s))
     second_only = int(np.count_nonzero(~f & s))
     neither = n - both - first_only - second_only
+    first_rate = wilson(successes=both + first_only, n=n)
+    second_rate = wilson(successes=both + second_only, n=n)
     difference = newcombe_paired(
-        both=both, first_only=first_only, second_only=second_only, neither=neither
+        both=both,
+        first_only=first_only,
+        second_only=second_only,
+        neither=neither,
+        rates=(first_rate, second_rate),
     )
-    rate = (both + second_only) / n
+    rate = second_rate.estimate
     diffs = second - first
     return PairedSummary(
         kind="pass_fail",
         n=n,
-        first=wilson(successes=both + first_only, n=n),
-        second=wilson(successes=both + second_only, n=n),
+        first=first_rate,
+        second=second_rate,
         difference=difference,
         p_value=mcnemar_exact(favour=second_only, against=first_only),
         method=(
