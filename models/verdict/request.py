@@ -159,7 +159,9 @@ ResultPairs = Annotated[
     Paired,
     PlainValidator(
         _parser(adapter=TypeAdapter(list[ScorePair]), keys=_RESULT_KEYS),
-        json_schema_input_type=list[ScorePair],
+        json_schema_input_type=Annotated[
+            list[ScorePair], Field(min_length=1, max_length=MAX_PAIRS)
+        ],
     ),
     PlainSerializer(_dumper(keys=_RESULT_KEYS), return_type=list[dict[str, float]]),
 ]
@@ -167,7 +169,9 @@ GuardrailPairs = Annotated[
     Paired,
     PlainValidator(
         _parser(adapter=TypeAdapter(list[GuardrailPair]), keys=_GUARDRAIL_KEYS),
-        json_schema_input_type=list[GuardrailPair],
+        json_schema_input_type=Annotated[
+            list[GuardrailPair], Field(min_length=1, max_length=MAX_PAIRS)
+        ],
     ),
     PlainSerializer(_dumper(keys=_GUARDRAIL_KEYS), return_type=list[dict[str, float]]),
 ]
