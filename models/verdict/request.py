@@ -81,7 +81,11 @@ def _columns(*, value: list[Any], keys: tuple[str, str]) -> tuple[Paired | None,
             return None, bad
         left.append(0.0)
         right.append(0.0)
-    columns = np.array([left, right], dtype=np.float64)
+    try:
+        columns = np.array([left, right], dtype=np.float64)
+    except OverflowError:  # an integer beyond float range; any such row is out of [0, 1]
+        huge = [i for i, (a, b) in enumerate(zip(left, right, strict=True)) if a > 1 or b > 1]
+        return None, sorted(set(bad) | set(huge))[:MAX_ROW_ERRORS]
     fine = np.all((columns >= 0.0) & (columns <= 1.0), axis=0)  # NaN is not fine either
     if not bad and bool(fine.all()):
         return Paired(first=columns[0], second=columns[1]), []

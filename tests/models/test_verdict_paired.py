@@ -274,3 +274,10 @@ def test_many_bad_rows_are_reported_by_index_and_capped() -> None:
     with pytest.raises(ValidationError) as caught:
         VerdictRequest.model_validate({"plan": PLAN, "results": everything_wrong})
     assert len(caught.value.errors()) == MAX_ROW_ERRORS
+
+
+def test_integers_beyond_float_range_are_a_row_error() -> None:
+    pairs = [{"baseline": 1, "candidate": 1}, {"baseline": 10**400, "candidate": 1}]
+    with pytest.raises(ValidationError) as caught:
+        VerdictRequest.model_validate({"plan": PLAN, "results": pairs})
+    assert caught.value.errors()[0]["loc"] == ("results", 1, "baseline")
