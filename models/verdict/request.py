@@ -39,7 +39,9 @@ Score = Annotated[StrictFloat, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
 class ScorePair(BaseModel):
     """One held-out example scored by the best prompt and by the trained model."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"baseline": 0, "candidate": 1}]}
+    )
 
     baseline: Score = Field(description="the best prompt's score on this example (0/1 or 0-1)")
     candidate: Score = Field(description="the trained model's score on the same example")
@@ -48,7 +50,9 @@ class ScorePair(BaseModel):
 class GuardrailPair(BaseModel):
     """One guardrail example scored before and after training."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"before": 0.9, "after": 0.85}]}
+    )
 
     before: Score = Field(description="score on this guardrail example before training")
     after: Score = Field(description="score on the same example after training")

@@ -31,7 +31,10 @@ BarPosition = Literal["above", "straddles", "below"]
 class Estimate(BaseModel):
     """A measured value and its 95% confidence interval."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"estimate": 0.8, "ci_low": 0.711, "ci_high": 0.867}]},
+    )
 
     estimate: float
     ci_low: float

@@ -10,7 +10,15 @@ import numpy as np
 import pytest
 from pydantic import ValidationError
 
-from models.verdict import VerdictRequest, VerdictResponse, decide, settled_verdict
+from models.verdict import (
+    Estimate,
+    GuardrailPair,
+    ScorePair,
+    VerdictRequest,
+    VerdictResponse,
+    decide,
+    settled_verdict,
+)
 from models.verdict.request import MAX_PAIRS, MAX_ROW_ERRORS, Paired
 
 PLAN = {"baseline": 0.70, "success_threshold": 0.77}
@@ -239,6 +247,9 @@ def test_examples_in_schemas_validate() -> None:
         decide(request=VerdictRequest.model_validate(example))
     for example in VerdictResponse.model_config["json_schema_extra"]["examples"]:  # type: ignore[index]
         VerdictResponse.model_validate(example)
+    for model in (ScorePair, GuardrailPair, Estimate):
+        for example in model.model_config["json_schema_extra"]["examples"]:  # type: ignore[index]
+            model.model_validate(example)
 
 
 def test_only_settled_verdicts_teach() -> None:
