@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from models.vocabulary import SEED_EXPECTATIONS, SEED_MISTAKES, SEED_PLAN
 from models.seeds import cite
 from models.verdict.response import VerdictName
+from models.vocabulary import SEED_EXPECTATIONS, SEED_MISTAKES, SEED_PLAN
 
 NEXT_STEP: dict[VerdictName, str] = {
     "guardrail_breached": "Do not ship. Mix general examples back into training, train more "

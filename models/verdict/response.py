@@ -6,9 +6,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from models.vocabulary import SEED_PLAN
 from models.seeds import cite
 from models.verdict.statistics import Interval
+from models.vocabulary import SEED_PLAN
 
 VerdictName = Literal[
     "success",
