@@ -24,6 +24,14 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 MAX_BODY_BYTES = 1_000_000
+# Routes that take bulk data get more room (100,000 score pairs are ~4 MB of JSON or CSV);
+# every other route keeps the 1 MB default. Matched on the path's last segment.
+LARGE_BODY_BYTES = {"verdict": 8_000_000}
+
+
+def body_limit(*, path: str) -> int:
+    """The largest body this path accepts."""
+    return LARGE_BODY_BYTES.get(path.rstrip("/").rsplit("/", 1)[-1], MAX_BODY_BYTES)
 
 
 async def _json(
@@ -59,20 +67,21 @@ class AdvisorMiddleware:
         started = time.perf_counter()
         status_holder = {"status": 500}
         path: str = scope["path"]
+        limit = body_limit(path=path)
         try:
             length = headers.get("content-length")
-            if length is not None and length.isdigit() and int(length) > MAX_BODY_BYTES:
+            if length is not None and length.isdigit() and int(length) > limit:
                 status_holder["status"] = 413
                 await _json(
                     send,
                     status=413,
                     rid=rid,
-                    body={
-                        "detail": f"body is {length} bytes; the limit is {MAX_BODY_BYTES} bytes"
-                    },
+                    body={"detail": f"body is {length} bytes; the limit is {limit} bytes"},
                 )
                 return
-            await self._call(scope, receive, send, rid=rid, status_holder=status_holder)
+            await self._call(
+                scope, receive, send, rid=rid, status_holder=status_holder, limit=limit
+            )
         finally:
             elapsed = time.perf_counter() - started
             route = scope.get("route")
@@ -98,7 +107,8 @@ class AdvisorMiddleware:
             request_id_var.reset(token)
 
     async def _call(
-        self, scope: Scope, receive: Receive, send: Send, *, rid: str, status_holder: dict[str, int]
+        self, scope: Scope, receive: Receive, send: Send, *, rid: str,
+        status_holder: dict[str, int], limit: int,
     ) -> None:
         received = 0
         started_response = False
@@ -112,14 +122,14 @@ class AdvisorMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > MAX_BODY_BYTES:
+                if received > limit:
                     rejected = True
                     if not started_response:
                         started_response = True
                         status_holder["status"] = 413
                         await _json(
                             send, status=413, rid=rid,
-                            body={"detail": f"request body exceeds {MAX_BODY_BYTES} bytes"},
+                            body={"detail": f"request body exceeds {limit} bytes"},
                         )
                     return {"type": "http.disconnect"}
             return message
