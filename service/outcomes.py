@@ -8,6 +8,7 @@ from typing import Any
 import psycopg
 
 from models.training import outcome_to_case
+from models.verdict import settled_verdict
 from service.config import Settings
 from service.db import outcomes
 from service.parts import open_parts
@@ -18,7 +19,7 @@ def outcome_cases(*, settings: Settings) -> list[dict[str, Any]]:
     """Every outcome that says something about the right approach, as a labelled case."""
     cases = []
     for assessment_id, questionnaire, outcome in asyncio.run(_recorded(settings=settings)):
-        verdict = outcome.get("verdict")
+        verdict = verdict_of(outcome=outcome)
         if not verdict:
             continue
         case = outcome_to_case(
@@ -30,6 +31,15 @@ def outcome_cases(*, settings: Settings) -> list[dict[str, Any]]:
         if case is not None:
             cases.append(case)
     return cases
+
+
+def verdict_of(*, outcome: dict[str, Any]) -> str | None:
+    """The verdict an outcome teaches: a verdict document's only when it is settled."""
+    document = outcome.get("verdict_document")
+    if document is not None:
+        return settled_verdict(document=document)
+    verdict = outcome.get("verdict")
+    return str(verdict) if verdict else None
 
 
 async def _recorded(*, settings: Settings) -> list[tuple[str, Any, Any]]:

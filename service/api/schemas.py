@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import Response
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from models.document import EXAMPLE, AssessmentDocument
 from models.questionnaire import storable_text
+from models.verdict import VerdictName, VerdictResponse
 from models.vocabulary import Recommendation
 
 
@@ -77,13 +78,28 @@ class OutcomeIn(BaseModel):
     metric_after: float | None = Field(default=None, ge=0, le=1, allow_inf_nan=False)
     guardrail_before: float | None = Field(default=None, ge=0, le=1, allow_inf_nan=False)
     guardrail_after: float | None = Field(default=None, ge=0, le=1, allow_inf_nan=False)
-    verdict: (
-        Literal["success", "improved_short_of_bar", "no_gain_over_prompting", "guardrail_breached"]
-        | None
-    ) = None
+    verdict: VerdictName | None = None
+    verdict_document: VerdictResponse | None = Field(
+        default=None,
+        description="the POST /verdict answer this outcome was judged by; `advisor train "
+        "--with-outcomes` learns only from settled ones (not inconclusive)",
+    )
     notes: Annotated[str, AfterValidator(storable_text)] | None = Field(
         default=None, max_length=4000
     )
+
+    @model_validator(mode="after")
+    def _one_verdict(self) -> OutcomeIn:
+        """A verdict document decides the verdict; a different plain verdict beside it is a 422."""
+        if self.verdict_document is None:
+            return self
+        if self.verdict is not None and self.verdict != self.verdict_document.verdict:
+            raise ValueError(
+                f"verdict {self.verdict!r} disagrees with verdict_document's "
+                f"{self.verdict_document.verdict!r}; send one or make them match"
+            )
+        self.verdict = self.verdict_document.verdict
+        return self
 
 
 class OutcomeOut(OutcomeIn):
