@@ -19,6 +19,7 @@ from service.middleware import AdvisorMiddleware
 from service.parts import open_parts
 from service.slack.routes import router as slack_router
 from service.web.routes import router as web_router
+from service.web.verdict import router as verdict_page_router
 
 
 @asynccontextmanager
@@ -48,6 +49,7 @@ def create_app(*, settings: Settings | None = None) -> FastAPI:
         app.include_router(router)
     app.include_router(slack_router)
     app.include_router(web_router)
+    app.include_router(verdict_page_router)
     app.add_middleware(AdvisorMiddleware)
     app.add_exception_handler(UNREACHABLE_ERRORS, database_unavailable)
     app.add_exception_handler(RequestValidationError, invalid_request)  # type: ignore[arg-type]

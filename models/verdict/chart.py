@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from models.verdict.response import Estimate, VerdictResponse
 
 WIDTH = 640
-ROW_HEIGHT = 70
+ROW_HEIGHT = 90
 TOP = 24
 LEFT, RIGHT = 16, 16
 NICE_STEPS = (0.01, 0.02, 0.025, 0.05, 0.1, 0.2, 0.25, 0.5)

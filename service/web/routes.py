@@ -3,78 +3,28 @@
 from __future__ import annotations
 
 import logging
-import re
-from pathlib import Path
-from typing import Any
 
-import jinja2
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from fastapi.templating import Jinja2Templates
 
 from models.document import AssessmentDocument
 from service.db.errors import UNREACHABLE
-from service.state import AppState
-from service.web import report, view
+from service.web import view
 from service.web.fields import BY_NAME, OPTIONAL, REQUIRED, defaults
 from service.web.form import parse, raw_values
+from service.web.pages import ASSESSMENT_ID, message_page, page, state_of
 
 log = logging.getLogger(__name__)
 
-TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 RECENT_LIMIT = 10
-ASSESSMENT_ID = re.compile(r"^[A-Za-z0-9-]{1,64}$")
-# A valid HTML floating-point number; anything else would be blanked by <input type=number>.
-HTML_NUMBER = re.compile(r"^-?(\d+(\.\d+)?|\.\d+)([eE][-+]?\d+)?$")
-# Pages load nothing from elsewhere: inline styles only, no scripts, forms post back here.
-SECURITY_HEADERS = {
-    "content-security-policy": "default-src 'none'; style-src 'unsafe-inline';"
-    " img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-    "x-content-type-options": "nosniff",
-    "referrer-policy": "same-origin",
-}
-
-environment = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True, trim_blocks=True,
-    lstrip_blocks=True, undefined=jinja2.ChainableUndefined,
-)
-environment.globals.update(
-    label=lambda key: report.label(key=key),
-    display=lambda value: report.display(value=value),
-    humanize=lambda key: report.humanize(key=key),
-    answer=lambda field, value: report.answer_text(field=str(field), value=value),
-    numeric_ok=lambda text: not text or bool(HTML_NUMBER.match(text.strip())),
-)
-templates = Jinja2Templates(env=environment)
 router = APIRouter(tags=["pages"])
-
-
-def _state(*, request: Request) -> AppState:
-    """The lifespan state of this request."""
-    state: AppState = request.state.app
-    return state
-
-
-def _page(
-    *, request: Request, name: str, context: dict[str, Any], status: int = 200
-) -> HTMLResponse:
-    """Render a template with the headers every page carries."""
-    response = templates.TemplateResponse(request, name, context, status_code=status)
-    response.headers.update(SECURITY_HEADERS)
-    return response
-
-
-def _message(*, request: Request, heading: str, message: str, status: int) -> HTMLResponse:
-    """A short page for not-found and unavailable answers."""
-    return _page(request=request, name="message.html", status=status,
-                 context={"heading": heading, "message": message})
 
 
 def _intake(
     *, request: Request, values: dict[str, str], errors: dict[str, str], status: int = 200
 ) -> HTMLResponse:
     """The form, with whatever was typed and any errors beside their fields."""
-    return _page(request=request, name="intake.html", status=status, context={
+    return page(request=request, name="intake.html", status=status, context={
         "values": values, "errors": errors, "required": REQUIRED, "optional": OPTIONAL,
         "fields": BY_NAME,
     })
@@ -83,7 +33,7 @@ def _intake(
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
 async def home(request: Request) -> HTMLResponse:
     """Where people start: the form, the API docs and the latest reports."""
-    state = _state(request=request)
+    state = state_of(request=request)
     items: list[AssessmentDocument] = []
     history_error = None
     try:
@@ -91,7 +41,7 @@ async def home(request: Request) -> HTMLResponse:
     except UNREACHABLE as err:
         log.warning("home page without history: %s", type(err).__name__)
         history_error = "The history is unavailable right now; new assessments still work."
-    return _page(request=request, name="home.html",
+    return page(request=request, name="home.html",
                  context={"items": items, "history_error": history_error})
 
 
@@ -111,7 +61,7 @@ async def intake_submit(request: Request) -> Response:
     if submission.questionnaire is None:
         return _intake(request=request, values=submission.values, errors=submission.errors,
                        status=422)
-    state = _state(request=request)
+    state = state_of(request=request)
     try:
         doc = await state.assessor.assess(questionnaire=submission.questionnaire, source="intake")
     except UNREACHABLE as err:
@@ -129,14 +79,14 @@ async def assessment_report(request: Request, assessment_id: str) -> HTMLRespons
     missing = ("Assessment not found",
                "There is no assessment with that id. It may have been mistyped.")
     if not ASSESSMENT_ID.match(assessment_id):
-        return _message(request=request, heading=missing[0], message=missing[1], status=404)
-    state = _state(request=request)
+        return message_page(request=request, heading=missing[0], message=missing[1], status=404)
+    state = state_of(request=request)
     doc, pending = await state.history.lookup(assessment_id=assessment_id)
     if doc is None and not state.supervisor.up:
-        return _message(request=request, heading="Reports are unavailable", status=503,
+        return message_page(request=request, heading="Reports are unavailable", status=503,
                         message="The advisor cannot reach its database right now; try again "
                                 "in a minute.")
     if doc is None:
-        return _message(request=request, heading=missing[0], message=missing[1], status=404)
-    return _page(request=request, name="report.html",
+        return message_page(request=request, heading=missing[0], message=missing[1], status=404)
+    return page(request=request, name="report.html",
                  context=view.context(doc=doc, pending=pending))

@@ -32,6 +32,8 @@ OPEN = {
     ("GET", "/intake"),
     ("POST", "/intake"),
     ("GET", "/assessments/{assessment_id}/report"),  # open today; a later issue closes it
+    ("GET", "/assessments/{assessment_id}/verdict"),  # a page, like the report
+    ("POST", "/assessments/{assessment_id}/verdict"),
     ("GET", "/openapi.json"),
     ("GET", "/docs"),
     ("GET", "/docs/oauth2-redirect"),

@@ -162,3 +162,27 @@ def test_keyboard_alone_reaches_every_question_in_order_and_submits(
         assert doc["questionnaire"][name] == value
     assert doc["questionnaire"]["requests_per_day"] == 2500
     assert doc["project_name"] == "Keyboard only"
+
+
+def test_verdict_page_uploads_scores_and_draws_both_intervals(
+    page: Page, server: Any, tmp_path: Path
+) -> None:
+    page.goto("/intake")
+    fill(page, FORM_ANSWERS)
+    page.click("button[type=submit]")
+    page.wait_for_url(REPORT_URL)
+    page.get_by_role("link", name=re.compile("Judge a training result")).click()
+    page.wait_for_url(re.compile(r".*/verdict$"))
+    assert page.input_value("#success_threshold")  # the plan's bar is filled in
+    rows = ["baseline,candidate"] + ["0,1"] * 300 + ["1,1"] * 600 + ["0,0"] * 100
+    scores = tmp_path / "scores.csv"
+    scores.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    page.set_input_files("#results_file", str(scores))
+    page.click("button[type=submit]")
+    chart = page.locator("#verdict-chart")
+    chart.wait_for()
+    assert page.locator("[data-verdict]").get_attribute("data-verdict") == "success"
+    assert page.locator("#verdict-chart line.interval").count() == 2
+    assert "95% CI" in (chart.locator("title").first.text_content() or "")
+    assert no_horizontal_overflow(page)
+    page.screenshot(path=str(ARTIFACTS / "verdict.png"), full_page=True)

@@ -7,7 +7,7 @@ from typing import Any
 from models.document import AssessmentDocument
 from models.questionnaire import FIELDS
 from service.web import report, view
-from service.web.routes import environment
+from service.web.pages import environment
 from tests.support import answers, document
 
 SCORES = {"prompt_engineering": 0.2, "rag": 0.7, "fine_tuning": 0.65}
