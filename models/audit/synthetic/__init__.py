@@ -13,12 +13,13 @@ import json
 import random
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from models.audit.synthetic.dev import DEV
 from models.audit.synthetic.grammar import Filler, Phrasebook, make_clean
 from models.audit.synthetic.heldout import HELDOUT
 from models.audit.synthetic.plant import NO_DEFECTS, DefectRates, Planted, plant
-from models.audit.synthetic.render import FORMATS, dumps, get, input_key, put, render
+from models.audit.synthetic.render import FORMATS, dumps, get, input_key, input_text, put, render
 from models.audit.synthetic.special import small_edit, typo
 
 BOOKS: dict[str, Phrasebook] = {"dev": DEV, "heldout": HELDOUT}
@@ -28,10 +29,11 @@ __all__ = ["BOOKS", "FORMATS", "NO_DEFECTS", "DefectRates", "Planted", "eval_set
 
 
 def generate(*, n: int, seed: int, config: str = "dev", formats: Sequence[str] = ("chat",),
-             rates: DefectRates | None = None) -> Planted:
-    """A training file of `n` examples in the given formats (mixed per line when several)."""
+             rates: DefectRates | None = None, distinct: bool = True) -> Planted:
+    """A training file of `n` examples in the given formats (mixed per line when several).
+    `distinct=False` skips keeping clean inputs apart (faster; the truth is then approximate)."""
     return plant(book=BOOKS[config], n=n, seed=seed, formats=tuple(formats),
-                 rates=DefectRates() if rates is None else rates)
+                 rates=DefectRates() if rates is None else rates, distinct=distinct)
 
 
 def eval_set(*, train: Planted, n: int, seed: int, config: str = "dev",
@@ -48,12 +50,22 @@ def eval_set(*, train: Planted, n: int, seed: int, config: str = "dev",
                 put(record, path, small_edit(text=get(record, path), rng=rng))
             out.truth["F-LEAKAGE"].add(i + 1)
         else:
-            fmt = rng.choice(tuple(formats))
-            clean = make_clean(book=book, rng=rng, task="answer")
-            record = render(clean=clean, fmt=fmt, rng=rng)
+            record = _fresh_eval(book=book, rng=rng, formats=formats, train=train)
         out.lines.append(dumps(record=record, rng=rng))
         out.examples += 1
     return out
+
+
+def _fresh_eval(*, book: Phrasebook, rng: random.Random, formats: Sequence[str],
+                train: Planted) -> dict[str, Any]:
+    """An eval example whose input is not near any training input."""
+    for _ in range(1000):
+        clean = make_clean(book=book, rng=rng, task="answer")
+        record = render(clean=clean, fmt=rng.choice(tuple(formats)), rng=rng)
+        if train.distinct is None or not train.distinct.near(
+                input_text(record), group=(clean.domain, clean.template)):
+            return record
+    raise RuntimeError("no eval input stays apart from the training inputs")
 
 
 def _messy(*, book: Phrasebook, rng: random.Random) -> str:

@@ -16,6 +16,19 @@ DEV = Phrasebook(
     prefixes=("Hi,", "Hello there.", "Quick question:", "Hey, it's [name].", "Good morning!",
               "Sorry to bother you.", "I'm writing from [city].", "Regarding [ref]:",
               "Second time asking.", "My colleague told me to ask here."),
+    details=("I have been a customer for [n] years.",
+             "This started on [day] around [time].",
+             "I'm using {the app on an iPhone|the website on a laptop|an Android tablet|a work PC}.",
+             "My reference is [ref].", "We are based in [city].",
+             "{My partner|My manager|A friend} {had the same|saw a similar} {problem|issue} "
+             "{last month|in [city]}.",
+             "I already {tried restarting|checked the FAQ|asked in the chat} {twice|[n] times}.",
+             "It is {quite urgent|not urgent|a bit urgent} because {I travel on [day]|the "
+             "deadline is [day]|it renews soon}.",
+             "The last time it worked was {[day]|around [time]|[n] days ago}.",
+             "[name] {suggested|recommended} I {write to|message} you.",
+             "I spent [big] {euros|dollars|pounds} on it.",
+             "{Sorry for my English|Excuse the typos}, I'm {on the train|in a hurry|at work}."),
     instructions={
         "summarize": ("Summarize the {customer|user} message {below|that follows} in one sentence.",
                       "Write a one-line summary of this {request|ticket}.",

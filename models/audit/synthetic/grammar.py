@@ -40,6 +40,7 @@ class Phrasebook:
     openers: tuple[str, ...]
     closers: tuple[str, ...]
     prefixes: tuple[str, ...]
+    details: tuple[str, ...]
     instructions: Mapping[str, tuple[str, ...]]
     boilerplate: tuple[str, ...]
     pii_sentences: tuple[str, ...]
@@ -61,6 +62,7 @@ class Clean:
     text: str
     output: str
     history: list[tuple[str, str]] = field(default_factory=list)
+    template: int = 0
 
 
 class Filler:
@@ -94,7 +96,8 @@ class Filler:
 
     def expand(self, template: str) -> str:
         text = SLOT.sub(lambda m: self.slot(m.group(1)), template)
-        text = ALT.sub(lambda m: self.rng.choice(m.group(1).split("|")), text)
+        while "{" in text:  # innermost alternatives first, so they may nest
+            text = ALT.sub(lambda m: self.rng.choice(m.group(1).split("|")), text)
         return SLOT.sub(lambda m: self.slot(m.group(1)), text)
 
 
@@ -108,12 +111,19 @@ def _answer(*, book: Phrasebook, filler: Filler, rng: random.Random) -> str:
     return " ".join(parts)
 
 
-def _question(*, book: Phrasebook, filler: Filler, rng: random.Random) -> tuple[str, str]:
-    label, template = rng.choice(filler.domain.questions)
-    text = filler.expand(template)
+def _question(*, book: Phrasebook, filler: Filler, rng: random.Random,
+              ) -> tuple[str, str, int]:
+    """A question with the context people add: a greeting, and zero to two detail sentences;
+    also which question template it came from."""
+    index = rng.randrange(len(filler.domain.questions))
+    label, template = filler.domain.questions[index]
+    parts = [filler.expand(template)]
+    for detail in rng.sample(book.details, rng.choice((0, 1, 1, 2))):
+        sentence = filler.expand(detail)
+        parts.insert(rng.randrange(len(parts) + 1), sentence)
     if rng.random() < 0.45:
-        text = filler.expand(rng.choice(book.prefixes)) + " " + text
-    return label, text
+        parts.insert(0, filler.expand(rng.choice(book.prefixes)))
+    return label, " ".join(parts), index
 
 
 def _task_output(*, task: str, label: str, filler: Filler, book: Phrasebook,
@@ -137,15 +147,15 @@ def make_clean(*, book: Phrasebook, rng: random.Random, task: str, turns: int = 
     history = []
     for _ in range(turns - 1):
         filler = Filler(domain=domain, rng=rng)
-        _, q = _question(book=book, filler=filler, rng=rng)
+        _, q, _ = _question(book=book, filler=filler, rng=rng)
         history.append((q, _answer(book=book, filler=filler, rng=rng)))
     filler = Filler(domain=domain, rng=rng)
-    label, text = _question(book=book, filler=filler, rng=rng)
+    label, text, template = _question(book=book, filler=filler, rng=rng)
     instruction = "" if task == "answer" else filler.expand(rng.choice(book.instructions[task]))
     output = _task_output(task=task, label=label, filler=filler, book=book, rng=rng, text=text)
     system = filler.expand(rng.choice(domain.systems))
     return Clean(domain=domain.name, system=system, task=task, instruction=instruction,
-                 text=text, output=output, history=history)
+                 text=text, output=output, history=history, template=template)
 
 
 def word_jaccard(*, a: str, b: str) -> float:
@@ -161,7 +171,7 @@ def other_output(*, book: Phrasebook, rng: random.Random, clean: Clean) -> str:
     structured = clean.task in ("classify", "extract")
     for _ in range(200):
         filler = Filler(domain=domain, rng=rng)
-        label, text = _question(book=book, filler=filler, rng=rng)
+        label, text, _ = _question(book=book, filler=filler, rng=rng)
         out = _task_output(task=clean.task, label=label, filler=filler, book=book, rng=rng,
                            text=text)
         if structured and out != clean.output:

@@ -16,6 +16,13 @@ HELDOUT = Phrasebook(
     prefixes=("Dear team,", "Hiya!", "Question from [city]:", "Apologies for the long message.",
               "Following up on [ref].", "[name] here again.", "Urgent:", "Morning all,",
               "Not sure who to ask, so:"),
+    details=("Been with you since [n] years ago.", "Noticed it [day] at about [time].",
+             "Account holder is [name], if that matters.", "Booking ref [ref].",
+             "Writing from [city] this week.", "{Neighbour|Sister|Colleague} had it too "
+             "{recently|back in [day]'s rush}.", "Tried {twice|[n] times} already, no luck.",
+             "Need an answer {before [day]|by [time]|today if possible}.",
+             "Paid [big] {quid|bucks|euro} for this.", "{On mobile|Using a desktop|Via the "
+             "kiosk} right now.", "First time contacting support, be gentle."),
     instructions={
         "summarize": ("Give a single-sentence gist of the text.",
                       "Summarise what the writer wants, briefly.",

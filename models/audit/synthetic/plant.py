@@ -8,6 +8,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from models.audit.synthetic.distinct import DistinctInputs
 from models.audit.synthetic.grammar import Clean, Phrasebook, make_clean, other_output
 from models.audit.synthetic.render import (
     Record,
@@ -15,6 +16,7 @@ from models.audit.synthetic.render import (
     emptied,
     get,
     input_key,
+    input_text,
     malformed,
     output_key,
     put,
@@ -58,6 +60,7 @@ class Planted:
     truth: dict[str, set[int]] = field(default_factory=dict)
     examples: int = 0
     sources: list[Record] = field(default_factory=list)
+    distinct: DistinctInputs | None = None
 
     @property
     def valid(self) -> int:
@@ -75,11 +78,18 @@ def _task(*, fmt: str, rng: random.Random) -> str:
     return rng.choice(("summarize", "classify", "extract")) if rng.random() < share else "answer"
 
 
-def _fresh(*, book: Phrasebook, fmt: str, rng: random.Random) -> tuple[Clean, Record]:
-    task = _task(fmt=fmt, rng=rng)
-    turns = 2 if fmt == "chat" and task == "answer" and rng.random() < 0.2 else 1
-    clean = make_clean(book=book, rng=rng, task=task, turns=turns)
-    return clean, render(clean=clean, fmt=fmt, rng=rng)
+def _fresh(*, book: Phrasebook, fmt: str, rng: random.Random,
+           distinct: DistinctInputs | None) -> tuple[Clean, Record]:
+    """A clean example whose input is not near any earlier one (when `distinct` is kept)."""
+    for _ in range(1000):
+        task = _task(fmt=fmt, rng=rng)
+        turns = 2 if fmt == "chat" and task == "answer" and rng.random() < 0.2 else 1
+        clean = make_clean(book=book, rng=rng, task=task, turns=turns)
+        record = render(clean=clean, fmt=fmt, rng=rng)
+        if distinct is None or distinct.admit(input_text(record),
+                                               group=(clean.domain, clean.template)):
+            return clean, record
+    raise RuntimeError(f"the {book.name} phrasebook ran out of distinct inputs")
 
 
 def _with_pii(*, book: Phrasebook, record: Record, rng: random.Random) -> Record:
@@ -119,6 +129,21 @@ def _derived(*, kind: str, source: tuple[Clean, Record], book: Phrasebook,
     return rec
 
 
+def record_key(record: Record) -> str:
+    """The record's text, case and whitespace folded: equal keys are exact duplicates."""
+    return "\x1f".join(" ".join(get(record, p).split()).casefold() for p in text_paths(record))
+
+
+def _derive_new(*, kind: str, sources: list[tuple[Clean, Record]], book: Phrasebook,
+                rng: random.Random, seen: set[str]) -> Record:
+    """A near duplicate or conflict that is not, by chance, an exact copy of an earlier line."""
+    for _ in range(50):
+        record = _derived(kind=kind, source=rng.choice(sources), book=book, rng=rng)
+        if record_key(record) not in seen:
+            return record
+    raise RuntimeError(f"could not derive a new {kind} example")
+
+
 def _phrase(*, record: Record, phrase: str, rng: random.Random) -> Record:
     rec = copy.deepcopy(record)
     out = output_key(rec)
@@ -128,13 +153,16 @@ def _phrase(*, record: Record, phrase: str, rng: random.Random) -> Record:
 
 
 def plant(*, book: Phrasebook, n: int, seed: int, formats: Sequence[str],
-          rates: DefectRates) -> Planted:
-    """`n` examples (plus sprinkled blank lines) with defects drawn at `rates`."""
+          rates: DefectRates, distinct: bool = True) -> Planted:
+    """`n` examples (plus sprinkled blank lines) with defects drawn at `rates`; with `distinct`,
+    clean inputs are kept apart so that only planted pairs are near each other."""
     rng = random.Random(seed)
-    out = Planted(lines=[], truth={f: set() for f in FINDING.values()})
+    out = Planted(lines=[], truth={f: set() for f in FINDING.values()},
+                  distinct=DistinctInputs() if distinct else None)
     sources: list[tuple[Clean, Record]] = []
     phrase, rare = rng.sample(book.boilerplate, 2)
     weights = [getattr(rates, k) for k in KINDS]
+    seen: set[str] = set()
     for _ in range(n):
         if rng.random() < rates.blank_lines:
             out.lines.append(rng.choice((b"", b"   ", b"\t")))
@@ -151,7 +179,7 @@ def plant(*, book: Phrasebook, n: int, seed: int, formats: Sequence[str],
         if kind == "role" and fmt != "chat":
             kind = "clean"
         line_no = len(out.lines) + 1
-        clean, record = _fresh(book=book, fmt=fmt, rng=rng)
+        clean, record = _fresh(book=book, fmt=fmt, rng=rng, distinct=out.distinct)
         if kind == "malformed":
             line, _ = malformed(record=record, rng=rng)
             out.lines.append(line)
@@ -161,11 +189,14 @@ def plant(*, book: Phrasebook, n: int, seed: int, formats: Sequence[str],
         if kind == "role":
             record, _ = role_confused(record=record, rng=rng)
         elif kind == "empty":
-            record = emptied(record=record, rng=rng)
+            record = emptied(record=record, rng=rng,
+                             structured=clean.task in ("classify", "extract"))
         elif kind == "pii":
             record = _with_pii(book=book, record=record, rng=rng)
-        elif kind in ("duplicate", "near_duplicate", "conflict"):
+        elif kind == "duplicate":
             record = _derived(kind=kind, source=rng.choice(sources), book=book, rng=rng)
+        elif kind in ("near_duplicate", "conflict"):
+            record = _derive_new(kind=kind, sources=sources, book=book, rng=rng, seen=seen)
         elif clean.task == "answer" and rng.random() < rates.repetitive + rates.rare_phrase:
             boiler = rng.random() < rates.repetitive / (rates.repetitive + rates.rare_phrase)
             record = _phrase(record=record, phrase=phrase if boiler else rare, rng=rng)
@@ -175,6 +206,7 @@ def plant(*, book: Phrasebook, n: int, seed: int, formats: Sequence[str],
             sources.append((clean, record))
         if kind != "clean":
             out.truth[FINDING[kind]].add(line_no)
+        seen.add(record_key(record))
         out.lines.append(dumps(record=record, rng=rng))
         out.examples += 1
     out.sources = [r for _, r in sources]

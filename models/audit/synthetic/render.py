@@ -46,6 +46,14 @@ def input_key(record: Record) -> tuple[Any, ...]:
     return ("input",) if record.get("input") else ("instruction",)
 
 
+def input_text(record: Record) -> str:
+    """The input as the contract compares it: non-system turns before the final answer, the
+    prompt, or the instruction example's input (its instruction when the input is empty)."""
+    if "messages" in record:
+        return "\n".join(m["content"] for m in record["messages"][:-1] if m["role"] != "system")
+    return get(record, input_key(record))
+
+
 def output_key(record: Record) -> tuple[Any, ...]:
     if "messages" in record:
         return ("messages", len(record["messages"]) - 1, "content")
@@ -130,12 +138,16 @@ def role_confused(*, record: Record, rng: random.Random) -> tuple[Record, str]:
     return rec, ("unknown role", "assistant first", "same role twice", "system not first")[kind - 1]
 
 
-def emptied(*, record: Record, rng: random.Random) -> Record:
-    """The input or the output replaced with nothing or only whitespace."""
+def emptied(*, record: Record, rng: random.Random, structured: bool) -> Record:
+    """The input or the output replaced with nothing or only whitespace. A structured output
+    (label, JSON) is the one blanked, so that what remains stays unique; an instruction
+    example's input is blank only when its instruction is too."""
     rec = copy.deepcopy(record)
     blank = rng.choice(("", " ", "\n", "  \t "))
-    if "instruction" in rec and rng.random() < 0.5:
+    if structured or rng.random() < 0.6:
+        put(rec, output_key(rec), blank)
+    elif "instruction" in rec:
         rec["instruction"], rec["input"] = blank, ""
-        return rec
-    put(rec, output_key(rec) if rng.random() < 0.6 else input_key(rec), blank)
+    else:
+        put(rec, input_key(rec), blank)
     return rec

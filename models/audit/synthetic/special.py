@@ -102,7 +102,7 @@ def typo(*, word: str, rng: random.Random) -> str:
         return word + rng.choice("sdt")
     i = rng.randrange(1, len(word) - 2)
     kind = rng.randrange(3)
-    if kind == 0:
+    if kind == 0 and word[i] != word[i + 1]:
         return word[:i] + word[i + 1] + word[i] + word[i + 2:]
     if kind == 1:
         return word[:i] + word[i + 1:]
