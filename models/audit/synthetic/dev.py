@@ -18,7 +18,8 @@ DEV = Phrasebook(
               "Second time asking.", "My colleague told me to ask here."),
     details=("I have been a customer for [n] years.",
              "This started on [day] around [time].",
-             "I'm using {the app on an iPhone|the website on a laptop|an Android tablet|a work PC}.",
+             "I'm using {the app on an iPhone|the website on a laptop|an Android tablet|"
+             "a work PC}.",
              "My reference is [ref].", "We are based in [city].",
              "{My partner|My manager|A friend} {had the same|saw a similar} {problem|issue} "
              "{last month|in [city]}.",

@@ -11,6 +11,7 @@ earlier inputs to check exactly.
 
 from __future__ import annotations
 
+import itertools
 import re
 import zlib
 from collections.abc import Hashable
@@ -26,7 +27,7 @@ NUM_PERM = 64
 def shingle_set(text: str) -> frozenset[int]:
     """Word unigrams and bigrams (lower-cased \\w+ words), hashed; the generator's own code."""
     w = re.findall(r"\w+", text.lower())
-    grams = w + [f"{a} {b}" for a, b in zip(w, w[1:], strict=False)]
+    grams = w + [f"{a} {b}" for a, b in itertools.pairwise(w)]
     return frozenset(zlib.crc32(g.encode("utf-8")) for g in grams)
 
 
