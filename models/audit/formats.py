@@ -5,6 +5,8 @@
   Prompt/completion: the prompt. Instruction: `input` when present, else `instruction` (a shared
   task instruction is template text, like a system prompt).
 - output: the last assistant turn, the completion, or `output`.
+- shared: the system turns or the instruction, text many examples repeat (its token count is
+  cached); prompt_side: the rest of what the model reads before the output.
 - body: every text but system turns; personal data is looked for there (a support address in
   a shared system prompt would otherwise flag every example).
 - F-ROLE (chat only): no assistant turn, an unknown role, an assistant turn before any user
@@ -35,6 +37,7 @@ class Parsed:
     fmt: str
     input: str
     output: str
+    shared: str
     prompt_side: str
     user_text: str
     body: str
@@ -96,7 +99,8 @@ def _chat(messages: Any) -> Parsed | str:
     users = [c for r, c in turns if r == "user"]
     empty = any(_blank(c) for r, c in turns if r in ("user", "assistant"))
     return Parsed(fmt=CHAT, input="\n".join(before), output=output,
-                  prompt_side="\n".join(c for _, c in turns[:last]),
+                  shared="\n".join(c for r, c in turns if r == "system"),
+                  prompt_side="\n".join(c for r, c in turns[:last] if r != "system"),
                   user_text=users[-1] if users else "",
                   body="\n".join(c for r, c in turns if r != "system"),
                   key=normalise("\x1e".join(f"{r}\x1f{c}" for r, c in turns)),
@@ -107,7 +111,8 @@ def _prompt_completion(obj: dict[str, Any]) -> Parsed | str:
     prompt, completion = obj.get("prompt"), obj.get("completion")
     if not isinstance(prompt, str) or not isinstance(completion, str):
         return "`prompt` and `completion` must both be strings"
-    return Parsed(fmt=PROMPT_COMPLETION, input=prompt, output=completion, prompt_side=prompt,
+    return Parsed(fmt=PROMPT_COMPLETION, input=prompt, output=completion, shared="",
+                  prompt_side=prompt,
                   user_text=prompt, body=f"{prompt}\n{completion}",
                   key=normalise(f"{prompt}\x1f{completion}"),
                   empty=_blank(prompt) or _blank(completion))
@@ -121,7 +126,7 @@ def _instruction(obj: dict[str, Any]) -> Parsed | str:
     assert isinstance(instruction, str) and isinstance(inp, str) and isinstance(output, str)
     text = inp if inp.strip() else instruction
     return Parsed(fmt=INSTRUCTION, input=text, output=output,
-                  prompt_side=f"{instruction}\n{inp}", user_text=text,
+                  shared=instruction, prompt_side=inp, user_text=text,
                   body=f"{instruction}\n{inp}\n{output}",
                   key=normalise(f"{instruction}\x1f{inp}\x1f{output}"),
                   empty=(_blank(instruction) and _blank(inp)) or _blank(output))

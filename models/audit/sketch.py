@@ -78,7 +78,7 @@ def signatures(*, values: np.ndarray, lengths: np.ndarray, num_perm: int) -> np.
 
 def jaccard(*, row: np.ndarray, rows: np.ndarray) -> np.ndarray:
     """Estimated Jaccard similarity of one signature with each of several."""
-    return np.asarray((rows == row).mean(axis=1), dtype=np.float64)
+    return np.count_nonzero(rows == row, axis=1) / len(row)
 
 
 def lean(row: np.ndarray) -> LeanMinHash:

@@ -54,6 +54,20 @@ def whole_words() -> frozenset[str]:
     return frozenset(w for w in lines if w.isalpha() and w.isascii())
 
 
+_SHARED: dict[str, int] = {}
+SHARED_LIMIT = 20_000
+
+
+def count_shared(texts: list[str]) -> np.ndarray:
+    """Token counts of texts that repeat across examples (system prompts, instructions),
+    remembered per process so each distinct one is tokenized once."""
+    if len(_SHARED) > SHARED_LIMIT:
+        _SHARED.clear()
+    new = list({t for t in texts if t not in _SHARED})
+    _SHARED.update(zip(new, count(new).tolist(), strict=True))
+    return np.fromiter((_SHARED[t] for t in texts), dtype=np.int64, count=len(texts))
+
+
 def count(texts: list[str]) -> np.ndarray:
     """Tokens per text, special tokens excluded."""
     if not texts:

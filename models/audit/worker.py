@@ -148,9 +148,11 @@ def process(payload: tuple[Chunk, WorkerConfig]) -> ChunkResult:
         result.key[i] = _digest(f"{p.fmt}\x1d{p.key}")
     result.out_free = lengths > 0
     result.phrases = _phrase_candidates(words_out, hashes, lengths, config=config)
-    prompt_tokens = tokens.count([p.prompt_side for _, p in valid])
+    # Text is split on whitespace before WordPiece, so counts of the parts add up exactly.
+    shared = tokens.count_shared([p.shared for _, p in valid])
+    prompt = tokens.count([p.prompt_side for _, p in valid])
     result.tokens_out = tokens.count([p.output for _, p in valid])
-    result.tokens_total = prompt_tokens + result.tokens_out
+    result.tokens_total = shared + prompt + result.tokens_out
     if config.traffic_features:
         result.traffic = np.array([traffic.features(p.user_text) for _, p in valid],
                                   dtype=np.int64).reshape(-1, 4)
