@@ -117,9 +117,8 @@ def traffic_comparison(c: Collector, sample: np.ndarray) -> tuple[TrafficCompari
                 "to compare")
         return TrafficComparison(lines=len(sample), compared=False, note=note, dimensions=[]), None
     dims: list[dict[str, Any]] = traffic.compare(train=rows, traffic=sample)
-    comparison = TrafficComparison(lines=len(sample), compared=True, note=traffic.__doc__
-                                   .split("\n\n")[1].replace("\n", " ") if traffic.__doc__
-                                   else "", dimensions=[TrafficDimension(**d) for d in dims])
+    comparison = TrafficComparison(lines=len(sample), compared=True, note=traffic.METHOD,
+                                   dimensions=[TrafficDimension(**d) for d in dims])
     differing = [d for d in dims if d["differs"]]
     if not differing:
         return comparison, None

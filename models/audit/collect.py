@@ -7,7 +7,7 @@ from collections import Counter
 
 import numpy as np
 
-from models.audit import similarity, tokens
+from models.audit import similarity
 from models.audit.formats import FORMAT_NAMES, ROLE_ISSUES
 from models.audit.options import AuditOptions
 from models.audit.pii import KINDS
@@ -106,7 +106,3 @@ class Collector:
     def token_arrays(self) -> tuple[np.ndarray, np.ndarray]:
         cat = lambda parts: np.concatenate(parts) if parts else np.empty(0, np.int64)  # noqa: E731
         return cat(self.tokens_total), cat(self.tokens_out)
-
-    def histograms(self) -> tuple[np.ndarray, np.ndarray]:
-        total, out = self.token_arrays()
-        return tokens.histogram(total), tokens.histogram(out)

@@ -5,6 +5,10 @@ Limits: lines over `max_line_bytes` (1 MiB by default) are F-MALFORMED without b
 chunk holds at most `chunk_lines` lines and CHUNK_BYTES bytes, and at most two chunks per worker
 are in flight, so memory follows the number of examples (two MinHash signatures and a few
 numbers each, about 0.8 KB, plus the LSH index) and not the size of the file.
+
+Workers come from a forkserver, which is safe to use from a threaded server; as with any
+multiprocessing code, a script that calls run_audit needs the `if __name__ == "__main__":`
+guard. A file that fits in one chunk is audited in the calling process, without a pool.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ from models.audit.options import (
 from models.audit.reader import AuditInputError, LineReader, Source, opened
 from models.audit.report import MAX_LINES, AuditReport, EvalSummary, Finding
 from models.audit.traffic import read_traffic
-from models.audit.worker import Chunk, ChunkResult, WorkerConfig, process
+from models.audit.worker import Chunk, ChunkResult, WorkerConfig, init_worker, process
 
 CHUNK_BYTES = 8 << 20
 ENGINE_VERSION = "1"
@@ -49,6 +53,7 @@ class AuditRun:
 
 
 def _chunks(reader: LineReader, *, size: int) -> Iterator[Chunk]:
+    """Lines grouped for a worker, bounded in count and in bytes."""
     chunk: Chunk = []
     held = 0
     for item in reader:
@@ -74,7 +79,7 @@ def _mapped(chunks: Iterator[Chunk], *, config: WorkerConfig, workers: int,
         return
     ctx = mp.get_context("forkserver")
     ctx.set_forkserver_preload(["models.audit.worker"])
-    with ctx.Pool(workers) as pool:
+    with ctx.Pool(workers, initializer=init_worker) as pool:
         pending: deque[Any] = deque()
         for chunk in _chain(first, second, chunks):
             pending.append(pool.apply_async(process, ((chunk, config),)))
@@ -85,6 +90,7 @@ def _mapped(chunks: Iterator[Chunk], *, config: WorkerConfig, workers: int,
 
 
 def _chain(first: Chunk, second: Chunk, rest: Iterator[Chunk]) -> Iterator[Chunk]:
+    """The two chunks already read, then the rest of the file."""
     yield first
     yield second
     yield from rest
@@ -92,6 +98,7 @@ def _chain(first: Chunk, second: Chunk, rest: Iterator[Chunk]) -> Iterator[Chunk
 
 def _config(options: AuditOptions, *, eval_only: bool = False, traffic: bool = False,
             ) -> WorkerConfig:
+    """The fixed fingerprint settings plus what this file needs."""
     return WorkerConfig(num_perm_input=NUM_PERM_INPUT, num_perm_output=NUM_PERM_OUTPUT,
                         phrase_words=PHRASE_WORDS, phrase_floor_share=PHRASE_FLOOR_SHARE,
                         max_line_bytes=options.max_line_bytes, eval_only=eval_only,
@@ -100,6 +107,7 @@ def _config(options: AuditOptions, *, eval_only: bool = False, traffic: bool = F
 
 def _read_train(*, source: Source, options: AuditOptions, traffic: bool,
                 progress: Progress | None) -> Collector:
+    """Fold the whole training file; refuse files without a single valid example."""
     collector = Collector(options=options, traffic=traffic)
     with opened(source=source) as stream:
         reader = LineReader(stream=stream, file="train", max_line_bytes=options.max_line_bytes)
@@ -123,6 +131,7 @@ def _read_train(*, source: Source, options: AuditOptions, traffic: bool,
 
 def _read_eval(*, source: Source, options: AuditOptions, collector: Collector,
                ) -> tuple[EvalSummary, Finding | None, np.ndarray]:
+    """Eval inputs looked up in the training index: F-LEAKAGE and every leaked eval line."""
     examples, valid, malformed, leaked = 0, 0, [], []
     with opened(source=source) as stream:
         reader = LineReader(stream=stream, file="eval", max_line_bytes=options.max_line_bytes)

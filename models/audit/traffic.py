@@ -20,13 +20,15 @@ import json
 from typing import Any
 
 import numpy as np
-from scipy import stats
 
 from models.audit.language import language
 from models.audit.reader import LineReader
 from models.audit.text import words
 from models.audit.tokens import whole_words
 
+METHOD = ("Training texts are each example's last user turn, prompt or instruction input. "
+          "Short: at most 8 words. Typo rate: share of ASCII words of 2+ letters the MiniLM "
+          "vocabulary lacks as whole words. Language: writing system, then stopwords.")
 SHORT_WORDS = 8
 MIN_TRAFFIC = 30
 P_MAX = 0.01
@@ -88,13 +90,21 @@ def _dimension(*, name: str, train: float, traffic: float, statistic: float, p: 
             "threshold": threshold, "differs": bool(differs)}
 
 
+def _stats() -> Any:
+    """scipy.stats, imported when a comparison runs: it is slow to import and most audits have
+    no traffic sample."""
+    from scipy import stats
+
+    return stats
+
+
 def _proportions(*, name: str, hits: tuple[int, int], totals: tuple[int, int], delta: float,
                  ) -> dict[str, Any]:
     a, b = hits[0] / max(1, totals[0]), hits[1] / max(1, totals[1])
     table = np.array([[hits[0], totals[0] - hits[0]], [hits[1], totals[1] - hits[1]]])
     p = 1.0
     if table.sum(axis=0).min() > 0:
-        p = float(stats.chi2_contingency(table).pvalue)
+        p = float(_stats().chi2_contingency(table).pvalue)
     return _dimension(name=name, train=a, traffic=b, statistic=b - a, p=p, test="chi-square",
                       threshold=f"|difference| >= {delta:.2f} and p < {P_MAX}",
                       differs=abs(b - a) >= delta and p < P_MAX)
@@ -109,7 +119,7 @@ def _languages(train: np.ndarray, traffic: np.ndarray) -> dict[str, Any]:
                           differs=False)
     keep = (a + b) > 0
     tvd = 0.5 * float(np.abs(a / a.sum() - b / b.sum()).sum())
-    p = float(stats.chi2_contingency(np.vstack((a[keep], b[keep]))).pvalue) if keep.sum() > 1 \
+    p = float(_stats().chi2_contingency(np.vstack((a[keep], b[keep]))).pvalue) if keep.sum() > 1 \
         else 1.0
     top = LANGS[1 + int(np.argmax(a))]
     return _dimension(name="language", train=float(a[LANGS.index(top) - 1] / a.sum()),
@@ -121,7 +131,7 @@ def _languages(train: np.ndarray, traffic: np.ndarray) -> dict[str, Any]:
 
 def compare(*, train: np.ndarray, traffic: np.ndarray) -> list[dict[str, Any]]:
     """Each dimension's figures for train vs traffic feature rows."""
-    ks = stats.ks_2samp(train[:, 0], traffic[:, 0])
+    ks = _stats().ks_2samp(train[:, 0], traffic[:, 0])
     length = _dimension(
         name="length_words", train=float(np.median(train[:, 0])),
         traffic=float(np.median(traffic[:, 0])), statistic=float(ks.statistic),

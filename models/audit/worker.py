@@ -5,6 +5,7 @@ comes back is small and independent of how long the lines were."""
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -59,8 +60,15 @@ def _digest(key: str) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
 
 
+def init_worker() -> None:
+    """Pool initialiser: one tokenizer thread per worker, since the workers already fill the
+    cores (HF tokenizers would otherwise start a thread per core in every worker)."""
+    os.environ["TOKENIZERS_PARALLELISM"] = "false"
+
+
 def _parse(chunk: Chunk, *, config: WorkerConfig) -> tuple[list[tuple[int, Parsed]],
                                                            list[tuple[int, str]]]:
+    """Valid examples and (line, reason) of the malformed ones, in line order."""
     valid, malformed = [], []
     limit = f"line longer than {config.max_line_bytes:,} bytes"
     for line_no, raw in chunk:
@@ -130,13 +138,14 @@ def process(payload: tuple[Chunk, WorkerConfig]) -> ChunkResult:
     chunk, config = payload
     valid, malformed = _parse(chunk, config=config)
     n = len(valid)
-    empty_sig = np.empty((0, config.num_perm_output), np.uint32)
     result = ChunkResult(
         malformed=malformed, lines=np.array([ln for ln, _ in valid], dtype=np.int64),
         fmt=np.array([FORMAT_NAMES.index(p.fmt) for _, p in valid], dtype=np.uint8),
         role=np.zeros(n, np.uint8), empty=np.zeros(n, bool), pii=np.zeros(n, np.uint8),
-        key=np.zeros(n, np.uint64), has_input=np.zeros(n, bool), sig_in=empty_sig,
-        sig_out=empty_sig, tokens_total=np.zeros(n, np.int64), tokens_out=np.zeros(n, np.int64),
+        key=np.zeros(n, np.uint64), has_input=np.zeros(n, bool),
+        sig_in=np.empty((0, config.num_perm_input), np.uint32),
+        sig_out=np.empty((0, config.num_perm_output), np.uint32),
+        tokens_total=np.zeros(n, np.int64), tokens_out=np.zeros(n, np.int64),
         out_json=np.zeros(n, bool), out_free=np.zeros(n, bool))
     words_out, hashes, lengths = _fingerprints(valid, config=config, result=result)
     if config.eval_only:

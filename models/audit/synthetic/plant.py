@@ -152,6 +152,19 @@ def _phrase(*, record: Record, phrase: str, rng: random.Random) -> Record:
     return rec
 
 
+def _draw(*, rng: random.Random, weights: list[float], fmt: str, have_sources: bool) -> str:
+    """Which defect the next example gets ("clean" when none, or when it cannot apply)."""
+    draw = rng.random()
+    for kind, weight in zip(KINDS, weights, strict=True):
+        if draw < weight:
+            derived = kind in ("duplicate", "near_duplicate", "conflict")
+            if (derived and not have_sources) or (kind == "role" and fmt != "chat"):
+                return "clean"
+            return kind
+        draw -= weight
+    return "clean"
+
+
 def plant(*, book: Phrasebook, n: int, seed: int, formats: Sequence[str],
           rates: DefectRates, distinct: bool = True) -> Planted:
     """`n` examples (plus sprinkled blank lines) with defects drawn at `rates`; with `distinct`,
@@ -167,17 +180,7 @@ def plant(*, book: Phrasebook, n: int, seed: int, formats: Sequence[str],
         if rng.random() < rates.blank_lines:
             out.lines.append(rng.choice((b"", b"   ", b"\t")))
         fmt = rng.choice(formats)
-        draw = rng.random()
-        kind = "clean"
-        for k, w in zip(KINDS, weights, strict=True):
-            if draw < w:
-                kind = k
-                break
-            draw -= w
-        if kind in ("duplicate", "near_duplicate", "conflict") and not sources:
-            kind = "clean"
-        if kind == "role" and fmt != "chat":
-            kind = "clean"
+        kind = _draw(rng=rng, weights=weights, fmt=fmt, have_sources=bool(sources))
         line_no = len(out.lines) + 1
         clean, record = _fresh(book=book, fmt=fmt, rng=rng, distinct=out.distinct)
         if kind == "malformed":

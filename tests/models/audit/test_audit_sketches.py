@@ -5,6 +5,7 @@ where options.py says."""
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import random
 
@@ -42,7 +43,7 @@ def test_bigrams_and_phrases_stay_inside_each_text() -> None:
     hashes, lengths = hasher.flat(texts)
     pairs, counts = text.bigrams(hashes, lengths)
     assert counts.tolist() == [7, 0, 8, 0] and len(pairs) == 15
-    fp, owner, _ = text.phrases(hashes, lengths, n=8)
+    _fp, owner, _ = text.phrases(hashes, lengths, n=8)
     assert owner.tolist().count(0) == 1 and owner.tolist().count(2) == 2 and 3 not in owner
 
 
@@ -66,8 +67,8 @@ def variant(words: list[str], *, keep: int, rng: random.Random) -> list[str]:
 
 
 def exact(a: list[str], b: list[str]) -> float:
-    sa = set(a) | {f"{x} {y}" for x, y in zip(a, a[1:], strict=False)}
-    sb = set(b) | {f"{x} {y}" for x, y in zip(b, b[1:], strict=False)}
+    sa = set(a) | {f"{x} {y}" for x, y in itertools.pairwise(a)}
+    sb = set(b) | {f"{x} {y}" for x, y in itertools.pairwise(b)}
     return len(sa & sb) / len(sa | sb)
 
 
