@@ -61,3 +61,15 @@ def test_mostly_json_outputs_list_the_exceptions() -> None:
     assert report.json_outputs.most_parse and report.json_outputs.lines_not_json == [8]
     assert report.json_outputs.share == round(39 / 40, 4)
     assert report.findings == []
+
+
+def test_a_support_address_in_the_system_prompt_is_not_personal_data() -> None:
+    rows = [{"messages": [{"role": "system", "content": "Escalate to help@example.com."},
+                          {"role": "user", "content": f"Question {i}: where is parcel {i * 17}?"},
+                          {"role": "assistant", "content": f"Parcel {i * 17} is in depot {i}."}]}
+            for i in range(20)]
+    rows[3]["messages"][1]["content"] += " Mail me at ana.lopez@example.org"
+    report = run_audit(train=io.BytesIO("\n".join(json.dumps(r) for r in rows).encode()),
+                       options=AuditOptions(workers=1))
+    pii = [f for f in report.findings if f.id == "F-PII"]
+    assert len(pii) == 1 and pii[0].lines == [4] and pii[0].breakdown == {"email": 1}
