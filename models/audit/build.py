@@ -108,6 +108,19 @@ def majority_format(c: Collector) -> tuple[str, dict[str, int]]:
     return FORMAT_NAMES[int(np.argmax(c.formats))], counts
 
 
+def _describe(d: dict[str, Any]) -> str:
+    """One differing dimension in words, training first."""
+    a, b = d["train"], d["traffic"]
+    if d["name"] == "length_words":
+        return f"median input {a:g} words in training vs {b:g} in traffic"
+    if d["name"] == "short_message_share":
+        return (f"short messages (at most {traffic.SHORT_WORDS} words) {fnd.pct(a)} vs "
+                f"{fnd.pct(b)}")
+    if d["name"] == "typo_rate":
+        return f"typo rate {fnd.pct(a)} vs {fnd.pct(b)}"
+    return f"language mix differs ({d['measure']} {fnd.pct(a)} vs {fnd.pct(b)})"
+
+
 def traffic_comparison(c: Collector, sample: np.ndarray) -> tuple[TrafficComparison,
                                                                   Finding | None]:
     """The four dimensions, and F-DISTRIBUTION when any differs materially."""
@@ -122,8 +135,6 @@ def traffic_comparison(c: Collector, sample: np.ndarray) -> tuple[TrafficCompari
     differing = [d for d in dims if d["differs"]]
     if not differing:
         return comparison, None
-    detail = "; ".join(f"{d['name']} train {d['train']:g} vs traffic {d['traffic']:g}"
-                       for d in differing)
-    found = fnd.finding(fid="F-DISTRIBUTION", lines=[], count=c.valid, share=1.0,
-                        breakdown={d["name"]: 1 for d in differing}, detail=detail)
+    detail = "; ".join(_describe(d) for d in differing)
+    found = fnd.finding(fid="F-DISTRIBUTION", lines=[], count=c.valid, share=1.0, detail=detail)
     return comparison, found

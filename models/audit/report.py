@@ -81,6 +81,7 @@ class EvalSummary(BaseModel):
 
 class TrafficDimension(BaseModel):
     name: str
+    measure: str = Field(description="what `train` and `traffic` hold")
     train: float
     traffic: float
     statistic: float

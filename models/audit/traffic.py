@@ -83,9 +83,10 @@ def read_traffic(*, reader: LineReader, limit: int) -> np.ndarray:
     return np.array(rows, dtype=np.int64).reshape(-1, 4)
 
 
-def _dimension(*, name: str, train: float, traffic: float, statistic: float, p: float,
-               test: str, threshold: str, differs: bool) -> dict[str, Any]:
-    return {"name": name, "train": round(train, 4), "traffic": round(traffic, 4),
+def _dimension(*, name: str, measure: str, train: float, traffic: float, statistic: float,
+               p: float, test: str, threshold: str, differs: bool) -> dict[str, Any]:
+    return {"name": name, "measure": measure, "train": round(train, 4),
+            "traffic": round(traffic, 4),
             "statistic": round(statistic, 4), "p_value": float(f"{p:.3g}"), "test": test,
             "threshold": threshold, "differs": bool(differs)}
 
@@ -98,14 +99,15 @@ def _stats() -> Any:
     return stats
 
 
-def _proportions(*, name: str, hits: tuple[int, int], totals: tuple[int, int], delta: float,
-                 ) -> dict[str, Any]:
+def _proportions(*, name: str, measure: str, hits: tuple[int, int], totals: tuple[int, int],
+                 delta: float) -> dict[str, Any]:
     a, b = hits[0] / max(1, totals[0]), hits[1] / max(1, totals[1])
     table = np.array([[hits[0], totals[0] - hits[0]], [hits[1], totals[1] - hits[1]]])
     p = 1.0
     if table.sum(axis=0).min() > 0:
         p = float(_stats().chi2_contingency(table).pvalue)
-    return _dimension(name=name, train=a, traffic=b, statistic=b - a, p=p, test="chi-square",
+    return _dimension(name=name, measure=measure, train=a, traffic=b, statistic=b - a, p=p,
+                      test="chi-square",
                       threshold=f"|difference| >= {delta:.2f} and p < {P_MAX}",
                       differs=abs(b - a) >= delta and p < P_MAX)
 
@@ -114,7 +116,8 @@ def _languages(train: np.ndarray, traffic: np.ndarray) -> dict[str, Any]:
     a = np.bincount(train[train > 0], minlength=len(LANGS))[1:]
     b = np.bincount(traffic[traffic > 0], minlength=len(LANGS))[1:]
     if a.sum() == 0 or b.sum() == 0:
-        return _dimension(name="language", train=0.0, traffic=0.0, statistic=0.0, p=1.0,
+        return _dimension(name="language", measure="no known language", train=0.0,
+                          traffic=0.0, statistic=0.0, p=1.0,
                           test="chi-square", threshold="no text with a known language",
                           differs=False)
     keep = (a + b) > 0
@@ -122,9 +125,10 @@ def _languages(train: np.ndarray, traffic: np.ndarray) -> dict[str, Any]:
     p = float(_stats().chi2_contingency(np.vstack((a[keep], b[keep]))).pvalue) if keep.sum() > 1 \
         else 1.0
     top = LANGS[1 + int(np.argmax(a))]
-    return _dimension(name="language", train=float(a[LANGS.index(top) - 1] / a.sum()),
+    return _dimension(name="language", measure=f"share of texts in '{top}'",
+                      train=float(a[LANGS.index(top) - 1] / a.sum()),
                       traffic=float(b[LANGS.index(top) - 1] / b.sum()), statistic=tvd, p=p,
-                      test=f"chi-square on language counts; train/traffic = share of '{top}'",
+                      test="chi-square on language counts; statistic = total variation",
                       threshold=f"total variation >= {LANGUAGE_TVD} and p < {P_MAX}",
                       differs=tvd >= LANGUAGE_TVD and p < P_MAX)
 
@@ -133,16 +137,18 @@ def compare(*, train: np.ndarray, traffic: np.ndarray) -> list[dict[str, Any]]:
     """Each dimension's figures for train vs traffic feature rows."""
     ks = _stats().ks_2samp(train[:, 0], traffic[:, 0])
     length = _dimension(
-        name="length_words", train=float(np.median(train[:, 0])),
+        name="length_words", measure="median words", train=float(np.median(train[:, 0])),
         traffic=float(np.median(traffic[:, 0])), statistic=float(ks.statistic),
-        p=float(ks.pvalue), test="two-sample Kolmogorov-Smirnov; train/traffic = median words",
+        p=float(ks.pvalue), test="two-sample Kolmogorov-Smirnov",
         threshold=f"D >= {LENGTH_D} and p < {P_MAX}",
         differs=ks.statistic >= LENGTH_D and ks.pvalue < P_MAX)
     short = _proportions(name="short_message_share",
+                         measure=f"share of texts of at most {SHORT_WORDS} words",
                          hits=(int((train[:, 0] <= SHORT_WORDS).sum()),
                                int((traffic[:, 0] <= SHORT_WORDS).sum())),
                          totals=(len(train), len(traffic)), delta=SHORT_DELTA)
-    typos = _proportions(name="typo_rate", hits=(int(train[:, 1].sum()), int(traffic[:, 1].sum())),
+    typos = _proportions(name="typo_rate", measure="share of words not in the vocabulary",
+                         hits=(int(train[:, 1].sum()), int(traffic[:, 1].sum())),
                          totals=(int(train[:, 2].sum()), int(traffic[:, 2].sum())),
                          delta=TYPO_DELTA)
     return [length, short, typos, _languages(train[:, 3], traffic[:, 3])]
