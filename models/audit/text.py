@@ -18,7 +18,7 @@ import numpy as np
 WORD = re.compile(r"\w+")
 BIGRAM_MUL = np.uint32(0x9E3779B1)
 PHRASE_MUL = np.uint64(0x100000001B3)
-CACHE_LIMIT = 200_000
+CACHE_LIMIT = 100_000
 
 
 def words(text: str) -> list[str]:
@@ -32,13 +32,14 @@ class WordHasher:
         self.cache: dict[str, int] = {}
 
     def _new(self, word: str) -> int:
-        h = self.cache[word] = zlib.crc32(word.encode("utf-8"))
+        h = zlib.crc32(word.encode("utf-8"))
+        self.cache[word] = h
         return h
 
     def flat(self, texts: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
         """Hashes of every word of every text end to end, and each text's word count."""
         if len(self.cache) > CACHE_LIMIT:
-            self.cache.clear()
+            self.cache = {}  # replaced, not cleared: another thread may be reading the old one
         cache, new = self.cache, self._new
         hashes = [cache[w] if w in cache else new(w) for ws in texts for w in ws]
         return (np.array(hashes, dtype=np.uint32),

@@ -11,7 +11,7 @@ import functools
 import importlib.metadata
 import importlib.util
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 
@@ -54,18 +54,25 @@ def whole_words() -> frozenset[str]:
     return frozenset(w for w in lines if w.isalpha() and w.isascii())
 
 
-_SHARED: dict[str, int] = {}
 SHARED_LIMIT = 20_000
+
+
+class _Remembered:
+    """Counts of repeated texts; a full cache is replaced, never cleared, so a thread still
+    reading the old one is not disturbed."""
+
+    counts: ClassVar[dict[str, int]] = {}
 
 
 def count_shared(texts: list[str]) -> np.ndarray:
     """Token counts of texts that repeat across examples (system prompts, instructions),
     remembered per process so each distinct one is tokenized once."""
-    if len(_SHARED) > SHARED_LIMIT:
-        _SHARED.clear()
-    new = list({t for t in texts if t not in _SHARED})
-    _SHARED.update(zip(new, count(new).tolist(), strict=True))
-    return np.fromiter((_SHARED[t] for t in texts), dtype=np.int64, count=len(texts))
+    cache = _Remembered.counts
+    if len(cache) > SHARED_LIMIT:
+        cache = _Remembered.counts = {}
+    new = list({t for t in texts if t not in cache})
+    cache.update(zip(new, count(new).tolist(), strict=True))
+    return np.fromiter((cache[t] for t in texts), dtype=np.int64, count=len(texts))
 
 
 def count(texts: list[str]) -> np.ndarray:
