@@ -15,12 +15,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from models.audit.report import MAX_LINES, Finding
-from models.questionnaire import DataQuality
-from models.seeds import MISTAKES_SEED, cite
+from models.seeds import cite
+from models.vocabulary import SEED_EXPECTATIONS, DataQuality
+from models.vocabulary import SEED_MISTAKES as MISTAKES_SEED
 
-BAD_DATA = ("000_01f057d6d52a9f9d.txt", "Bad Data Creates Unstable Behavior")
-REAL_USE = ("000_01f057d6d52a9f9d.txt", "Test Against Real Use")
-GRADUAL = ("000_01f057d6d52a9f9d.txt", "Behavior Shaping Is Gradual")
+BAD_DATA = (SEED_EXPECTATIONS, "Bad Data Creates Unstable Behavior")
+REAL_USE = (SEED_EXPECTATIONS, "Test Against Real Use")
+GRADUAL = (SEED_EXPECTATIONS, "Behavior Shaping Is Gradual")
 NOISY_DATA = (MISTAKES_SEED, "3. Training on Noisy, Contradictory, or Synthetic-Heavy Data")
 SOURCES = {
     "F-MALFORMED": cite(BAD_DATA),

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from models.questionnaire import DataQuality
+from models.vocabulary import DataQuality
 
 FindingId = Literal["F-MALFORMED", "F-ROLE", "F-EMPTY", "F-DUPLICATE", "F-NEAR-DUPLICATE",
                     "F-CONFLICT", "F-PII", "F-LEAKAGE", "F-REPETITIVE", "F-DISTRIBUTION"]
