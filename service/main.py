@@ -6,21 +6,25 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
-from service.api.routes import assess, assessments, guidance, health, model, ops
+from service.api.bounded import bounded_body, invalid_request
+from service.api.routes import assess, assessments, docs, guidance, health, model, ops
 from service.config import Settings
 from service.db.errors import UNREACHABLE_ERRORS
 from service.middleware import AdvisorMiddleware
 from service.parts import open_parts
+from service.ratelimit import Limiter, RateLimited
 from service.slack.routes import router as slack_router
+from service.web import login
+from service.web.gate import LoginRequired, PageForbidden
+from service.web.routes import message_page
 from service.web.routes import router as web_router
 from service.web.verdict import router as verdict_page_router
-
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[dict[str, Any]]:
@@ -36,8 +40,12 @@ def create_app(*, settings: Settings | None = None) -> FastAPI:
         version="1.0.0",
         summary="Prompting, retrieval, fine-tuning, or a mix: an answer with reasons and sources.",
         lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        dependencies=[Depends(bounded_body)],
     )
     app.state.settings = settings = settings or Settings()
+    app.state.limiter = Limiter(settings=settings)
     for router in (
         health.router,
         assess.router,
@@ -45,25 +53,26 @@ def create_app(*, settings: Settings | None = None) -> FastAPI:
         guidance.router,
         model.router,
         ops.router,
+        docs.router,
+        slack_router,
+        login.router,
+        web_router,
+        verdict_page_router,
     ):
         app.include_router(router)
-    app.include_router(slack_router)
-    app.include_router(web_router)
-    app.include_router(verdict_page_router)
-    app.add_middleware(AdvisorMiddleware)
+    app.mount(docs.ASSETS_URL, docs.assets(), name="docs-assets")
+    app.add_middleware(
+        AdvisorMiddleware,
+        max_body_bytes=settings.max_body_bytes,
+        body_timeout_s=settings.body_timeout_s,
+    )
     app.add_exception_handler(UNREACHABLE_ERRORS, database_unavailable)
-    app.add_exception_handler(RequestValidationError, invalid_request)  # type: ignore[arg-type]
+    app.add_exception_handler(RequestValidationError, invalid_request)
     app.add_exception_handler(HTTPException, unparsable_body)  # type: ignore[arg-type]
+    app.add_exception_handler(LoginRequired, login.login_required)
+    app.add_exception_handler(PageForbidden, login.page_forbidden)
+    app.add_exception_handler(RateLimited, too_many_requests)
     return app
-
-
-async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
-    """422 with each field's location and message; the offending input is not echoed back."""
-    detail = [
-        {"loc": list(err.get("loc", ())), "msg": str(err.get("msg", "")), "type": err.get("type")}
-        for err in exc.errors()
-    ]
-    return JSONResponse(status_code=422, content={"detail": detail})
 
 
 async def unparsable_body(request: Request, exc: HTTPException) -> Response:
@@ -85,4 +94,18 @@ async def database_unavailable(request: Request, exc: Exception) -> JSONResponse
     return JSONResponse(
         status_code=503,
         content={"detail": f"database unavailable ({type(exc).__name__}); try again shortly"},
+        headers={"retry-after": "5"},
     )
+
+
+async def too_many_requests(request: Request, exc: Exception) -> Response:
+    """429 with Retry-After; a page for the pages, JSON for the API."""
+    assert isinstance(exc, RateLimited)
+    headers = {"retry-after": str(exc.retry_after_s)}
+    message = f"too many requests ({exc.bucket}); try again in {exc.retry_after_s} s"
+    if exc.page:
+        response = message_page(request=request, heading="Too many requests", status=429,
+                                message=message[0].upper() + message[1:] + ".")
+        response.headers.update(headers)
+        return response
+    return JSONResponse(status_code=429, content={"detail": message}, headers=headers)

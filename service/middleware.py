@@ -1,10 +1,11 @@
-"""One pure-ASGI layer for request ids, body limits, metrics and access logs.
+"""One pure-ASGI layer for request ids, body limits, a body-read deadline, metrics and access logs.
 
-API keys are checked per router (service.api.deps.require_key), not here.
+Callers are identified per router (service.api.deps.get_caller and the page gate), not here.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import time
@@ -25,13 +26,16 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 MAX_BODY_BYTES = 1_000_000
 # Routes that take bulk data get more room (100,000 score pairs are ~4 MB of JSON or CSV);
-# every other route keeps the 1 MB default. Matched on the path's last segment.
+# every other route keeps the default. Matched on the path's last segment.
 LARGE_BODY_BYTES = {"verdict": 8_000_000}
+BODY_TIMEOUT_S = 10.0
 
 
-def body_limit(*, path: str) -> int:
+def body_limit(*, path: str, limits: dict[str, int] | None = None,
+               default: int = MAX_BODY_BYTES) -> int:
     """The largest body this path accepts."""
-    return LARGE_BODY_BYTES.get(path.rstrip("/").rsplit("/", 1)[-1], MAX_BODY_BYTES)
+    table = LARGE_BODY_BYTES if limits is None else limits
+    return table.get(path.rstrip("/").rsplit("/", 1)[-1], default)
 
 
 async def _json(
@@ -52,10 +56,23 @@ async def _json(
 
 
 class AdvisorMiddleware:
-    """Wraps the app: refuses oversized bodies early (413) and records every request."""
+    """Wraps the app: refuses oversized (413) or too slowly sent (408) bodies, records requests.
 
-    def __init__(self, app: ASGIApp) -> None:
+    route_limits: last path segments allowed a larger body than max_body_bytes (/verdict).
+    """
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        max_body_bytes: int = MAX_BODY_BYTES,
+        route_limits: dict[str, int] | None = None,
+        body_timeout_s: float = BODY_TIMEOUT_S,
+    ) -> None:
         self.app = app
+        self.max_body_bytes = max_body_bytes
+        self.route_limits = dict(LARGE_BODY_BYTES if route_limits is None else route_limits)
+        self.body_timeout_s = body_timeout_s
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -67,7 +84,7 @@ class AdvisorMiddleware:
         started = time.perf_counter()
         status_holder = {"status": 500}
         path: str = scope["path"]
-        limit = body_limit(path=path)
+        limit = body_limit(path=path, limits=self.route_limits, default=self.max_body_bytes)
         try:
             length = headers.get("content-length")
             if length is not None and length.isdigit() and int(length) > limit:
@@ -113,25 +130,38 @@ class AdvisorMiddleware:
         received = 0
         started_response = False
         rejected = False
+        body_done = False
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.body_timeout_s
+
+        async def refuse(status: int, detail: str) -> Message:
+            # Answer now and tell the app the client left, so it stops reading.
+            nonlocal started_response, rejected
+            rejected = True
+            if not started_response:
+                started_response = True
+                status_holder["status"] = status
+                await _json(send, status=status, rid=rid, body={"detail": detail})
+            return {"type": "http.disconnect"}
 
         async def limited_receive() -> Message:
-            # Past the limit: answer 413 now and tell the app the client left, so it stops reading.
-            nonlocal received, started_response, rejected
+            nonlocal received, body_done
             if rejected:
                 return {"type": "http.disconnect"}
-            message = await receive()
+            if body_done:  # waiting for a disconnect after the body is not bounded
+                return await receive()
+            try:
+                async with asyncio.timeout_at(deadline):
+                    message = await receive()
+            except TimeoutError:
+                return await refuse(
+                    408, f"request body not received within {self.body_timeout_s:g} s"
+                )
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
+                body_done = not message.get("more_body", False)
                 if received > limit:
-                    rejected = True
-                    if not started_response:
-                        started_response = True
-                        status_holder["status"] = 413
-                        await _json(
-                            send, status=413, rid=rid,
-                            body={"detail": f"request body exceeds {limit} bytes"},
-                        )
-                    return {"type": "http.disconnect"}
+                    return await refuse(413, f"request body exceeds {limit} bytes")
             return message
 
         async def tagged_send(message: Message) -> None:

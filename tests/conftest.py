@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
@@ -17,6 +18,10 @@ from service.config import Settings
 from service.main import create_app
 
 REPO = Path(__file__).resolve().parent.parent
+# Tests send hundreds of requests from one address; the limits themselves are tested with low
+# values in tests/service/test_limits.py.
+for _bucket in ("ASSESS", "INTAKE", "OUTCOMES", "VERDICT", "LOGIN"):
+    os.environ.setdefault(f"ADVISOR_RATE_{_bucket}", "100000/minute")
 SEEDS = REPO.parent / "shared" / "seeds"
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hmac
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
@@ -11,14 +10,16 @@ from fastapi.security import APIKeyHeader
 from psycopg import AsyncConnection
 
 from models.advisor import Advisor
+from service.access import API_KEY_HEADER_NAME, resolve_caller
 from service.assessment import Assessor
+from service.callers import Caller, Scope
 from service.state import AppState
 
 API_KEY_HEADER = APIKeyHeader(
-    name="x-api-key",
+    name=API_KEY_HEADER_NAME,
     auto_error=False,
-    description="one of ADVISOR_API_KEYS; required by /assess, /assessments and /guidance "
-    "when that variable is set",
+    description="a key from ADVISOR_API_KEYS; required by /assess, /assessments and /guidance "
+    "when that variable is set (a signed-in browser's session also reads, with GET)",
 )
 KEY_PROBLEM = "missing or invalid API key: send header x-api-key"
 
@@ -32,28 +33,44 @@ def get_state(request: Request) -> AppState:
 StateDep = Annotated[AppState, Depends(get_state)]
 
 
-def key_matches(*, presented: str | None, keys: list[str]) -> bool:
-    """Constant-time comparison against every configured key."""
-    if presented is None:
-        return False
-    given = presented.encode()
-    found = False
-    for key in keys:
-        found |= hmac.compare_digest(given, key.encode())
-    return found
-
-
-def require_key(
-    state: StateDep, presented: Annotated[str | None, Security(API_KEY_HEADER)]
-) -> None:
-    """Routers that serve callers' data declare this; without ADVISOR_API_KEYS it lets all in."""
-    keys = state.settings.api_key_list
-    if keys and not key_matches(presented=presented, keys=keys):
+def get_caller(
+    request: Request,
+    state: StateDep,
+    _presented: Annotated[str | None, Security(API_KEY_HEADER)] = None,
+) -> Caller:
+    """Who calls: a key, a trusted proxy's user, or (for GET) a signed-in browser; else 401."""
+    caller = resolve_caller(
+        request=request,
+        settings=state.settings,
+        allow_session=request.method in ("GET", "HEAD"),
+    )
+    if caller is None:
         raise HTTPException(
             status_code=status.HTTP_401_UNAUTHORIZED,
             detail=KEY_PROBLEM,
             headers={"www-authenticate": "ApiKey"},
         )
+    request.state.caller = caller
+    return caller
+
+
+CallerDep = Annotated[Caller, Depends(get_caller)]
+
+
+class RequireScope:
+    """A router dependency: the caller must hold `scope` (403 names the scope it lacks)."""
+
+    def __init__(self, scope: Scope) -> None:
+        self.scope = scope
+
+    def __call__(self, caller: CallerDep) -> Caller:
+        if not caller.may(self.scope):
+            raise HTTPException(
+                status_code=status.HTTP_403_FORBIDDEN,
+                detail=f"caller {caller.name!r} lacks the {self.scope.value!r} scope; "
+                "ask for a key that has it",
+            )
+        return caller
 
 
 async def get_conn(state: StateDep) -> AsyncIterator[AsyncConnection[Any]]:

@@ -4,20 +4,25 @@ from __future__ import annotations
 
 import logging
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from models.document import AssessmentDocument
+from service.callers import Scope
 from service.db.errors import UNREACHABLE
+from service.ratelimit import RateLimit
 from service.web import view
 from service.web.fields import BY_NAME, OPTIONAL, REQUIRED, defaults
 from service.web.form import parse, raw_values
+from service.web.gate import PageScope
 from service.web.pages import ASSESSMENT_ID, message_page, page, state_of
 
 log = logging.getLogger(__name__)
 
 RECENT_LIMIT = 10
 router = APIRouter(tags=["pages"])
+READ = [Depends(PageScope(Scope.read))]
+ASSESS = [Depends(PageScope(Scope.assess))]
 
 
 def _intake(
@@ -30,7 +35,7 @@ def _intake(
     })
 
 
-@router.get("/", response_class=HTMLResponse, include_in_schema=False)
+@router.get("/", response_class=HTMLResponse, include_in_schema=False, dependencies=READ)
 async def home(request: Request) -> HTMLResponse:
     """Where people start: the form, the API docs and the latest reports."""
     state = state_of(request=request)
@@ -45,7 +50,7 @@ async def home(request: Request) -> HTMLResponse:
                  context={"items": items, "history_error": history_error})
 
 
-@router.get("/intake", response_class=HTMLResponse, include_in_schema=False)
+@router.get("/intake", response_class=HTMLResponse, include_in_schema=False, dependencies=ASSESS)
 async def intake_form(request: Request) -> HTMLResponse:
     """The blank form, or one prefilled from the query string (the report's "change" links)."""
     query = request.query_params
@@ -53,7 +58,8 @@ async def intake_form(request: Request) -> HTMLResponse:
     return _intake(request=request, values=values, errors={})
 
 
-@router.post("/intake", include_in_schema=False, response_model=None)
+@router.post("/intake", include_in_schema=False, response_model=None,
+             dependencies=[*ASSESS, Depends(RateLimit("intake", page=True))])
 async def intake_submit(request: Request) -> Response:
     """Validate like POST /assess, run the same pipeline, then show the stored report."""
     form = await request.form()
@@ -73,7 +79,7 @@ async def intake_submit(request: Request) -> Response:
 
 
 @router.get("/assessments/{assessment_id}/report", response_class=HTMLResponse,
-            include_in_schema=False)
+            include_in_schema=False, dependencies=READ)
 async def assessment_report(request: Request, assessment_id: str) -> HTMLResponse:
     """One assessment, laid out for people and for print."""
     missing = ("Assessment not found",

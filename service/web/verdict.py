@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 from pydantic import ValidationError
 from starlette.datastructures import UploadFile
@@ -20,9 +20,12 @@ from models.document import AssessmentDocument
 from models.verdict import VerdictPlan, VerdictRequest, VerdictResponse, decide
 from models.verdict.chart import interval_chart
 from models.verdict.csv_input import GUARDRAIL_COLUMNS, CsvScoresError, parse_scores_csv
+from service.callers import Scope
+from service.ratelimit import RateLimit
+from service.web.gate import PageScope
 from service.web.pages import ASSESSMENT_ID, message_page, page, state_of
 
-router = APIRouter(tags=["pages"])
+router = APIRouter(tags=["pages"], dependencies=[Depends(PageScope(Scope.read))])
 PLAN_FIELDS = ("baseline", "success_threshold", "guardrail_max_drop")
 
 
@@ -141,7 +144,7 @@ async def verdict_form(request: Request, assessment_id: str) -> HTMLResponse:
 
 
 @router.post("/assessments/{assessment_id}/verdict", response_class=HTMLResponse,
-             include_in_schema=False)
+             include_in_schema=False, dependencies=[Depends(RateLimit("verdict", page=True))])
 async def verdict_submit(request: Request, assessment_id: str) -> HTMLResponse:
     """Judge the pasted or uploaded scores against the plan and show the verdict."""
     found = await _assessment(request=request, assessment_id=assessment_id)

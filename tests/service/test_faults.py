@@ -227,10 +227,12 @@ def test_api_keys(database_url: str, tmp_path: Path) -> None:
             assert http.get("/guidance/search", params={"q": "x"}).status_code == 401
             keyed = {"x-api-key": "k-one"}
             assert http.get(f"/assessments/{doc_id}", headers=keyed).status_code == 200
-            open_paths = ("/healthz", "/readyz", "/metrics", "/openapi.json", "/model",
-                          f"/assessments/{doc_id}/report")
+            open_paths = ("/healthz", "/readyz", "/metrics", "/openapi.json", "/model", "/docs")
             for open_path in open_paths:
                 assert http.get(open_path).status_code == 200, open_path
+            # Pages are behind the same door since issue 15: off to the login page.
+            report = http.get(f"/assessments/{doc_id}/report")
+            assert report.status_code == 303 and report.headers["location"].startswith("/login")
     finally:
         live.stop()
 

@@ -6,10 +6,15 @@ from fastapi import APIRouter, Depends
 
 from models.document import AssessmentDocument
 from models.questionnaire import Questionnaire
-from service.api.deps import AssessorDep, require_key
+from service.api.deps import AssessorDep, RequireScope
 from service.api.schemas import DocumentResponse, ErrorBody
+from service.callers import Scope
+from service.ratelimit import RateLimit
 
-router = APIRouter(tags=["assess"], dependencies=[Depends(require_key)])
+router = APIRouter(
+    tags=["assess"],
+    dependencies=[Depends(RequireScope(Scope.assess)), Depends(RateLimit("assess"))],
+)
 
 
 @router.post(
@@ -18,6 +23,8 @@ router = APIRouter(tags=["assess"], dependencies=[Depends(require_key)])
     responses={
         422: {"model": ErrorBody, "description": "invalid questionnaire, field by field"},
         401: {"model": ErrorBody, "description": "missing or wrong x-api-key"},
+        403: {"model": ErrorBody, "description": "the key lacks the assess scope"},
+        429: {"model": ErrorBody, "description": "rate limit; see Retry-After"},
         413: {"model": ErrorBody, "description": "body over 1 MB"},
     },
 )

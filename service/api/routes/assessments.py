@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
 
 from models.document import AssessmentDocument
-from service.api.deps import ConnDep, StateDep, require_key
+from service.api.deps import ConnDep, RequireScope, StateDep, get_caller
 from service.api.schemas import (
     AssessmentList,
     DocumentResponse,
@@ -16,14 +16,16 @@ from service.api.schemas import (
     OutcomeIn,
     OutcomeOut,
 )
+from service.callers import Scope
 from service.db import assessments, outcomes
 
 router = APIRouter(
     prefix="/assessments",
     tags=["assessments"],
-    dependencies=[Depends(require_key)],
+    dependencies=[Depends(get_caller)],
     responses={
         401: {"model": ErrorBody, "description": "ADVISOR_API_KEYS is set and x-api-key is wrong"},
+        403: {"model": ErrorBody, "description": "the caller's key lacks the route's scope"},
         503: {"model": ErrorBody, "description": "database unavailable"},
     },
 )
@@ -31,7 +33,10 @@ router = APIRouter(
 AssessmentId = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9-]+$")]
 
 
-@router.get("", response_model=AssessmentList)
+READ = [Depends(RequireScope(Scope.read))]
+
+
+@router.get("", response_model=AssessmentList, dependencies=READ)
 async def list_assessments(
     conn: ConnDep, limit: Annotated[int, Query(ge=1, le=200)] = 20
 ) -> AssessmentList:
@@ -42,6 +47,7 @@ async def list_assessments(
 @router.get(
     "/{assessment_id}",
     response_model=AssessmentDocument,
+    dependencies=READ,
     responses={
         404: {"model": ErrorBody, "description": "no assessment with that id"},
         503: {"model": ErrorBody, "description": "database unavailable"},

@@ -10,14 +10,15 @@ from pydantic import BaseModel, ConfigDict
 
 from models.document import PASSAGE_EXAMPLE, GuidancePassage
 from models.questionnaire import storable_text
-from service.api.deps import ConnDep, StateDep, require_key
+from service.api.deps import ConnDep, RequireScope, StateDep
+from service.callers import Scope
 from service.config import BUILTIN_COLLECTION
 from service.db.search import hybrid_search
 
 router = APIRouter(
     prefix="/guidance",
     tags=["guidance"],
-    dependencies=[Depends(require_key)],
+    dependencies=[Depends(RequireScope(Scope.read))],
     responses={
         401: {"description": "ADVISOR_API_KEYS is set and x-api-key is missing or wrong"},
         503: {"description": "database unavailable"},

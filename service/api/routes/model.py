@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 
 from models.verdict import VerdictRequest, VerdictResponse, decide
 from service.api.deps import AdvisorDep
 from service.api.schemas import ErrorBody
+from service.ratelimit import RateLimit
 
 router = APIRouter(tags=["model"])
 
@@ -22,6 +23,7 @@ async def model_card(advisor: AdvisorDep) -> dict[str, Any]:
 @router.post(
     "/verdict",
     response_model=VerdictResponse,
+    dependencies=[Depends(RateLimit("verdict"))],
     responses={422: {"model": ErrorBody, "description": "invalid plan or measurements"}},
 )
 async def verdict(request: VerdictRequest) -> VerdictResponse:
