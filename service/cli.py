@@ -29,6 +29,7 @@ def serve(
     import uvicorn
 
     from service.logging import configure_logging
+    from service.serving import uvicorn_options
 
     configure_logging()
     settings = Settings()
@@ -45,6 +46,7 @@ def serve(
         workers=workers,
         log_config=None,
         access_log=False,
+        **uvicorn_options(settings=settings),
     )
 
 

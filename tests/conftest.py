@@ -16,6 +16,7 @@ import uvicorn
 
 from service.config import Settings
 from service.main import create_app
+from service.serving import uvicorn_options
 
 REPO = Path(__file__).resolve().parent.parent
 # Tests send hundreds of requests from one address; the limits themselves are tested with low
@@ -44,7 +45,7 @@ class LiveServer:
             port=self.port,
             log_level="warning",
             lifespan="on",
-            timeout_graceful_shutdown=5,
+            **{**uvicorn_options(settings=settings), "timeout_graceful_shutdown": 5},
         )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
