@@ -22,9 +22,10 @@ from service.ratelimit import Limiter, RateLimited
 from service.slack.routes import router as slack_router
 from service.web import login
 from service.web.gate import LoginRequired, PageForbidden
-from service.web.routes import message_page
+from service.web.pages import message_page
 from service.web.routes import router as web_router
 from service.web.verdict import router as verdict_page_router
+
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[dict[str, Any]]:
