@@ -7,6 +7,8 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
+from psycopg import AsyncConnection
+
 from models.advice import build_advice
 from models.advisor import Advisor
 from models.document import AssessmentDocument, SupportingPassage
@@ -69,38 +71,45 @@ class Assessor:
         return result, doc
 
     async def assess(
-        self, *, questionnaire: Questionnaire, source: str = "api"
+        self, *, questionnaire: Questionnaire, source: str = "api", caller: str | None = None
     ) -> AssessmentDocument:
         """Score, retrieve guidance, store in one transaction, then return the stored document."""
         result, doc = self._evaluate(questionnaire=questionnaire)
-        assert self.supervisor is not None and self.finder is not None
-        if self.supervisor.up:
+        supervisor, finder = self.supervisor, self.finder
+        assert supervisor is not None and finder is not None
+        if supervisor.up:
+
+            async def guide_and_store(conn: AsyncConnection[Any]) -> None:
+                found = await finder.find(
+                    conn, result=result, description=questionnaire.description
+                )
+                doc.guidance = [SupportingPassage.model_validate(p) for p in found]
+                await store(conn, doc=doc.model_dump(mode="json"), source=source, caller=caller)
+
             try:
-                async with self.supervisor.connection() as conn:
-                    found = await self.finder.find(
-                        conn, result=result, description=questionnaire.description
-                    )
-                    doc.guidance = [SupportingPassage.model_validate(p) for p in found]
-                    await store(conn, doc=doc.model_dump(mode="json"), source=source)
+                await supervisor.run(guide_and_store)
                 metrics.ASSESSMENTS.labels(
                     recommendation=doc.recommendation.value, source=source
                 ).inc()
                 return doc
-            except UNREACHABLE:  # the supervisor has marked the database down
+            except UNREACHABLE:  # down (marked by the supervisor) or busy (not marked)
                 if self.spool is None:
                     raise
-        return self._degraded(doc=doc, source=source)
+        return self._degraded(doc=doc, source=source, caller=caller)
 
-    def _degraded(self, *, doc: AssessmentDocument, source: str) -> AssessmentDocument:
+    def _degraded(
+        self, *, doc: AssessmentDocument, source: str, caller: str | None
+    ) -> AssessmentDocument:
         """Answer without the database: no guidance, and spool the document durably first."""
         assert self.spool is not None
         doc.guidance = []
         doc.degraded = True
         doc.guidance_note = (
-            "the database is unreachable, so guidance passages are omitted; this assessment is "
-            "spooled and will be stored (and retrievable by id) once the database is back"
+            "the database did not answer in time, so guidance passages are omitted; this "
+            "assessment is spooled and will be stored (and retrievable by id) once the "
+            "database is back"
         )
-        self.spool.append(doc=doc.model_dump(mode="json"), source=source)
+        self.spool.append(doc=doc.model_dump(mode="json"), source=source, caller=caller)
         metrics.DEGRADED.inc()
         metrics.SPOOL_DEPTH.inc()
         metrics.ASSESSMENTS.labels(recommendation=doc.recommendation.value, source=source).inc()

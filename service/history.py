@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from models.document import AssessmentDocument
 from service.db import assessments
-from service.db.errors import UNREACHABLE
+from service.db.errors import UNREACHABLE, DatabaseDown, is_busy
 from service.spool import Spool
 from service.supervisor import Supervisor
 
@@ -17,23 +17,34 @@ class History:
         self.spool = spool
 
     async def lookup(self, *, assessment_id: str) -> tuple[AssessmentDocument | None, bool]:
-        """The stored document, else a spooled one (flagged pending); None when neither has it."""
+        """The stored document, else a spooled one (flagged pending); None when neither has it.
+
+        A busy database (pool timeout, deadline) re-raises when the spool does not have it,
+        so the caller answers 503 rather than a wrong 404.
+        """
+        busy: BaseException | None = None
         if self.supervisor.up:
             try:
-                async with self.supervisor.connection() as conn:
-                    doc = await assessments.fetch(conn, assessment_id=assessment_id)
+                doc = await self.supervisor.run(
+                    lambda conn: assessments.fetch(conn, assessment_id=assessment_id)
+                )
                 if doc is not None:
                     return doc, False
-            except UNREACHABLE:
-                pass  # marked down; the spool may still hold it
+            except UNREACHABLE as err:  # down (marked) or busy; the spool may still hold it
+                busy = err if is_busy(err) else None
         spooled = self.spool.find(assessment_id=assessment_id)
-        if spooled is None:
-            return None, False
-        return assessments.as_document(spooled), True
+        if spooled is not None:
+            return assessments.as_document(spooled), True
+        if busy is not None:
+            raise busy
+        return None, False
 
-    async def recent(self, *, limit: int) -> list[AssessmentDocument]:
-        """Newest first; raises one of UNREACHABLE while the database is down."""
+    async def recent(
+        self, *, limit: int, before: tuple[str, str] | None = None
+    ) -> list[AssessmentDocument]:
+        """Newest first; raises one of UNREACHABLE while the database is down or busy."""
         if not self.supervisor.up:
-            raise ConnectionError("database marked down")
-        async with self.supervisor.connection() as conn:
-            return await assessments.recent(conn, limit=limit)
+            raise DatabaseDown("database marked down; the supervisor is checking it")
+        return await self.supervisor.run(
+            lambda conn: assessments.recent(conn, limit=limit, before=before)
+        )

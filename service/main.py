@@ -15,11 +15,12 @@ from starlette.exceptions import HTTPException
 from service.api.bounded import bounded_body, invalid_request
 from service.api.routes import assess, assessments, docs, guidance, health, model, ops
 from service.config import Settings
-from service.db.errors import UNREACHABLE_ERRORS
+from service.db.errors import UNREACHABLE_ERRORS, is_busy
 from service.middleware import AdvisorMiddleware
 from service.parts import open_parts
 from service.ratelimit import Limiter, RateLimited
 from service.slack.routes import router as slack_router
+from service.spool import SpoolWriteError
 from service.web import login
 from service.web.gate import LoginRequired, PageForbidden
 from service.web.pages import message_page
@@ -73,6 +74,7 @@ def create_app(*, settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(LoginRequired, login.login_required)
     app.add_exception_handler(PageForbidden, login.page_forbidden)
     app.add_exception_handler(RateLimited, too_many_requests)
+    app.add_exception_handler(SpoolWriteError, spool_unwritable)
     return app
 
 
@@ -91,12 +93,23 @@ async def unparsable_body(request: Request, exc: HTTPException) -> Response:
 
 
 async def database_unavailable(request: Request, exc: Exception) -> JSONResponse:
-    """A database outage is a 503 with a reason, never a 500."""
+    """A database outage (or a busy pool, or a missed deadline) is a 503 with a reason."""
+    if is_busy(exc):
+        return JSONResponse(
+            status_code=503, headers={"retry-after": "1"},
+            content={"detail": f"database busy ({type(exc).__name__}); try again in a second"},
+        )
     return JSONResponse(
         status_code=503,
         content={"detail": f"database unavailable ({type(exc).__name__}); try again shortly"},
         headers={"retry-after": "5"},
     )
+
+
+async def spool_unwritable(request: Request, exc: Exception) -> JSONResponse:
+    """Database down and the spool unwritable: nothing was stored, so say so (never a 500)."""
+    return JSONResponse(status_code=503, content={"detail": str(exc)},
+                        headers={"retry-after": "30"})
 
 
 async def too_many_requests(request: Request, exc: Exception) -> Response:

@@ -100,7 +100,8 @@ async def _start_service(*, state: AppState, stack: AsyncExitStack) -> None:
     await pool.open(wait=True, timeout=settings.db_open_timeout_s)
     spool = state.spool_ = Spool(folder=settings.data_dir / "spool")
     supervisor = state.supervisor_ = Supervisor(
-        database=database, pool=pool, spool=spool, finder=finder, wait_s=settings.db_wait_s
+        database=database, pool=pool, spool=spool, finder=finder, wait_s=settings.db_wait_s,
+        deadline_s=settings.db_timeout_s,
     )
     await supervisor.check()
     supervisor.start()

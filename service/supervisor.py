@@ -4,22 +4,25 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import time
-from collections.abc import AsyncIterator
-from typing import Any
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any, TypeVar
 
 from psycopg import AsyncConnection
-from psycopg_pool import AsyncConnectionPool
+from psycopg_pool import AsyncConnectionPool, PoolTimeout
 
 from service import metrics
 from service.db import assessments, health
-from service.db.database import Database
-from service.db.errors import UNREACHABLE
+from service.db.database import Database, connect
+from service.db.deadline import within
+from service.db.errors import UNREACHABLE, is_busy
 from service.guidance import GuidanceFinder
 from service.spool import Spool
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class Supervisor:
@@ -32,6 +35,7 @@ class Supervisor:
         pool: AsyncConnectionPool[AsyncConnection[Any]],
         spool: Spool,
         wait_s: float,
+        deadline_s: float = 5.0,
         interval_s: float = 1.0,
         finder: GuidanceFinder | None = None,
     ) -> None:
@@ -39,6 +43,7 @@ class Supervisor:
         self.pool = pool
         self.spool = spool
         self.wait_s = wait_s
+        self.deadline_s = deadline_s
         self.interval_s = interval_s
         self.finder = finder
         self.up = True
@@ -56,13 +61,52 @@ class Supervisor:
 
     @contextlib.asynccontextmanager
     async def connection(self) -> AsyncIterator[AsyncConnection[Any]]:
-        """A pooled connection, waited for briefly; failing to reach the database marks it down."""
+        """A pooled connection, waited for briefly; a lost connection marks the database down,
+        a busy pool or a slow answer does not (the next check tells which it was)."""
         try:
             async with self.pool.connection(timeout=self.wait_s) as conn:
                 yield conn
         except UNREACHABLE as err:
-            self.mark_down(reason=type(err).__name__)
+            if not is_busy(err):
+                self.mark_down(reason=type(err).__name__)
             raise
+
+    async def run(
+        self,
+        work: Callable[[AsyncConnection[Any]], Awaitable[T]],
+        *,
+        deadline_s: float | None = None,
+    ) -> T:
+        """`work` on a pooled connection, answered within the deadline whatever the server does."""
+
+        async def job() -> T:
+            async with self.connection() as conn:
+                return await work(conn)
+
+        return await within(seconds=deadline_s or self.deadline_s, work=job)
+
+    async def _answers(self) -> bool:
+        """Ping through the pool; when the pool is only busy, ping on a connection of its own."""
+        try:
+            await self.run(health.ping)
+            return True
+        except PoolTimeout:
+            pass  # every pooled connection is in use: that is load, not an outage
+        except UNREACHABLE as err:  # a lost connection, or no answer within the deadline
+            self.mark_down(reason=type(err).__name__)
+            return False
+        conninfo = self.database.conninfo or ""
+
+        async def direct() -> None:
+            async with connect(conninfo) as conn:
+                await health.ping(conn)
+
+        try:
+            await within(seconds=self.deadline_s, work=direct)
+            return True  # busy, not down
+        except UNREACHABLE as err:
+            self.mark_down(reason=f"{type(err).__name__} on a direct connection")
+            return False
 
     async def check(self) -> None:
         """One round: revive the embedded server if needed, ping, then replay the spool."""
@@ -76,13 +120,15 @@ class Supervisor:
             except Exception as err:  # keep supervising whatever went wrong
                 log.error("embedded PostgreSQL restart failed: %s", err)
                 return
-        try:
-            async with self.connection() as conn:
-                await health.ping(conn)
-                if self.finder is not None and await self.finder.refresh(conn):
-                    log.info("guidance topics re-fetched for a changed knowledge index")
-        except UNREACHABLE:
+        if not await self._answers():
             return
+        finder = self.finder
+        if finder is not None:
+            try:
+                if await self.run(finder.refresh):
+                    log.info("guidance topics re-fetched for a changed knowledge index")
+            except UNREACHABLE:
+                return
         if not self.up:
             log.info("database is back after %.1f s", time.monotonic() - (self.down_since or 0))
         self.up = True
@@ -98,10 +144,7 @@ class Supervisor:
                 self.spool.release(path=path, written=0)
                 continue
             try:
-                async with self.connection() as conn:
-                    for record in records:
-                        source = record.get("source", "api")
-                        await assessments.store(conn, doc=record["doc"], source=source)
+                await self.run(functools.partial(_store_all, records=records))
             except UNREACHABLE:
                 break
             self.spool.release(path=path, written=len(records))
@@ -128,3 +171,12 @@ class Supervisor:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
+
+
+async def _store_all(conn: AsyncConnection[Any], *, records: list[dict[str, Any]]) -> None:
+    """Spooled records, each stored idempotently (a replay of a stored id changes nothing)."""
+    for record in records:
+        await assessments.store(
+            conn, doc=record["doc"], source=record.get("source", "api"),
+            caller=record.get("caller"), replace=True,
+        )

@@ -25,9 +25,14 @@ class DocumentResponse(Response):
 class AssessmentList(BaseModel):
     """Stored assessments, newest first."""
 
-    model_config = ConfigDict(json_schema_extra={"examples": [{"items": [EXAMPLE]}]})
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"items": [EXAMPLE], "next": "MjAyNi0xMS0yNlQx..."}]}
+    )
 
     items: list[AssessmentDocument]
+    next: str | None = Field(
+        default=None, description="pass as `cursor` for the next (older) page; null at the end"
+    )
 
 
 class ErrorBody(BaseModel):

@@ -8,18 +8,29 @@ from psycopg import AsyncConnection
 from psycopg.types.json import Jsonb
 
 from models.document import AssessmentDocument
+from service.db import audit
+
+_INSERT = """
+    INSERT INTO assessments (id, created_at, questionnaire, result, recommendation,
+                             model_version, source, created_by)
+    VALUES (%(id)s, %(created_at)s, %(q)s, %(result)s, %(rec)s, %(mv)s, %(source)s, %(caller)s)
+"""
+_KEEP = "ON CONFLICT (id) DO NOTHING RETURNING (xmax = 0)"
+_REPLACE = "ON CONFLICT (id) DO UPDATE SET result = EXCLUDED.result RETURNING (xmax = 0)"
 
 
-async def store(conn: AsyncConnection[Any], *, doc: dict[str, Any], source: str) -> None:
-    """Write the assessment exactly as returned, in one transaction (a replay is a no-op)."""
+async def store(
+    conn: AsyncConnection[Any], *, doc: dict[str, Any], source: str, caller: str | None = None,
+    replace: bool = False,
+) -> None:
+    """Write the assessment exactly as returned and its audit entry, in one transaction.
+
+    A second store of an id changes nothing, except with `replace` (the spool's replay: the
+    spooled copy is what the caller was answered, even if an abandoned attempt stored first).
+    """
     async with conn.transaction():
-        await conn.execute(
-            """
-            INSERT INTO assessments
-                (id, created_at, questionnaire, result, recommendation, model_version, source)
-            VALUES (%(id)s, %(created_at)s, %(q)s, %(result)s, %(rec)s, %(mv)s, %(source)s)
-            ON CONFLICT (id) DO NOTHING
-            """,
+        cur = await conn.execute(
+            _INSERT + (_REPLACE if replace else _KEEP),
             {
                 "id": doc["id"],
                 "created_at": doc["created_at"],
@@ -28,8 +39,13 @@ async def store(conn: AsyncConnection[Any], *, doc: dict[str, Any], source: str)
                 "rec": doc["recommendation"],
                 "mv": doc["model_version"],
                 "source": source,
+                "caller": caller,
             },
         )
+        row = await cur.fetchone()
+        if row is not None and row[0]:
+            await audit.record(conn, caller=caller or source, action="assessment.create",
+                               target=doc["id"], detail={"source": source})
 
 
 async def fetch(
@@ -43,11 +59,24 @@ async def fetch(
     return None if row is None else as_document(row[0])
 
 
-async def recent(conn: AsyncConnection[Any], *, limit: int) -> list[AssessmentDocument]:
-    """Newest first."""
-    cur = await conn.execute(
-        "SELECT result FROM assessments ORDER BY created_at DESC, id DESC LIMIT %(n)s", {"n": limit}
-    )
+async def recent(
+    conn: AsyncConnection[Any], *, limit: int, before: tuple[str, str] | None = None
+) -> list[AssessmentDocument]:
+    """Newest first; `before` = (created_at, id) of the last item of the previous page."""
+    if before is None:
+        cur = await conn.execute(
+            "SELECT result FROM assessments ORDER BY created_at DESC, id DESC LIMIT %(n)s",
+            {"n": limit},
+        )
+    else:
+        cur = await conn.execute(
+            """
+            SELECT result FROM assessments
+            WHERE (created_at, id) < (%(at)s::timestamptz, %(id)s)
+            ORDER BY created_at DESC, id DESC LIMIT %(n)s
+            """,
+            {"n": limit, "at": before[0], "id": before[1]},
+        )
     return [as_document(row[0]) for row in await cur.fetchall()]
 
 

@@ -79,5 +79,12 @@ class Database:
                 "autocommit": True,
                 "connect_timeout": max(1, int(self.settings.db_timeout_s)),
                 "options": f"-c statement_timeout={timeout_ms} -c lock_timeout={timeout_ms}",
+                # A dead peer over TCP is noticed in about 3x the idle time, and unacknowledged
+                # writes give up after twice the timeout (libpq ignores both on Unix sockets).
+                "keepalives": 1,
+                "keepalives_idle": self.settings.db_keepalive_s,
+                "keepalives_interval": max(1, self.settings.db_keepalive_s // 3),
+                "keepalives_count": 3,
+                "tcp_user_timeout": timeout_ms * 2,
             },
         )

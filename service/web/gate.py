@@ -57,3 +57,9 @@ class PageScope:
             raise PageForbidden(caller=caller, scope=self.scope)
         request.state.caller = caller
         return caller
+
+
+def caller_name(*, request: Request) -> str:
+    """The name of whoever this page request was let in as (audit entries)."""
+    caller = getattr(request.state, "caller", None)
+    return caller.name if isinstance(caller, Caller) else "anonymous"

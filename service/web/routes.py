@@ -9,12 +9,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from models.document import AssessmentDocument
 from service.callers import Scope
+from service.db import audit
 from service.db.errors import UNREACHABLE
 from service.ratelimit import RateLimit
+from service.spool import SpoolWriteError
 from service.web import view
 from service.web.fields import BY_NAME, OPTIONAL, REQUIRED, defaults
 from service.web.form import parse, raw_values
-from service.web.gate import PageScope
+from service.web.gate import PageScope, caller_name
 from service.web.pages import ASSESSMENT_ID, message_page, page, state_of
 
 log = logging.getLogger(__name__)
@@ -43,6 +45,10 @@ async def home(request: Request) -> HTMLResponse:
     history_error = None
     try:
         items = await state.history.recent(limit=RECENT_LIMIT)
+        await state.supervisor.run(lambda conn: audit.record(
+            conn, caller=caller_name(request=request), action="assessments.list",
+            detail={"limit": RECENT_LIMIT, "returned": len(items), "page": "home"},
+        ))
     except UNREACHABLE as err:
         log.warning("home page without history: %s", type(err).__name__)
         history_error = "The history is unavailable right now; new assessments still work."
@@ -69,8 +75,9 @@ async def intake_submit(request: Request) -> Response:
                        status=422)
     state = state_of(request=request)
     try:
-        doc = await state.assessor.assess(questionnaire=submission.questionnaire, source="intake")
-    except UNREACHABLE as err:
+        doc = await state.assessor.assess(questionnaire=submission.questionnaire, source="intake",
+                                          caller=caller_name(request=request))
+    except (*UNREACHABLE, SpoolWriteError) as err:
         log.warning("intake assessment failed: %s", type(err).__name__)
         errors = {"__all__": "The advisor cannot reach its database right now. Your answers are "
                              "kept: please submit again in a minute."}
@@ -87,8 +94,12 @@ async def assessment_report(request: Request, assessment_id: str) -> HTMLRespons
     if not ASSESSMENT_ID.match(assessment_id):
         return message_page(request=request, heading=missing[0], message=missing[1], status=404)
     state = state_of(request=request)
-    doc, pending = await state.history.lookup(assessment_id=assessment_id)
-    if doc is None and not state.supervisor.up:
+    busy = False
+    try:
+        doc, pending = await state.history.lookup(assessment_id=assessment_id)
+    except UNREACHABLE:  # busy: neither the database nor the spool could say
+        doc, pending, busy = None, False, True
+    if doc is None and (busy or not state.supervisor.up):
         return message_page(request=request, heading="Reports are unavailable", status=503,
                         message="The advisor cannot reach its database right now; try again "
                                 "in a minute.")

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends
 
 from models.document import AssessmentDocument
 from models.questionnaire import Questionnaire
-from service.api.deps import AssessorDep, RequireScope
+from service.api.deps import AssessorDep, CallerDep, RequireScope
 from service.api.schemas import DocumentResponse, ErrorBody
 from service.callers import Scope
 from service.ratelimit import RateLimit
@@ -28,8 +28,10 @@ router = APIRouter(
         413: {"model": ErrorBody, "description": "body over 1 MB"},
     },
 )
-async def assess(questionnaire: Questionnaire, assessor: AssessorDep) -> DocumentResponse:
+async def assess(
+    questionnaire: Questionnaire, assessor: AssessorDep, caller: CallerDep
+) -> DocumentResponse:
     """Score a questionnaire, explain it, cite guidance, and store it before answering."""
-    doc = await assessor.assess(questionnaire=questionnaire, source="api")
+    doc = await assessor.assess(questionnaire=questionnaire, source="api", caller=caller.name)
     # Built from validated models already: serialise once instead of re-validating ~20 KB.
     return DocumentResponse(doc)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
+from psycopg import AsyncConnection
 
 from models.document import AssessmentDocument
-from service.api.deps import ConnDep, RequireScope, StateDep, get_caller
+from service.api.deps import CallerDep, ConnDep, RequireScope, StateDep, get_caller
+from service.api.paging import MAX_PAGE, decode_cursor, encode_cursor
 from service.api.schemas import (
     AssessmentList,
     DocumentResponse,
@@ -17,7 +19,7 @@ from service.api.schemas import (
     OutcomeOut,
 )
 from service.callers import Scope
-from service.db import assessments, outcomes
+from service.db import audit, outcomes
 
 router = APIRouter(
     prefix="/assessments",
@@ -38,10 +40,24 @@ READ = [Depends(RequireScope(Scope.read))]
 
 @router.get("", response_model=AssessmentList, dependencies=READ)
 async def list_assessments(
-    conn: ConnDep, limit: Annotated[int, Query(ge=1, le=200)] = 20
+    state: StateDep,
+    caller: CallerDep,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20,
+    cursor: Annotated[
+        str | None, Query(max_length=200, description="`next` from the previous page")
+    ] = None,
 ) -> AssessmentList:
-    """Newest first."""
-    return AssessmentList(items=await assessments.recent(conn, limit=limit))
+    """Newest first, a page at a time: pass the answer's `next` as `cursor` for the next page."""
+    before = decode_cursor(cursor=cursor) if cursor else None
+    items = await state.history.recent(limit=limit, before=before)
+    following = encode_cursor(doc=items[-1]) if len(items) == limit else None
+
+    async def note(conn: AsyncConnection[Any]) -> None:
+        await audit.record(conn, caller=caller.name, action="assessments.list",
+                           detail={"limit": limit, "returned": len(items), "paged": bool(cursor)})
+
+    await state.supervisor.run(note)
+    return AssessmentList(items=items, next=following)
 
 
 @router.get(

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict
 
 from models.document import PASSAGE_EXAMPLE, GuidancePassage
 from models.questionnaire import storable_text
-from service.api.deps import ConnDep, RequireScope, StateDep
+from service.api.deps import RequireScope, StateDep
 from service.callers import Scope
 from service.config import BUILTIN_COLLECTION
 from service.db.search import hybrid_search
@@ -37,7 +37,6 @@ class SearchResults(BaseModel):
 @router.get("/search", response_model=SearchResults)
 async def search(
     state: StateDep,
-    conn: ConnDep,
     q: Annotated[str, Query(min_length=1, max_length=2000, description="the question")],
     k: Annotated[int, Query(ge=1, le=50)] = 5,
     collection: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
@@ -51,7 +50,9 @@ async def search(
             detail=[{"loc": ["query", "q"], "msg": str(err), "type": "value_error"}],
         ) from err
     embedding = await asyncio.to_thread(state.embedder.encode_one, text=q)
-    passages = await hybrid_search(
-        conn, text=q, embedding=embedding, collection=collection or BUILTIN_COLLECTION, k=k
+    passages = await state.supervisor.run(
+        lambda conn: hybrid_search(
+            conn, text=q, embedding=embedding, collection=collection or BUILTIN_COLLECTION, k=k
+        )
     )
     return SearchResults(results=[GuidancePassage(**p.as_dict()) for p in passages])

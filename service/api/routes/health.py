@@ -10,6 +10,8 @@ from service.config import BUILTIN_COLLECTION
 from service.db.health import count_chunks
 
 router = APIRouter(tags=["health"])
+# /readyz answers within 2 s whatever the database does (frozen, gone or swamped).
+READY_DEADLINE_S = 1.5
 
 
 class Health(BaseModel):
@@ -55,10 +57,12 @@ async def healthz() -> Health:
     responses={503: {"model": Readiness, "description": "database down or index empty"}},
 )
 async def readyz(state: StateDep, response: Response) -> Readiness:
-    """Readiness: the database answers and the built-in knowledge index is loaded."""
+    """Readiness: the database answers and the built-in knowledge index is loaded (<= 2 s)."""
     try:
-        async with state.pool.connection(timeout=state.settings.db_wait_s) as conn:
-            chunks = await count_chunks(conn, collection=BUILTIN_COLLECTION)
+        chunks = await state.supervisor.run(
+            lambda conn: count_chunks(conn, collection=BUILTIN_COLLECTION),
+            deadline_s=READY_DEADLINE_S,
+        )
     except Exception as err:  # any failure to reach the database means "not ready"
         response.status_code = status.HTTP_503_SERVICE_UNAVAILABLE
         return Readiness(
