@@ -55,9 +55,9 @@ def _lock(path: Path) -> FileLock:
 class Spool:
     """JSON Lines under ADVISOR_DATA_DIR, fsynced per record; replayed once the database is back."""
 
-    def __init__(self, *, folder: Path) -> None:
+    def __init__(self, *, folder: Path, owner: str | None = None) -> None:
         self.folder = folder
-        self.path = folder / f"assessments-{os.getpid()}.jsonl"
+        self.path = folder / f"assessments-{owner or os.getpid()}.jsonl"
         self._lock = threading.Lock()
         self._own = _lock(self.path)
         self._claimed: dict[Path, FileLock] = {}
@@ -191,6 +191,11 @@ class Spool:
                 lock = self._claimed.pop(path, None)
                 if lock is not None:
                     lock.release()
+
+    def drop(self, *, path: Path, written: int) -> None:
+        """Drop the first `written` records of a claimed file, keeping the claim (batches)."""
+        with self._lock:
+            self._drop_first(path=path, written=written)
 
     def _drop_first(self, *, path: Path, written: int) -> None:
         lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]

@@ -23,6 +23,7 @@ from service.spool import Spool
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+DRAIN_BATCH = 50  # spooled records stored per database call (each call has the deadline)
 
 
 class Supervisor:
@@ -49,6 +50,7 @@ class Supervisor:
         self.up = True
         self.down_since: float | None = None
         self.restarts = 0
+        self.downs = 0  # times marked down (busy must never count)
         self._task: asyncio.Task[None] | None = None
 
     def mark_down(self, *, reason: str) -> None:
@@ -56,6 +58,7 @@ class Supervisor:
         if self.up:
             log.warning("database marked down: %s", reason)
             self.down_since = time.monotonic()
+            self.downs += 1
         self.up = False
         metrics.DB_UP.set(0)
 
@@ -137,19 +140,25 @@ class Supervisor:
         await self.drain()
 
     async def drain(self) -> int:
-        """Store every spooled assessment (idempotent by id); returns how many were written."""
+        """Store every spooled assessment (idempotent by id), a batch per deadline; returns how
+        many were written."""
         written_total = 0
         for path, records in self.spool.claim():
-            if not records:
-                self.spool.release(path=path, written=0)
-                continue
+            stored = 0
             try:
-                await self.run(functools.partial(_store_all, records=records))
+                for start in range(0, len(records), DRAIN_BATCH):
+                    batch = records[start : start + DRAIN_BATCH]
+                    await self.run(functools.partial(_store_all, records=batch))
+                    self.spool.drop(path=path, written=len(batch))
+                    stored += len(batch)
             except UNREACHABLE:
+                self.spool.release(path=path, written=0)
                 break
-            self.spool.release(path=path, written=len(records))
-            written_total += len(records)
-            log.info("replayed %d spooled assessments", len(records))
+            finally:
+                if stored:
+                    written_total += stored
+                    log.info("replayed %d spooled assessments", stored)
+            self.spool.release(path=path, written=0)
         metrics.SPOOL_DEPTH.set(self.spool.depth())
         return written_total
 

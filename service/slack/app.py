@@ -7,6 +7,7 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_bolt.authorization import AuthorizeResult
+from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.web.async_client import AsyncWebClient
 
 from models.questionnaire import Questionnaire
@@ -14,6 +15,7 @@ from service.assessment import Assessor
 from service.config import Settings
 from service.slack.blocks import REPORT_ACTION, fallback_text, report_url, result_blocks
 from service.slack.delivery import TIMEOUT_S, Reply, deliver, describe, notify
+from service.slack.guard import ReplayGuard, quiet_bolt_logger
 from service.slack.modal import (
     CALLBACK_ID,
     build_view,
@@ -57,14 +59,17 @@ def web_client(*, settings: Settings) -> AsyncWebClient:
     return AsyncWebClient(timeout=TIMEOUT_S)
 
 
-async def open_questionnaire(*, client: AsyncWebClient, command: dict[str, Any], text: str) -> None:
+async def open_questionnaire(
+    *, client: AsyncWebClient, command: dict[str, Any], text: str, settings: Settings
+) -> None:
     """views.open with the command's trigger_id; on failure, tell the user instead of raising."""
-    reply = Reply(channel=command.get("channel_id"), user=command.get("user_id"),
-                  response_url=command.get("response_url"))
+    reply = Reply.checked(channel=command.get("channel_id"), user=command.get("user_id"),
+                          response_url=command.get("response_url"),
+                          allowed_prefix=settings.slack_response_url_prefix)
     view = build_view(
         description=unescape_command_text(text=text),
         metadata=encode_metadata(channel=reply.channel, user=reply.user,
-                                 response_url=reply.response_url),
+                                 response_url=reply.response_url, secret=_secret(settings)),
     )
     try:
         await client.views_open(trigger_id=str(command.get("trigger_id") or ""), view=view)
@@ -77,11 +82,12 @@ async def open_questionnaire(*, client: AsyncWebClient, command: dict[str, Any],
 
 async def assess_and_post(
     *, assessor: Assessor, questionnaire: Questionnaire, client: AsyncWebClient, reply: Reply,
-    public_url: str,
+    public_url: str, user: str | None = None,
 ) -> str:
     """The /assess pipeline (stored with source "slack"), then the result as Block Kit."""
     try:
-        doc = await assessor.assess(questionnaire=questionnaire, source="slack")
+        doc = await assessor.assess(questionnaire=questionnaire, source="slack",
+                                    caller=f"slack:{user}" if user else "slack")
     except Exception:  # database or model failure: the user hears about it, the log has detail
         log.exception("assessment requested from Slack failed")
         return await notify(client=client, reply=reply, text=FAILED_ASSESSMENT)
@@ -97,6 +103,11 @@ async def assess_and_post(
         client=client, reply=reply, text=text, blocks=blocks,
         error_text=f"Your assessment is stored, but it could not be posted here. Read it at {url}",
     )
+
+
+def _secret(settings: Settings) -> str:
+    assert settings.slack_signing_secret is not None
+    return settings.slack_signing_secret.get_secret_value()
 
 
 def build_app(*, settings: Settings, assessor: Assessor) -> AsyncApp:
@@ -121,7 +132,7 @@ def build_app(*, settings: Settings, assessor: Assessor) -> AsyncApp:
         authorize=authorize,
         client=web_client(settings=settings),
         request_verification_enabled=True,
-        logger=logging.getLogger("service.slack.bolt"),
+        logger=quiet_bolt_logger(),
         name="advisor",
     )
 
@@ -132,24 +143,33 @@ def build_app(*, settings: Settings, assessor: Assessor) -> AsyncApp:
             await ack(response_type="ephemeral", text=USAGE)
             return
         await ack()
-        await open_questionnaire(client=client, command=command, text=text)
+        await open_questionnaire(client=client, command=command, text=text, settings=settings)
+
+    guard = ReplayGuard()
 
     async def on_submission(
         ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], client: AsyncWebClient,
+        request: AsyncBoltRequest,
     ) -> None:
-        """Errors go back into the modal; a valid questionnaire closes it and is assessed."""
+        """Errors go back into the modal; a valid questionnaire closes it and is assessed once."""
         values = (view.get("state") or {}).get("values") or {}
         questionnaire, errors = parse_submission(values=values)
         if questionnaire is None:
             await ack(response_action="errors", errors=errors)
             return
         await ack()
-        meta = decode_metadata(text=view.get("private_metadata"))
+        key = ReplayGuard.key(view_id=str(view.get("id") or ""), view_hash=view.get("hash"),
+                              body=request.raw_body.encode())
+        if not guard.first(key=key):
+            log.warning("a replayed Slack submission was ignored (view %s)", view.get("id"))
+            return
+        meta = decode_metadata(text=view.get("private_metadata"), secret=_secret(settings))
         user = (body.get("user") or {}).get("id") or meta.get("user")
-        reply = Reply(channel=meta.get("channel"), user=user,
-                      response_url=meta.get("response_url"))
+        reply = Reply.checked(channel=meta.get("channel"), user=user,
+                              response_url=meta.get("response_url"),
+                              allowed_prefix=settings.slack_response_url_prefix)
         await assess_and_post(assessor=assessor, questionnaire=questionnaire, client=client,
-                              reply=reply, public_url=settings.public_url)
+                              reply=reply, public_url=settings.public_url, user=user)
 
     async def on_report_click(ack: AsyncAck) -> None:
         """Link buttons still send an interaction; acknowledging it avoids a warning icon."""

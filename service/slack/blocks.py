@@ -174,9 +174,12 @@ def report_url(*, public_url: str, assessment_id: str) -> str:
 def fallback_text(*, doc: AssessmentDocument, url: str) -> str:
     """The notification text shown where blocks cannot be."""
     label = APPROACH_NAMES[doc.recommendation]
-    prefix = f"{doc.project_name}: " if doc.project_name else ""
-    return plain_clip(text=f"{prefix}Recommendation: {label}. Full report: {url}",
-                      limit=FALLBACK_LIMIT)
+    tail = f"Recommendation: {label}. Full report: {url}"
+    if not doc.project_name:
+        return tail
+    # The project name is the user's text: escaped, so it cannot ping @channel or forge a link.
+    name = clip(text=doc.project_name, limit=FALLBACK_LIMIT - slack_len(tail) - 3)
+    return f"{name}: {tail}"
 
 
 def fit(*, blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:

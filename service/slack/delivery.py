@@ -16,6 +16,9 @@ log = logging.getLogger(__name__)
 TIMEOUT_S = 10
 
 
+SLACK_HOOKS = "https://hooks.slack.com/"
+
+
 @dataclass(frozen=True)
 class Reply:
     """Where an answer goes: the command's channel, its user, and its response_url."""
@@ -23,6 +26,17 @@ class Reply:
     channel: str | None
     user: str | None
     response_url: str | None
+
+    @classmethod
+    def checked(
+        cls, *, channel: str | None, user: str | None, response_url: str | None,
+        allowed_prefix: str = SLACK_HOOKS,
+    ) -> Reply:
+        """A reply whose response_url is kept only when it points at Slack's hooks host."""
+        if response_url and not response_url.startswith(allowed_prefix):
+            log.warning("ignored a response_url outside %s", allowed_prefix)
+            response_url = None
+        return cls(channel=channel, user=user, response_url=response_url)
 
 
 def describe(*, error: BaseException) -> str:

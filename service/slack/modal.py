@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from typing import Any
 
+from itsdangerous import BadSignature, URLSafeSerializer
 from pydantic import ValidationError
 
 from models.questionnaire import Questionnaire
@@ -71,20 +71,26 @@ def _input(*, question: Question, prefill: str | None) -> dict[str, Any]:
     return block
 
 
-def encode_metadata(*, channel: str | None, user: str | None, response_url: str | None) -> str:
-    """Where to answer later; the response_url is dropped if it would break Slack's size limit."""
-    data = {"channel": channel, "user": user, "response_url": response_url}
-    text = json.dumps(data, separators=(",", ":"))
+def _signer(secret: str) -> URLSafeSerializer:
+    return URLSafeSerializer(secret, salt="advisor-slack-private-metadata")
+
+
+def encode_metadata(
+    *, channel: str | None, user: str | None, response_url: str | None, secret: str
+) -> str:
+    """Where to answer later, signed (HMAC) so a submission cannot redirect the answer; the
+    response_url is dropped if it would break Slack's size limit."""
+    text = _signer(secret).dumps({"channel": channel, "user": user, "response_url": response_url})
     if len(text) > METADATA_LIMIT:
-        text = json.dumps({"channel": channel, "user": user}, separators=(",", ":"))
-    return text[:METADATA_LIMIT]
+        text = _signer(secret).dumps({"channel": channel, "user": user})
+    return text
 
 
-def decode_metadata(*, text: str | None) -> dict[str, str]:
-    """The routing data back; anything malformed becomes empty rather than an error."""
+def decode_metadata(*, text: str | None, secret: str) -> dict[str, str]:
+    """The routing data back; unsigned, forged or malformed metadata becomes empty."""
     try:
-        data = json.loads(text or "{}")
-    except ValueError:
+        data = _signer(secret).loads(text or "")
+    except BadSignature:
         return {}
     if not isinstance(data, dict):
         return {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+import uuid
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -149,7 +150,9 @@ def command_body(*, text: str, response_url: str, trigger_id: str = "T-trigger-1
 
 def submission_body(*, view: dict[str, Any], values: dict[str, Any]) -> str:
     """A view_submission interaction for `view` with the given state values."""
-    submitted = dict(view, id="V123", team_id="T0001", state={"values": values})
+    # Every submission of a view carries Slack's hash of that view's state; a fresh one here.
+    submitted = dict(view, id="V123", team_id="T0001", state={"values": values},
+                     hash=view.get("hash") or uuid.uuid4().hex)
     payload = {"type": "view_submission", "team": {"id": "T0001", "domain": "acme"},
                "user": {"id": "U0001", "name": "dana", "team_id": "T0001"},
                "api_app_id": "A0001", "token": "legacy", "trigger_id": "T-trigger-2",

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import psutil
 import pytest
 
 from service.config import Settings
@@ -156,6 +157,51 @@ def test_killed_postmaster_mid_load(own_server: LiveServer) -> None:
     assert recovered <= 30 and guidance_back <= 30
 
 
+def test_frozen_postgres_never_hangs_a_request(own_server: LiveServer) -> None:
+    """Finding 5: SIGSTOP the postmaster and its backends; /readyz answers within 2 s, /assess
+    answers (degraded, spooled) within the deadline, and after SIGCONT nothing is lost."""
+    embedded = own_server.state.database.embedded
+    postmaster = psutil.Process(embedded.postmaster_pid())
+    frozen = [postmaster, *postmaster.children(recursive=True)]
+    url = own_server.url
+    for proc in frozen:
+        proc.suspend()
+    try:
+        with httpx.Client(base_url=url, timeout=60) as http:
+            started = time.monotonic()
+            ready = http.get("/readyz")
+            readyz_s = time.monotonic() - started
+        timed: list[float] = []
+
+        def timed_hammer() -> list[tuple[int, dict[str, Any] | None]]:
+            t0 = time.monotonic()
+            out = hammer(url=url, total=24, clients=6)
+            timed.append(time.monotonic() - t0)
+            return out
+
+        results = timed_hammer()
+    finally:
+        for proc in frozen:
+            proc.resume()
+    with httpx.Client(base_url=url, timeout=30) as http:
+        back = wait_until(check=lambda: http.get("/readyz").status_code == 200, timeout=30)
+        wait_until(check=lambda: own_server.state.spool.depth() == 0, timeout=30)
+        answered = [body for status, body in results if status == 200 and body]
+        lost = [d["id"] for d in answered if http.get(f"/assessments/{d['id']}").json() != d]
+    record({
+        "frozen_readyz_s": round(readyz_s, 2),
+        "frozen_readyz_status": ready.status_code,
+        "frozen_requests": len(results),
+        "frozen_answered_200": len(answered),
+        "frozen_degraded": sum(1 for d in answered if d["degraded"]),
+        "frozen_batch_s": round(timed[0], 2),
+        "frozen_ready_after_resume_s": round(back, 2),
+        "frozen_lost_or_changed": len(lost),
+    })
+    assert ready.status_code == 503 and readyz_s < 2.0
+    assert len(answered) == len(results) and not lost
+
+
 HOSTILE: dict[str, tuple[bytes, dict[str, str]]] = {
     "oversized body (2 MB)": (b'{"description": "' + b"x" * 2_000_000 + b'"}', {}),
     "NUL in description": (json.dumps(dict(BASE, description="a\u0000b")).encode(), {}),
@@ -271,6 +317,18 @@ def test_external_database_outage_and_return(tmp_path: Path) -> None:
             doc = down.json()
             assert doc["degraded"] and doc["guidance"] == [] and doc["guidance_note"]
             assert http.get(f"/assessments/{doc['id']}").json() == doc  # served from the spool
+            # Finding 6: database down and the spool unwritable is a 503 with Retry-After.
+            spool = live.state.spool
+            kept = (spool.folder, spool.path)
+            blocker = tmp_path / "blocker"
+            blocker.write_text("not a folder")
+            spool.folder, spool.path = blocker / "spool", blocker / "spool" / "x.jsonl"
+            try:
+                refused = http.post("/assess", json=dict(BASE, description="no disk"))
+            finally:
+                spool.folder, spool.path = kept
+            assert refused.status_code == 503 and refused.headers["retry-after"] == "30"
+            assert "spool cannot be written" in refused.json()["detail"]
             restarted = time.monotonic()
             external.start()
             back = wait_until(check=lambda: http.get("/readyz").status_code == 200, timeout=30)

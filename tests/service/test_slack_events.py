@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import random
 import re
 import time
@@ -18,6 +19,8 @@ import pytest
 from models.questionnaire import Questionnaire
 from models.vocabulary import APPROACH_NAMES as LABELS
 from service.config import Settings
+from service.slack.delivery import Reply
+from service.slack.guard import NoBodies
 from service.slack.modal import decode_metadata
 from service.slack.questions import QUESTIONS
 from tests.conftest import LiveServer
@@ -61,7 +64,7 @@ def slack_server(tmp_path_factory: pytest.TempPathFactory, database_url: str,
         ADVISOR_DATA_DIR=Path(tmp_path_factory.mktemp("slack-data")),
         ADVISOR_DATABASE_URL=database_url, ADVISOR_API_KEYS=None, ADVISOR_INDEX_BUILTIN=False,
         SLACK_SIGNING_SECRET=SECRET, SLACK_BOT_TOKEN=TOKEN, SLACK_API_URL=fake.api_url,
-        ADVISOR_PUBLIC_URL=PUBLIC,
+        ADVISOR_PUBLIC_URL=PUBLIC, SLACK_RESPONSE_URL_PREFIX=fake.url + "/response/",
     )
     live = LiveServer(settings=settings).start()
     yield live
@@ -108,7 +111,7 @@ def test_full_flow_command_modal_submission_message(slack: httpx.Client, fake: F
     assert fake.of("views.open")[0].headers["Authorization"] == f"Bearer {TOKEN}"
     ids = [b["block_id"] for b in view["blocks"] if b["type"] == "input"]
     assert ids[:5] == REQUIRED and set(ids) == set(Questionnaire.model_fields)
-    assert decode_metadata(text=view["private_metadata"]) == {
+    assert decode_metadata(text=view["private_metadata"], secret=SECRET) == {
         "channel": "C0001", "user": "U0001", "response_url": fake.response_url()}
 
     response = submit(slack, view, FULL)
@@ -304,3 +307,73 @@ def test_largest_assessment_respects_block_kit_limits(slack: httpx.Client, fake:
         assert f"…and {len(doc['warnings']) - 3} more in the full report" in text
     if len(doc["rules"]) > 4:
         assert f"…and {len(doc['rules']) - 4} more rules in the full report" in text
+
+
+# Finding 7: logs, escaping, response_url, signed private_metadata, replays.
+
+
+def test_bolt_never_logs_bodies(slack: httpx.Client, caplog: pytest.LogCaptureFixture) -> None:
+    marker = "SECRET-DESCRIPTION-" + "z" * 900_00
+    body = command_body(text=marker, response_url="https://hooks.slack.com/commands/T/1/x")
+    with caplog.at_level(logging.DEBUG):
+        forged = slack.post("/slack/events", content=body,
+                            headers=signed_headers(body=body, secret="wrong"))
+        stale = slack.post("/slack/events", content=body,
+                           headers=signed_headers(body=body, timestamp=int(time.time()) - 600))
+    assert forged.status_code == stale.status_code == 401
+    assert "SECRET-DESCRIPTION" not in caplog.text and "hooks.slack.com" not in caplog.text
+    assert logging.getLogger("service.slack.bolt").getEffectiveLevel() == logging.WARNING
+    record = logging.LogRecord("service.slack.bolt", logging.WARNING, "", 0,
+                               "Unhandled request ({'payload': 'x'})", None, None)
+    NoBodies().filter(record)
+    assert record.getMessage() == "Unhandled request [request details withheld]"
+
+
+def test_fallback_text_is_escaped(slack: httpx.Client, fake: FakeSlack) -> None:
+    view = open_modal(slack, fake)
+    hostile = "<!channel> <https://phish.example|Reset your password>"
+    assert submit(slack, view, dict(FULL, project_name=hostile)).status_code == 200
+    [message] = fake.wait_for("chat.postMessage", timeout=60)
+    text = message.body["text"]
+    assert "<!channel>" not in text and "<https://phish" not in text
+    assert text.startswith("&lt;!channel&gt; &lt;https://phish.example|Reset your password&gt;")
+    assert "<!channel>" not in json.dumps(message.body["blocks"])
+
+
+def test_response_url_must_be_slacks(slack: httpx.Client, fake: FakeSlack) -> None:
+    fake.behaviour["views.open"] = "http500"  # the failure note goes to the response_url
+    evil = "http://127.0.0.1:9/steal"
+    assert post(slack, command_body(text="", response_url=evil)).status_code == 200
+    fake.wait_for("chat.postEphemeral")  # told privately instead
+    assert fake.of("response_url") == []
+    kept = Reply.checked(channel="C", user="U", response_url="https://hooks.slack.com/a/b")
+    dropped = Reply.checked(channel="C", user="U", response_url="https://hooks.slack.com.evil/x")
+    assert kept.response_url and dropped.response_url is None
+
+
+def test_forged_private_metadata_is_ignored(slack: httpx.Client, fake: FakeSlack) -> None:
+    view = open_modal(slack, fake)
+    forged = json.dumps({"channel": "C-attacker", "user": "U0001",
+                         "response_url": fake.response_url(name="stolen")})
+    assert submit(slack, dict(view, private_metadata=forged), FULL).status_code == 200
+    [message] = fake.wait_for("chat.postMessage", timeout=60)
+    assert message.body["channel"] == "U0001"  # the submitting user, not the forged channel
+    assert [c for c in fake.calls if c.path.endswith("/stolen")] == []
+
+
+def test_a_replayed_submission_creates_nothing(
+    slack: httpx.Client, fake: FakeSlack, database_url: str
+) -> None:
+    view = open_modal(slack, fake)
+    body = submission_body(view=view, values=state_values(view=view, answers=FULL))
+    headers = signed_headers(body=body)
+    with psycopg.connect(database_url) as conn:
+        before = conn.execute("SELECT count(*) FROM assessments WHERE source = 'slack'").fetchone()
+    for _ in range(3):
+        assert slack.post("/slack/events", content=body, headers=headers).status_code == 200
+    fake.wait_for("chat.postMessage", timeout=60)
+    time.sleep(1.0)
+    with psycopg.connect(database_url) as conn:
+        after = conn.execute("SELECT count(*) FROM assessments WHERE source = 'slack'").fetchone()
+    assert before is not None and after is not None and after[0] - before[0] == 1
+    assert len(fake.of("chat.postMessage")) == 1

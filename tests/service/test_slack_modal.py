@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import secrets
 from enum import StrEnum
 from typing import Any
 
@@ -17,7 +18,7 @@ from service.slack.modal import (
     parse_submission,
     unescape_command_text,
 )
-from tests.service.slack_support import state_values
+from tests.service.slack_support import SECRET, state_values
 from tests.support import answers
 
 REQUIRED = list(REQUIRED_FIELDS)
@@ -27,7 +28,8 @@ FULL: dict[str, Any] = answers(full=True, risk_domain="finance", project_name="T
 
 def view(description: str | None = None) -> dict[str, Any]:
     return build_view(description=description,
-                      metadata=encode_metadata(channel="C1", user="U1", response_url="https://x/y"))
+                      metadata=encode_metadata(channel="C1", user="U1", response_url="https://x/y",
+                                               secret=SECRET))
 
 
 def inputs(v: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -79,11 +81,14 @@ def test_prefill_and_metadata() -> None:
     assert "initial_value" not in inputs(view())["description"]["element"]
     long = "x" * 5000
     assert len(inputs(view(long))["description"]["element"]["initial_value"]) == 4000
-    assert decode_metadata(text=v["private_metadata"]) == {"channel": "C1", "user": "U1",
-                                                           "response_url": "https://x/y"}
-    huge = encode_metadata(channel="C1", user="U1", response_url="https://x/" + "y" * 4000)
-    assert len(huge) <= 3000 and decode_metadata(text=huge) == {"channel": "C1", "user": "U1"}
-    assert decode_metadata(text="not json") == {} and decode_metadata(text="[1]") == {}
+    assert decode_metadata(text=v["private_metadata"], secret=SECRET) == {
+        "channel": "C1", "user": "U1", "response_url": "https://x/y"}
+    noise = "https://x/" + secrets.token_hex(2000)  # incompressible, so over the limit
+    huge = encode_metadata(channel="C1", user="U1", response_url=noise, secret=SECRET)
+    assert len(huge) <= 3000
+    assert decode_metadata(text=huge, secret=SECRET) == {"channel": "C1", "user": "U1"}
+    assert decode_metadata(text="not json", secret=SECRET) == {}
+    assert decode_metadata(text="[1]", secret=SECRET) == {}
 
 
 @pytest.mark.parametrize("answers", [FULL, {k: FULL[k] for k in REQUIRED}],
