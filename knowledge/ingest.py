@@ -61,8 +61,12 @@ def discover(*, paths: Iterable[Path]) -> tuple[list[SourceFile], list[tuple[str
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            root = path.resolve()
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
                 if any(part.startswith(".") for part in child.relative_to(path).parts):
+                    continue
+                if not child.resolve().is_relative_to(root):
+                    problems.append((str(child), "links outside the folder given; not followed"))
                     continue
                 if child.suffix.lower() not in SUPPORTED_SUFFIXES:
                     problems.append((str(child), f"unsupported file type {child.suffix!r}"))

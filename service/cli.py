@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -90,27 +89,6 @@ async def _ingest(
         )
 
 
-def _read_questionnaires(*, source: str) -> list[tuple[int, Any]]:
-    """(line number, parsed JSON or the parse error) for one object or JSON Lines."""
-    text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-    stripped = text.strip()
-    if not stripped:
-        return []
-    try:
-        return [(1, json.loads(stripped))]
-    except json.JSONDecodeError:
-        pass
-    items: list[tuple[int, Any]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            items.append((number, json.loads(line)))
-        except json.JSONDecodeError as err:
-            items.append((number, err))
-    return items
-
-
 @app.command()
 def assess(
     file: Annotated[str, typer.Argument(help="questionnaire JSON or JSON Lines; - for stdin")],
@@ -118,14 +96,19 @@ def assess(
         bool, typer.Option("--no-guidance", help="skip retrieval: no database or embedding model")
     ] = False,
 ) -> None:
-    """Print one assessment document per questionnaire, one per line, in input order."""
+    """Print one assessment document per questionnaire, one per line, in input order (streamed:
+    each line is read, assessed and printed before the next)."""
     from service.batch import run_batch
 
     if file != "-" and not Path(file).is_file():
         raise typer.BadParameter(f"no such file: {file}", param_hint="FILE")
-    items = _read_questionnaires(source=file)
-    failures = run_batch(items=items, settings=Settings(), guidance=not no_guidance)
+    if file == "-":
+        failures = run_batch(stream=sys.stdin.buffer, settings=Settings(), guidance=not no_guidance)
+    else:
+        with Path(file).open("rb") as stream:
+            failures = run_batch(stream=stream, settings=Settings(), guidance=not no_guidance)
     if failures:
+        typer.echo(f"{failures} line(s) could not be assessed; see the error objects", err=True)
         raise typer.Exit(code=1)
 
 

@@ -110,3 +110,65 @@ def test_train_is_deterministic_and_evaluate_reports(tmp_path: Path) -> None:
     assert out.read_bytes() == (REPO / "models" / "artifact.json").read_bytes()
     report = run("evaluate")
     assert report.returncode == 0 and "accuracy" in report.stdout and "rules-only" in report.stdout
+
+
+# Finding 10: streaming, bad lines in place, non-UTF-8, symlinks.
+
+
+def test_assess_streams_one_line_out_per_line_in(tmp_path: Path) -> None:
+    """The first document is printed while the input is still open (no read-everything-first)."""
+    env = {**os.environ, "ADVISOR_DATA_DIR": str(tmp_path)}
+    proc = subprocess.Popen([ADVISOR, "assess", "-", "--no-guidance"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO, env=env)
+    assert proc.stdin is not None and proc.stdout is not None
+    try:
+        for n in (11, 22):
+            proc.stdin.write((json.dumps(dict(REQUIRED, requests_per_day=n)) + "\n").encode())
+            proc.stdin.flush()
+            out = json.loads(proc.stdout.readline())  # blocks until this line's answer
+            assert out["questionnaire"]["requests_per_day"] == n
+        proc.stdin.close()
+        assert proc.wait(timeout=120) == 0
+    finally:
+        proc.kill()
+
+
+def test_hostile_lines_become_error_objects_and_the_batch_goes_on(tmp_path: Path) -> None:
+    good = json.dumps(REQUIRED).encode()
+    lines = [
+        good,
+        b"[" * 200_000,  # nesting deeper than the parser allows
+        json.dumps(dict(REQUIRED, requests_per_day=7)).replace(": 7", ": " + "9" * 5000).encode(),
+        b'{"description": "caf\xe9"}',  # Latin-1, not UTF-8
+        b"x" * 1_100_000,  # over the 1 MB line limit
+        good,
+    ]
+    path = tmp_path / "hostile.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    result = run("assess", str(path), "--no-guidance")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(out) == 6
+    assert "recommendation" in out[0] and "recommendation" in out[5]
+    assert [o["line"] for o in out[1:5]] == [2, 3, 4, 5]
+    assert "nested too deeply" in out[1]["detail"]
+    assert "4300 digits" in out[2]["detail"]  # over Python's integer digit limit
+    assert "not UTF-8" in out[3]["detail"] and "column 21" in out[3]["detail"]
+    assert "over 1000000 bytes" in out[4]["detail"]
+    assert "4 line(s) could not be assessed" in result.stderr
+
+
+def test_ingest_does_not_follow_links_out_of_the_folder(tmp_path: Path) -> None:
+    from knowledge.ingest import discover
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "notes.md").write_text("# Notes\n\nkept")
+    secret = tmp_path / "outside.txt"
+    secret.write_text("root:x:0:0")
+    (docs / "passwd.txt").symlink_to(secret)
+    (docs / "alias.md").symlink_to(docs / "notes.md")  # inside: fine
+    found, problems = discover(paths=[docs])
+    assert sorted(f.name for f in found) == ["alias.md", "notes.md"]
+    assert problems == [(str(docs / "passwd.txt"),
+                         "links outside the folder given; not followed")]
