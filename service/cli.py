@@ -6,7 +6,7 @@ import asyncio
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -118,20 +118,29 @@ def train(
         bool, typer.Option("--with-outcomes", help="fold recorded outcomes into the training cases")
     ] = False,
     output: Annotated[Path | None, typer.Option(help="artifact path")] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="write even if held-out metrics got worse")
+    ] = False,
 ) -> None:
-    """Fit the model from its training cases and write the JSON artifact."""
-    from models.training import train_artifact, write_artifact
+    """Fit the model and write the JSON artifact, unless its held-out metrics are worse than
+    the current artifact's (then nothing is written and the exit code is 1)."""
+    from service.retrain import retrain
 
-    extra: list[dict[str, Any]] = []
-    if with_outcomes:
-        from service.outcomes import outcome_cases
-
-        extra = outcome_cases(settings=Settings())
-        typer.echo(f"outcomes folded in: {len(extra)}", err=True)
-    artifact = train_artifact(extra_cases=extra)
     target = output or REPO_ROOT / "models" / "artifact.json"
-    write_artifact(artifact=artifact, path=target)
-    typer.echo(f"wrote {target.name}: version {artifact['version']}")
+    run = retrain(settings=Settings(), target=target, with_outcomes=with_outcomes, force=force)
+    if run.harvest is not None:
+        found = run.harvest
+        typer.echo(f"outcomes: {found.used} used, {len(found.rejected)} rejected, "
+                   f"{found.silent} teach nothing (inconclusive or ambiguous)", err=True)
+        for assessment_id, reason in found.rejected[:20]:
+            typer.echo(f"  rejected {assessment_id}: {reason}", err=True)
+    if run.worse:
+        typer.echo("held-out metrics worse than the current artifact: " + "; ".join(run.worse),
+                   err=True)
+    if not run.written:
+        typer.echo(f"not written: {target.name} kept (use --force to write anyway)", err=True)
+        raise typer.Exit(code=1)
+    typer.echo(f"wrote {target.name}: version {run.artifact['version']}")
 
 
 @app.command()

@@ -11,6 +11,11 @@ from models.document import EXAMPLE, AssessmentDocument
 from models.questionnaire import storable_text
 from models.verdict import VerdictName, VerdictResponse
 from models.vocabulary import Recommendation
+from service.outcome_rules import own_numbers
+
+OWN_FIELDS = {
+    "verdict", "metric_before", "metric_after", "guardrail_before", "guardrail_after",
+}
 
 
 class DocumentResponse(Response):
@@ -104,6 +109,15 @@ class OutcomeIn(BaseModel):
                 f"{self.verdict_document.verdict!r}; send one or make them match"
             )
         self.verdict = self.verdict_document.verdict
+        return self
+
+    @model_validator(mode="after")
+    def _consistent(self) -> OutcomeIn:
+        """A verdict its own numbers contradict (success with metric_after below metric_before)
+        is a 422 naming the field."""
+        found = own_numbers(outcome=self.model_dump(include=OWN_FIELDS))
+        if found:
+            raise ValueError("; ".join(f"{field}: {problem}" for field, problem in found))
         return self
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Response
 from psycopg import AsyncConnection
 
 from models.document import AssessmentDocument
-from service.api.deps import CallerDep, ConnDep, RequireScope, StateDep, get_caller
+from service import outcome_rules
+from service.api.deps import CallerDep, RequireScope, StateDep, get_caller
 from service.api.paging import MAX_PAGE, decode_cursor, encode_cursor
 from service.api.schemas import (
     AssessmentList,
@@ -20,6 +21,8 @@ from service.api.schemas import (
 )
 from service.callers import Scope
 from service.db import audit, outcomes
+from service.db.outcomes import Recorded
+from service.ratelimit import RateLimit
 
 router = APIRouter(
     prefix="/assessments",
@@ -83,19 +86,44 @@ async def get_assessment(assessment_id: AssessmentId, state: StateDep) -> Docume
     "/{assessment_id}/outcome",
     response_model=OutcomeOut,
     status_code=201,
-    responses={404: {"model": ErrorBody, "description": "no assessment with that id"}},
+    dependencies=[Depends(RequireScope(Scope.outcomes)), Depends(RateLimit("outcomes"))],
+    responses={
+        200: {"model": OutcomeOut, "description": "replaced this caller's earlier outcome"},
+        404: {"model": ErrorBody, "description": "no assessment with that id"},
+        409: {"model": ErrorBody, "description": "another caller recorded this outcome"},
+        422: {"model": ErrorBody, "description": "inconsistent with its numbers or the plan"},
+        429: {"model": ErrorBody, "description": "rate limit; see Retry-After"},
+    },
 )
 async def record_outcome(
-    assessment_id: AssessmentId, outcome: OutcomeIn, conn: ConnDep
+    assessment_id: AssessmentId, outcome: OutcomeIn, state: StateDep, caller: CallerDep,
+    response: Response,
 ) -> OutcomeOut:
-    """Record what the team did and measured; `advisor train --with-outcomes` learns from it."""
-    recorded_at = datetime.now(UTC).isoformat(timespec="milliseconds")
-    stored = await outcomes.record(
-        conn,
-        assessment_id=assessment_id,
-        recorded_at=recorded_at,
-        outcome=outcome.model_dump(mode="json"),
+    """Record what the team did and measured (one outcome per assessment, replaceable only by
+    the caller who recorded it); `advisor train --with-outcomes` learns from it."""
+    missing = HTTPException(status_code=404, detail=f"no assessment with id {assessment_id!r}")
+    found, plan = await state.supervisor.run(
+        lambda conn: outcomes.plan_of(conn, assessment_id=assessment_id)
     )
-    if not stored:
-        raise HTTPException(status_code=404, detail=f"no assessment with id {assessment_id!r}")
+    if not found:
+        raise missing
+    body = outcome.model_dump(mode="json")
+    clashes = outcome_rules.against_plan(outcome=body, plan=plan)
+    if clashes:
+        raise HTTPException(status_code=422, detail=[
+            {"loc": ["body", field], "msg": problem, "type": "value_error"}
+            for field, problem in clashes
+        ])
+    recorded_at = datetime.now(UTC).isoformat(timespec="milliseconds")
+    result = await state.supervisor.run(lambda conn: outcomes.record(
+        conn, assessment_id=assessment_id, recorded_at=recorded_at, outcome=body,
+        caller=caller.name,
+    ))
+    if result is Recorded.no_assessment:
+        raise missing
+    if result is Recorded.owned_by_other:
+        raise HTTPException(status_code=409, detail="another caller recorded this assessment's "
+                            "outcome; only that caller can replace it")
+    if result is Recorded.replaced:
+        response.status_code = 200
     return OutcomeOut(assessment_id=assessment_id, recorded_at=recorded_at, **outcome.model_dump())
