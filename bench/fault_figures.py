@@ -21,6 +21,17 @@ ROWS = (
     ("external PostgreSQL stopped and restarted",
      "degraded answers meanwhile; ready {external_ready_again_s} s after restart"),
     ("assessments lost / stored copy differs", "{assessments_lost} / {stored_differs}"),
+    ("PostgreSQL frozen (SIGSTOP on postmaster and backends): `/readyz`",
+     "{frozen_readyz_status} in {frozen_readyz_s} s"),
+    ("PostgreSQL frozen: {frozen_requests} `/assess` from 6 clients",
+     "{frozen_answered_200} answered 200 ({frozen_degraded} degraded) in {frozen_batch_s} s; "
+     "{frozen_lost_or_changed} lost after SIGCONT; ready {frozen_ready_after_resume_s} s later"),
+    ("{busy_list_requests} concurrent `GET /assessments?limit=50` on a 2-connection pool",
+     "{busy_list_200} × 200, {busy_list_503} × 503 (busy); database marked down "
+     "{busy_marked_down} times"),
+    ("16 parallel 1 MB unknown-keys `/verdict` bodies",
+     "422 of at most {unknown_keys_422_bytes} bytes; all done in {unknown_keys_16_s} s; "
+     "`/healthz` meanwhile {unknown_keys_healthz_s} s"),
 )
 
 

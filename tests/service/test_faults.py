@@ -231,6 +231,29 @@ def test_hostile_inputs_never_500(client: httpx.Client) -> None:
     ), outcomes
 
 
+def test_unknown_keys_body_costs_little(client: httpx.Client) -> None:
+    """Finding 3's figure: 1 MB of unknown keys to /verdict, 16 in parallel, with /healthz."""
+    body = json.dumps({f"unknown_key_{i}": 1 for i in range(42_000)}).encode()
+    headers = {"content-type": "application/json"}
+    sizes: list[int] = []
+
+    def send() -> None:
+        with httpx.Client(base_url=client.base_url, timeout=60) as http:
+            sizes.append(len(http.post("/verdict", content=body, headers=headers).content))
+
+    threads = [threading.Thread(target=send) for _ in range(16)]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    health = client.get("/healthz")
+    healthz_s = time.monotonic() - started
+    for thread in threads:
+        thread.join()
+    record({"unknown_keys_422_bytes": max(sizes), "unknown_keys_16_s": round(
+        time.monotonic() - started, 2), "unknown_keys_healthz_s": round(healthz_s, 2)})
+    assert health.status_code == 200 and max(sizes) < 8_000
+
+
 def test_body_over_limit_without_content_length_is_413(server: LiveServer) -> None:
     def chunks() -> Iterator[bytes]:
         yield b'{"description": "'
