@@ -110,6 +110,38 @@ def _secret(settings: Settings) -> str:
     return settings.slack_signing_secret.get_secret_value()
 
 
+def submission_handler(*, settings: Settings, assessor: Assessor) -> Any:
+    """The view_submission listener, with its own replay memory."""
+    guard = ReplayGuard()
+
+    # Bolt injects by parameter name, so these parameters cannot be keyword-only.
+    async def on_submission(
+        ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], client: AsyncWebClient,
+        request: AsyncBoltRequest,
+    ) -> None:
+        """Errors go back into the modal; a valid questionnaire closes it and is assessed once."""
+        values = (view.get("state") or {}).get("values") or {}
+        questionnaire, errors = parse_submission(values=values)
+        if questionnaire is None:
+            await ack(response_action="errors", errors=errors)
+            return
+        await ack()
+        key = ReplayGuard.key(view_id=str(view.get("id") or ""), view_hash=view.get("hash"),
+                              body=request.raw_body.encode())
+        if not guard.first(key=key):
+            log.warning("a replayed Slack submission was ignored (view %s)", view.get("id"))
+            return
+        meta = decode_metadata(text=view.get("private_metadata"), secret=_secret(settings))
+        user = (body.get("user") or {}).get("id") or meta.get("user")
+        reply = Reply.checked(channel=meta.get("channel"), user=user,
+                              response_url=meta.get("response_url"),
+                              allowed_prefix=settings.slack_response_url_prefix)
+        await assess_and_post(assessor=assessor, questionnaire=questionnaire, client=client,
+                              reply=reply, public_url=settings.public_url, user=user)
+
+    return on_submission
+
+
 def build_app(*, settings: Settings, assessor: Assessor) -> AsyncApp:
     """A Bolt app that verifies every request's signature and never calls Slack to authorize."""
     missing = missing_settings(settings=settings)
@@ -145,31 +177,7 @@ def build_app(*, settings: Settings, assessor: Assessor) -> AsyncApp:
         await ack()
         await open_questionnaire(client=client, command=command, text=text, settings=settings)
 
-    guard = ReplayGuard()
-
-    async def on_submission(
-        ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], client: AsyncWebClient,
-        request: AsyncBoltRequest,
-    ) -> None:
-        """Errors go back into the modal; a valid questionnaire closes it and is assessed once."""
-        values = (view.get("state") or {}).get("values") or {}
-        questionnaire, errors = parse_submission(values=values)
-        if questionnaire is None:
-            await ack(response_action="errors", errors=errors)
-            return
-        await ack()
-        key = ReplayGuard.key(view_id=str(view.get("id") or ""), view_hash=view.get("hash"),
-                              body=request.raw_body.encode())
-        if not guard.first(key=key):
-            log.warning("a replayed Slack submission was ignored (view %s)", view.get("id"))
-            return
-        meta = decode_metadata(text=view.get("private_metadata"), secret=_secret(settings))
-        user = (body.get("user") or {}).get("id") or meta.get("user")
-        reply = Reply.checked(channel=meta.get("channel"), user=user,
-                              response_url=meta.get("response_url"),
-                              allowed_prefix=settings.slack_response_url_prefix)
-        await assess_and_post(assessor=assessor, questionnaire=questionnaire, client=client,
-                              reply=reply, public_url=settings.public_url, user=user)
+    on_submission = submission_handler(settings=settings, assessor=assessor)
 
     async def on_report_click(ack: AsyncAck) -> None:
         """Link buttons still send an interaction; acknowledging it avoids a warning icon."""
