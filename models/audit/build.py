@@ -6,8 +6,10 @@ from typing import Any
 
 import numpy as np
 
-from models.audit import findings as fnd
-from models.audit import tokens, traffic, variety
+import models.audit.findings as fnd
+import models.audit.tokens as tokens
+import models.audit.traffic as traffic
+import models.audit.variety as variety
 from models.audit.collect import Collector
 from models.audit.formats import FORMAT_NAMES
 from models.audit.options import JSON_MAJORITY, REPETITIVE_MIN_OUTPUTS

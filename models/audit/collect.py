@@ -7,7 +7,7 @@ from collections import Counter
 
 import numpy as np
 
-from models.audit import similarity
+import models.audit.similarity as similarity
 from models.audit.formats import FORMAT_NAMES, ROLE_ISSUES
 from models.audit.options import AuditOptions
 from models.audit.pii import KINDS

@@ -22,8 +22,8 @@ from typing import Any
 
 import numpy as np
 
-from models.audit import build
-from models.audit import findings as fnd
+import models.audit.build as build
+import models.audit.findings as fnd
 from models.audit.collect import Collector
 from models.audit.options import (
     MAX_TRAFFIC_LINES,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 from datasketch import LeanMinHash
 
-from models.audit import sketch
+import models.audit.sketch as sketch
 from models.audit.options import (
     CROWDED_CANDIDATES,
     LSH_BANDS,

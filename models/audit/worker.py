@@ -10,7 +10,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from models.audit import pii, sketch, text, tokens, traffic, variety
+import models.audit.pii as pii
+import models.audit.sketch as sketch
+import models.audit.text as text
+import models.audit.tokens as tokens
+import models.audit.traffic as traffic
+import models.audit.variety as variety
 from models.audit.formats import FORMAT_NAMES, ROLE_ISSUES, Parsed, parse_line
 
 Chunk = list[tuple[int, bytes | None]]
