@@ -3,26 +3,29 @@
 A condition is one of:
   {"all": [cond, ...]}                    every part holds
   {"any": [cond, ...]}                    at least one part holds
+  {"not": cond}                           the part does not hold (constraints only)
   {"field": F, "in": [v, ...]}            the answer is one of the values
   {"field": F, "is": v}                   the answer equals v (booleans)
   {"field": F, "gte" | "lt" | "lte": x}   numeric comparisons
   {"field": F, "unknown": true}           the answer is absent (warnings only)
 
-A leaf on an unknown answer is false, except `unknown`. `degree` instead treats each unknown answer
-as uniformly spread over its representative values (`models.features.UNKNOWN_GRID`) and returns
-the share of those combinations for which the condition holds; log-odds rules scale by it.
+A leaf on an unknown answer is false, except `unknown` (so `not` of an unknown leaf is true).
+`degree` instead spreads each unknown answer over an answer distribution (the answers the training
+cases gave, with their counts, stored in the artifact) and returns the weighted share of those
+completions for which the condition holds; log-odds rules scale by it.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Mapping
+import math
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
-
-from models.features import UNKNOWN_GRID
 
 Condition = dict[str, Any]
 Predicate = Callable[[Mapping[str, Any]], bool]
+# Per field, the answers seen and how often: what an unknown answer may turn out to be.
+Distribution = Mapping[str, Sequence[tuple[Any, float]]]
 
 _COMPARISONS: dict[str, Callable[[Any, Any], bool]] = {
     "in": lambda value, arg: value in arg,
@@ -35,6 +38,8 @@ _COMPARISONS: dict[str, Callable[[Any, Any], bool]] = {
 
 def fields_of(*, condition: Condition) -> tuple[str, ...]:
     """The answer fields a condition reads, sorted, without repeats."""
+    if "not" in condition:
+        return fields_of(condition=condition["not"])
     if "all" in condition or "any" in condition:
         parts = condition["all"] if "all" in condition else condition["any"]
         return tuple(sorted({f for part in parts for f in fields_of(condition=part)}))
@@ -42,7 +47,12 @@ def fields_of(*, condition: Condition) -> tuple[str, ...]:
 
 
 def uses_unknown(*, condition: Condition) -> bool:
-    """Whether a condition tests for an absent answer (not allowed in log-odds rules)."""
+    """Whether a condition tests for an absent answer or negates (not allowed in log-odds rules).
+
+    A negated leaf holds on an unknown answer, so it would fire a log-odds rule on no evidence.
+    """
+    if "not" in condition:
+        return True
     if "all" in condition or "any" in condition:
         parts = condition["all"] if "all" in condition else condition["any"]
         return any(uses_unknown(condition=part) for part in parts)
@@ -51,6 +61,9 @@ def uses_unknown(*, condition: Condition) -> bool:
 
 def compile_condition(*, condition: Condition) -> Predicate:
     """Turn a condition into a fast predicate over plain answers."""
+    if "not" in condition:
+        inner = compile_condition(condition=condition["not"])
+        return lambda answers: not inner(answers)
     if "all" in condition:
         parts = [compile_condition(condition=part) for part in condition["all"]]
         return lambda answers: all(part(answers) for part in parts)
@@ -70,16 +83,20 @@ def compile_condition(*, condition: Condition) -> Predicate:
     return lambda answers: answers.get(field) is not None and compare(answers[field], frozen)
 
 
-def degree(*, predicate: Predicate, fields: tuple[str, ...], answers: Mapping[str, Any]) -> float:
-    """Share of the plausible completions of unknown answers for which the predicate holds."""
-    unknown = [f for f in fields if answers.get(f) is None and f in UNKNOWN_GRID]
+def degree(
+    *, predicate: Predicate, fields: tuple[str, ...], answers: Mapping[str, Any],
+    distribution: Distribution,
+) -> float:
+    """Weighted share of the completions of unknown answers for which the predicate holds."""
+    unknown = [f for f in fields if answers.get(f) is None and distribution.get(f)]
     if not unknown:
         return 1.0 if predicate(answers) else 0.0
     filled = dict(answers)
-    hits = 0
-    total = 0
-    for combo in itertools.product(*(UNKNOWN_GRID[f] for f in unknown)):
-        filled.update(zip(unknown, combo, strict=True))
-        hits += predicate(filled)
-        total += 1
+    hits = 0.0
+    total = 0.0
+    for combo in itertools.product(*(distribution[f] for f in unknown)):
+        weight = math.prod(count for _, count in combo)
+        filled.update((f, value) for f, (value, _) in zip(unknown, combo, strict=True))
+        hits += weight * predicate(filled)
+        total += weight
     return hits / total

@@ -3,9 +3,13 @@
 Each rule has a stable id, a condition (`models/conditions.py`), one effect and a seed citation.
 - `log_odds` rules add `log_odds` to one approach's logit, scaled by the condition's degree (1 when
   every answer it reads is known; the share of plausible answers when some are unknown).
-- `constraint` rules act on the recommendation only, and only on explicit answers:
-  `forbid_fine_tuning` rules out fine_tuning and rag_and_fine_tuning; `require_retrieval` rules
-  out prompt_engineering and fine_tuning alone.
+- `constraint` rules rule approaches out of the recommendation (`RULES_OUT`):
+  `forbid_fine_tuning` rules out fine_tuning (alone or with retrieval) and fires on explicit
+  answers only; `require_retrieval` rules out prompt_engineering alone (any answer must include
+  retrieval); `forbid_retrieval` rules out retrieval when no answer gives it anything to fetch
+  (`RETRIEVAL_EVIDENCE` does not hold: an unanswered question is no evidence). The last two are
+  exact complements, so prompting versus retrieval is settled by evidence, never by score.
+  The model also learns from which approaches are ruled out (`ruled_out:<approach>` features).
 Every condition of a log-odds rule that reads an answer the model must be monotone in fires only
 on the side of that answer that agrees with the effect's sign (checked by the property tests).
 """
@@ -29,7 +33,7 @@ from models.vocabulary import (
     values,
 )
 
-RULES_VERSION = "rules-1.0.0"
+RULES_VERSION = "rules-2.0.0"
 
 HIGH_VOLUME = 10_000  # requests/day from which per-request savings of a tuned model add up
 LOW_VOLUME = 2_000  # below this, training and upkeep cannot pay for themselves
@@ -37,12 +41,30 @@ FEW_EXAMPLES = 100  # fewer clean examples than this cannot carry a narrow behav
 THIN_DATA = 300  # a few hundred clean examples is where a narrow behaviour starts to hold
 PROMPT_BAR = 0.9  # a best-prompt score at or above this already meets a typical bar
 TIGHT_LATENCY_MS = 500
+LOW_BASELINE = 0.5  # a best prompt under half marks: a 10-15% tuning gain cannot reach a bar
+# Documents past this size do not belong in a prompt: every request would carry hundreds of
+# thousands of input tokens (about 0.50 USD each at the estimates' large-model price), and many
+# models cannot take them at all. A handbook of 40 pages is about 25,000 tokens.
+LARGE_CORPUS_TOKENS = 200_000
 
 # Rule conditions are JSON data in the artifact, so they hold plain strings.
 FRESH = values(FRESH_KNOWLEDGE)
 HIGH_STAKES_DOMAINS = values(HIGH_STAKES)
 TUNES_FT = values(USES_FINE_TUNING)
 M = SEED_MISTAKES
+# What a constraint rules out of the recommendation.
+RULES_OUT: dict[str, str] = {
+    "forbid_fine_tuning": "fine_tuning",
+    "require_retrieval": "prompt_engineering",
+    "forbid_retrieval": "rag",
+}
+# Anything on record that retrieval could fetch: the one declaration of "retrieval evidence".
+RETRIEVAL_EVIDENCE: Condition = {"any": [
+    {"field": "knowledge_freshness", "in": FRESH},
+    {"field": "needs_private_context", "is": True},
+    {"field": "primary_gap", "is": "knowledge"},
+    {"field": "knowledge_size_tokens", "gte": LARGE_CORPUS_TOKENS},
+]}
 
 
 @dataclass(frozen=True)
@@ -57,7 +79,7 @@ class Rule:
     mistake: int | None = None
     approach: str | None = None
     log_odds: float | None = None
-    constraint: Literal["forbid_fine_tuning", "require_retrieval"] | None = None
+    constraint: Literal["forbid_fine_tuning", "require_retrieval", "forbid_retrieval"] | None = None
 
 
 def _odds(rid: str, when: Condition, approach: str, value: float, **kw: object) -> Rule:
@@ -101,6 +123,24 @@ RULES: tuple[Rule, ...] = (
                "facts, so ground the answers first and revisit tuning only if a format or tone "
                "problem remains.",
                source=cite((M, "Quick Answer"), _m(2)), mistake=2),
+    _odds("R-LARGE-CORPUS", {"field": "knowledge_size_tokens", "gte": LARGE_CORPUS_TOKENS},
+          "rag", 1.0,
+          message="The documents answers draw on are too large to send with every request; an "
+          "index that returns the few passages each question needs is the way to use them.",
+          source=cite(_m(2), (M, "FAQ")), mistake=2),
+    Rule(id="R-LARGE-CORPUS-RETRIEVAL",
+         when={"field": "knowledge_size_tokens", "gte": LARGE_CORPUS_TOKENS},
+         effect="constraint", constraint="require_retrieval",
+         message="Answers draw on more text than a prompt can carry, and weights are a poor "
+         "store for it, so any answer must include retrieval.",
+         source=cite(_m(2), (M, "FAQ")), mistake=2),
+    Rule(id="R-NOTHING-TO-RETRIEVE", when={"not": RETRIEVAL_EVIDENCE},
+         effect="constraint", constraint="forbid_retrieval",
+         message="No answer names anything to look up at request time (facts that change weekly, "
+         "private or per-user data, a knowledge gap, a large document set), so retrieval has "
+         "nothing to fetch: start from the prompt. An unanswered question is not evidence; "
+         "answer it if it applies.",
+         source=cite(_m(7), _m(2)), mistake=7),
     _forbid_ft("R-NO-SUCCESS-METRIC", {"field": "success_metric_defined", "is": False},
                message="There is no measurable success criterion yet. Write the job in one "
                "sentence, pick the metric and measure the best prompt before any training.",
@@ -169,6 +209,12 @@ RULES: tuple[Rule, ...] = (
                "prompt baseline this high there is no room for it to pay off.",
                source=cite((SEED_PLAN, "success_threshold"), _m(7)),
                mistake=7),
+    _odds("R-LOW-BASELINE", {"field": "prompt_baseline_score", "lt": LOW_BASELINE},
+          "fine_tuning", -1.5,
+          message="The best prompt scores under half marks. A tuning run typically adds 10-15% on "
+          "its metric, so the shortfall more likely lies in the task definition, the prompt or "
+          "the context than in the weights.",
+          source=cite((SEED_PLAN, "success_threshold"), _m(7)), mistake=7),
     _odds("R-HIGH-VOLUME-NARROW-STRICT",
           {"all": [{"field": "requests_per_day", "gte": HIGH_VOLUME},
                    {"field": "task_narrowness", "is": "narrow"},
@@ -201,9 +247,9 @@ def _validate() -> None:
         if r.effect == "log_odds" and (r.approach is None or r.log_odds is None):
             raise ValueError(f"{r.id}: log-odds rule needs approach and log_odds")
         if r.effect == "log_odds" and uses_unknown(condition=r.when):
-            raise ValueError(f"{r.id}: log-odds rules may not test for unknown answers")
-        if r.effect == "constraint" and r.constraint is None:
-            raise ValueError(f"{r.id}: constraint rule needs a constraint")
+            raise ValueError(f"{r.id}: log-odds rules may not test for or negate answers")
+        if r.effect == "constraint" and r.constraint not in RULES_OUT:
+            raise ValueError(f"{r.id}: constraint rule needs a known constraint")
 
 
 _validate()

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from models.conditions import Condition, compile_condition
-from models.rules import FRESH, HIGH_STAKES_DOMAINS, TIGHT_LATENCY_MS, TUNES_FT
+from models.rules import HIGH_STAKES_DOMAINS, RETRIEVAL_EVIDENCE, TIGHT_LATENCY_MS, TUNES_FT
 from models.seeds import cite
 from models.seeds import mistake as _m
 from models.vocabulary import SEED_EXPECTATIONS, SEED_PLAN, UNCLEAN_DATA, values
@@ -46,10 +46,7 @@ WARNINGS: tuple[WarningRule, ...] = (
         "input, output and failure condition; only such a job can later be tuned.",
         cite(_m(1)), 1),
     WarningRule(
-        "W-RETRIEVAL-PROBLEM",
-        {"any": [{"field": "knowledge_freshness", "in": FRESH},
-                 {"field": "needs_private_context", "is": True},
-                 {"field": "primary_gap", "is": "knowledge"}]},
+        "W-RETRIEVAL-PROBLEM", RETRIEVAL_EVIDENCE,
         "caution",
         "Part of this problem is about facts. Do not bake temporary or private information into "
         "a training run; keep it in an index that can be updated.",

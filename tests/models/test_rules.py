@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
 from models.conditions import compile_condition, degree, fields_of
-from models.rules import RULES, RULES_VERSION, rule_table
+from models.rules import LARGE_CORPUS_TOKENS, RETRIEVAL_EVIDENCE, RULES, RULES_VERSION, rule_table
 from models.seeds import SEED_SECTIONS, parse_citations
 from models.warning_rules import WARNINGS
 
@@ -28,7 +29,8 @@ def test_each_rule_has_exactly_one_well_formed_effect() -> None:
             assert rule.log_odds is not None and rule.log_odds != 0
             assert rule.constraint is None
         else:
-            assert rule.constraint in ("forbid_fine_tuning", "require_retrieval")
+            assert rule.constraint in ("forbid_fine_tuning", "require_retrieval",
+                                       "forbid_retrieval")
             assert rule.approach is None and rule.log_odds is None
 
 
@@ -95,18 +97,43 @@ def test_log_odds_rules_never_test_for_unknown_answers() -> None:
             assert "unknown" not in repr(rule.when), rule.id
 
 
-def test_degree_is_a_share_of_plausible_answers() -> None:
+def test_degree_is_the_weighted_share_of_the_cases_answers() -> None:
     condition = {"all": [{"field": "data_quality", "is": "clean"},
                          {"field": "requests_per_day", "gte": 10}]}
     predicate = compile_condition(condition=condition)
     fields = fields_of(condition=condition)
     assert fields == ("data_quality", "requests_per_day")
+    seen = {"data_quality": [("clean", 3), ("mixed", 1), ("noisy", 0)]}
     known = {"data_quality": "clean", "requests_per_day": 50}
-    assert degree(predicate=predicate, fields=fields, answers=known) == 1.0
+    assert degree(predicate=predicate, fields=fields, answers=known, distribution=seen) == 1.0
     unknown = {"data_quality": None, "requests_per_day": 50}
-    assert degree(predicate=predicate, fields=fields, answers=unknown) == 1 / 3
+    assert degree(predicate=predicate, fields=fields, answers=unknown, distribution=seen) == 0.75
     low = {"data_quality": None, "requests_per_day": 5}
-    assert degree(predicate=predicate, fields=fields, answers=low) == 0.0
+    assert degree(predicate=predicate, fields=fields, answers=low, distribution=seen) == 0.0
+
+
+def test_negation_holds_on_unknown_answers_and_is_kept_out_of_log_odds_rules() -> None:
+    private = {"field": "needs_private_context", "is": True}
+    predicate = compile_condition(condition={"not": private})
+    assert predicate({"needs_private_context": None})
+    assert predicate({"needs_private_context": False})
+    assert not predicate({"needs_private_context": True})
+    assert all("not" not in repr(r.when) for r in RULES if r.effect == "log_odds")
+
+
+def test_retrieval_is_required_exactly_when_it_is_not_ruled_out() -> None:
+    evidence = compile_condition(condition=RETRIEVAL_EVIDENCE)
+    required = [compile_condition(condition=r.when) for r in RULES
+                if r.constraint == "require_retrieval"]
+    nothing = [compile_condition(condition=r.when) for r in RULES
+               if r.constraint == "forbid_retrieval"]
+    for fresh, private, gap, size in itertools.product(
+            ["static", "weekly"], [None, False, True], [None, "format", "knowledge"],
+            [None, 1_000, LARGE_CORPUS_TOKENS]):
+        answers = {"knowledge_freshness": fresh, "needs_private_context": private,
+                   "primary_gap": gap, "knowledge_size_tokens": size}
+        assert any(p(answers) for p in required) == evidence(answers)
+        assert any(p(answers) for p in nothing) == (not evidence(answers))
 
 
 def test_rule_table_is_plain_json_data() -> None:
