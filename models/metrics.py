@@ -1,13 +1,16 @@
 """Classification and probability metrics for the advisor, in plain Python.
 
-Brier score: per-approach. Each case has three binary targets (prompt_engineering, rag,
-fine_tuning; a `rag_and_fine_tuning` label is positive for both rag and fine_tuning), matching the
-three independent scores the model emits. Brier = mean over cases and approaches of
+Accuracy comes two ways: against the best answer (`label`) and with accept semantics (right when
+the recommendation is one of the case's defensible answers). Probability metrics are
+per-approach: each case has three binary targets (prompt_engineering, rag, fine_tuning; a
+`rag_and_fine_tuning` label is positive for both rag and fine_tuning), matching the three
+independent scores the model emits. Brier = mean over cases and approaches of
 (score - target)^2; lower is better, 0.25 is what a constant 0.5 scores.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -58,16 +61,46 @@ def brier(*, truth: Sequence[str], scores: Sequence[Mapping[str, float]]) -> flo
     return total / (len(truth) * len(APPROACHES))
 
 
+def accuracy_accept(*, accept: Sequence[Sequence[str]], predicted: Sequence[str]) -> float:
+    """Share of recommendations that are one of the case's defensible answers."""
+    return sum(p in ok for ok, p in zip(accept, predicted, strict=True)) / len(predicted)
+
+
+def _pairs(
+    *, truth: Sequence[str], scores: Sequence[Mapping[str, float]]
+) -> list[tuple[float, int]]:
+    """(score, 0/1 target) for every case and scored approach, pooled."""
+    return [(score[a], targets(label=label)[a])
+            for label, score in zip(truth, scores, strict=True) for a in APPROACHES]
+
+
+def log_loss(*, truth: Sequence[str], scores: Sequence[Mapping[str, float]]) -> float:
+    """Mean per-approach binary log-loss (scores clipped to [1e-12, 1 - 1e-12])."""
+    total = 0.0
+    pairs = _pairs(truth=truth, scores=scores)
+    for p, y in pairs:
+        p = min(max(p, 1e-12), 1 - 1e-12)
+        total -= math.log(p) if y else math.log(1 - p)
+    return total / len(pairs)
+
+
+def reliability(
+    *, truth: Sequence[str], scores: Sequence[Mapping[str, float]], bins: int = 10
+) -> tuple[float, list[dict[str, Any]]]:
+    """Expected calibration error and the equal-width bins behind it (per-approach, pooled)."""
+    table = calibration(truth=truth, scores=scores, bins=bins)
+    total = sum(row["n"] for row in table)
+    ece = sum(row["n"] / total * abs(row["predicted"] - row["observed"])
+              for row in table if row["n"])
+    return ece, table
+
+
 def calibration(
     *, truth: Sequence[str], scores: Sequence[Mapping[str, float]], bins: int = 5
 ) -> list[dict[str, Any]]:
     """Pooled per-approach predictions in equal-width bins: mean predicted vs observed rate."""
     table = []
-    pairs = [
-        (score[a], targets(label=label)[a])
-        for label, score in zip(truth, scores, strict=True)
-        for a in APPROACHES
-    ]
+    pairs = _pairs(truth=truth, scores=scores)
     for b in range(bins):
         lo, hi = b / bins, (b + 1) / bins
         inside = [(p, y) for p, y in pairs if lo <= p < hi or (b == bins - 1 and p == 1.0)]
@@ -79,12 +112,19 @@ def calibration(
 
 
 def summarize(
-    *, truth: Sequence[str], predicted: Sequence[str], scores: Sequence[Mapping[str, float]]
+    *, truth: Sequence[str], accept: Sequence[Sequence[str]], predicted: Sequence[str],
+    scores: Sequence[Mapping[str, float]],
 ) -> dict[str, Any]:
-    """Accuracy, macro-F1 and Brier, rounded for the artifact."""
-    return {
-        "n": len(truth),
-        "accuracy": round(accuracy(truth=truth, predicted=predicted), 6),
-        "macro_f1": round(macro_f1(truth=truth, predicted=predicted), 6),
-        "brier": round(brier(truth=truth, scores=scores), 6),
+    """The headline figures of one set of scored cases, rounded for the artifact."""
+    ece, _ = reliability(truth=truth, scores=scores)
+    top = [max(score.values()) for score in scores]
+    figures = {
+        "accuracy": accuracy(truth=truth, predicted=predicted),
+        "accuracy_accept": accuracy_accept(accept=accept, predicted=predicted),
+        "macro_f1": macro_f1(truth=truth, predicted=predicted),
+        "brier": brier(truth=truth, scores=scores),
+        "log_loss": log_loss(truth=truth, scores=scores),
+        "ece": ece,
+        "top_score_ge_0.99": sum(t >= 0.99 for t in top) / len(top),
     }
+    return {"n": len(truth), **{k: round(v, 6) for k, v in figures.items()}}
