@@ -1,30 +1,31 @@
 """The advisor at inference time: artifact JSON in, explained recommendation out (no sklearn).
 
-Per approach, logit = intercept + Σ coefficient × feature + Σ rule log-odds × degree, and
-score = sigmoid(logit). Every one of those terms is returned as a contribution (rule terms as
-feature `rule:<id>`), so intercept + contributions equals the logit exactly.
+Per approach a: logit = intercept + sum of coefficient x feature + slope x sum of rule log-odds x
+share, and score = sigmoid(logit). The features are the answers' encodings minus their reference
+(an unknown answer adds nothing) and the `ruled_out:<approach>` indicators; a rule's share is 1 or
+0 on known answers and its expected value over the training cases' answers on unknown ones
+(`models/scoring.py`). `slope` is the calibration slope already folded into the coefficients
+(`models/training.py`). Every term is returned as a contribution (rule terms as feature
+`rule:<id>`), so intercept + contributions equals the logit exactly.
 
-Recommendation (four-way): constraint rules first narrow the options (`forbid_fine_tuning`,
-`require_retrieval`). The answer is `rag_and_fine_tuning` when fine-tuning is allowed, its score
-reaches `both_threshold` (0.5: the independent binary model says "fine-tuning belongs in the
-solution"), and retrieval belongs too (a constraint requires it or its score also reaches 0.5).
-Otherwise the best-scoring allowed single approach wins (ties go to the simpler one: prompting,
-then retrieval, then fine-tuning).
+The recommendation (`recommend`) never contains an approach a constraint rules out, and always
+contains the best-scoring approach that is not ruled out. `ruled_out` says which rules did it.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from models.conditions import compile_condition, degree, fields_of
-from models.features import FEATURE_NAMES, FEATURE_SOURCE, answers_of, encode_answers
+from models.conditions import compile_condition
+from models.features import FEATURE_SOURCE, MODEL_FEATURES, answers_of
 from models.questionnaire import Questionnaire
 from models.result import ModelResult
+from models.scoring import Reader, Reading
 from models.vocabulary import APPROACHES, Approach, Recommendation
 
 DEFAULT_ARTIFACT = Path(__file__).with_name("artifact.json")
@@ -32,6 +33,7 @@ SINGLE_ORDER = APPROACHES  # tie-break: the simpler approach first
 RULE_KEYS = (
     "id", "message", "effect", "approach", "log_odds", "constraint", "source", "mistake"
 )
+WARNING_KEYS = ("id", "message", "severity", "mistake", "source")
 
 
 def sigmoid(*, x: float) -> float:
@@ -43,19 +45,25 @@ def sigmoid(*, x: float) -> float:
 
 
 def recommend(
-    *, scores: Mapping[str, float], constraints: set[str], both_threshold: float
+    *, scores: Mapping[str, float], ruled_out: Collection[str], both_threshold: float
 ) -> str:
-    """Four-way recommendation from per-approach scores and the constraints that fired."""
-    singles = list(SINGLE_ORDER)
-    hybrid_allowed = "forbid_fine_tuning" not in constraints
-    if "forbid_fine_tuning" in constraints:
-        singles.remove("fine_tuning")
-    if "require_retrieval" in constraints:
-        singles = [a for a in singles if a == "rag"]
-    rag_needed = "require_retrieval" in constraints or scores["rag"] >= both_threshold
-    if hybrid_allowed and rag_needed and scores["fine_tuning"] >= both_threshold:
-        return "rag_and_fine_tuning"
-    return max(singles, key=lambda a: (scores[a], -SINGLE_ORDER.index(a)))
+    """Four-way recommendation: the best approach not ruled out, joined by its partner if due.
+
+    Best prompting: prompting. Best retrieval: retrieval plus fine-tuning when fine-tuning is
+    allowed and scores at least `both_threshold`. Best fine-tuning: retrieval plus fine-tuning
+    when retrieval is allowed and either required (prompting ruled out) or scores at least the
+    threshold. Ties go to the simpler approach.
+    """
+    allowed = [a for a in SINGLE_ORDER if a not in ruled_out] or list(SINGLE_ORDER)
+    best = max(allowed, key=lambda a: (scores[a], -SINGLE_ORDER.index(a)))
+    if best == "rag":
+        both = "fine_tuning" in allowed and scores["fine_tuning"] >= both_threshold
+    elif best == "fine_tuning":
+        needed = "prompt_engineering" not in allowed or scores["rag"] >= both_threshold
+        both = "rag" in allowed and needed
+    else:
+        both = False
+    return "rag_and_fine_tuning" if both else best
 
 
 @dataclass(frozen=True)
@@ -64,6 +72,7 @@ class Decision:
 
     recommendation: Recommendation
     scores: dict[Approach, float]
+    ruled_out: dict[str, list[str]]
 
 
 class Advisor:
@@ -74,28 +83,28 @@ class Advisor:
     artifact: dict[str, Any]
 
     def __init__(self, *, artifact: dict[str, Any]) -> None:
-        if tuple(artifact["features"]) != FEATURE_NAMES:
+        if tuple(artifact["features"]) != MODEL_FEATURES:
             raise ValueError("artifact features do not match models.features; retrain")
         self.artifact = artifact
         self.model_version = str(artifact["version"])
         self.rules_version = str(artifact["rules_version"])
         self.both_threshold = float(artifact["thresholds"]["rag_and_fine_tuning"])
+        encoding = artifact["encoding"]
+        self.answer_distribution: dict[str, list[list[Any]]] = encoding["answer_distribution"]
+        seen = {f: [(v, float(n)) for v, n in pairs]
+                for f, pairs in self.answer_distribution.items()}
+        self._reader = Reader(reference=encoding["reference"], distribution=seen,
+                              rules=artifact["rules"])
         self._coef = {a: artifact["coefficients"][a] for a in APPROACHES}
         self._intercept = {a: float(artifact["intercepts"][a]) for a in APPROACHES}
+        self._slope = {a: float(artifact["calibration"]["slope"][a]) for a in APPROACHES}
         self._prior = {a: float(artifact["rules_only"]["intercepts"][a]) for a in APPROACHES}
-        self._rules = [
-            (rule, compile_condition(condition=rule["when"]), fields_of(condition=rule["when"]))
-            for rule in artifact["rules"]
-        ]
-        self._public = [{k: rule.get(k) for k in RULE_KEYS} for rule in artifact["rules"]]
+        self._public = {rule["id"]: {k: rule.get(k) for k in RULE_KEYS}
+                        for rule in artifact["rules"]}
         self._warnings = [
-            (
-                {k: w.get(k) for k in ("id", "message", "severity", "mistake", "source")},
-                compile_condition(condition=w["when"]),
-            )
+            ({k: w.get(k) for k in WARNING_KEYS}, compile_condition(condition=w["when"]))
             for w in artifact["warnings"]
         ]
-        self._degree_cache: dict[tuple[int, tuple[Any, ...]], float] = {}
 
     @classmethod
     def load(cls, *, path: Path | None = None) -> Advisor:
@@ -104,7 +113,7 @@ class Advisor:
         return cls(artifact=json.loads(target.read_text(encoding="utf-8")))
 
     def assess(self, *, questionnaire: Questionnaire) -> ModelResult:
-        """The full model: learned feature terms plus rule adjustments, then constraints."""
+        """The full model: learned terms plus calibrated rule terms, then the decision."""
         return self._run(questionnaire=questionnaire, learned=True)
 
     def assess_rules_only(self, *, questionnaire: Questionnaire) -> ModelResult:
@@ -113,104 +122,80 @@ class Advisor:
 
     def decide(self, *, questionnaire: Questionnaire) -> Decision:
         """Recommendation and scores only: what-if searches call this dozens of times a request."""
-        answers = answers_of(questionnaire=questionnaire)
-        logits, _, constraints = self._logits(answers=answers, learned=True, out=None)
-        scores = {Approach(a): sigmoid(x=logits[a]) for a in APPROACHES}
-        choice = recommend(
-            scores={a.value: v for a, v in scores.items()}, constraints=constraints,
-            both_threshold=self.both_threshold,
-        )
-        return Decision(recommendation=Recommendation(choice), scores=scores)
+        return self.decide_answers(answers=answers_of(questionnaire=questionnaire))
+
+    def decide_answers(self, *, answers: Mapping[str, Any]) -> Decision:
+        """`decide` on plain, already valid answers (None: unknown), skipping validation."""
+        reading = self._reader.read(answers=answers)
+        logits = self._logits(reading=reading, answers=answers, learned=True, out=None)
+        scores = {a: sigmoid(x=logits[a]) for a in APPROACHES}
+        choice = recommend(scores=scores, ruled_out=reading.ruled_out,
+                           both_threshold=self.both_threshold)
+        return Decision(recommendation=Recommendation(choice),
+                        scores={Approach(a): s for a, s in scores.items()},
+                        ruled_out=reading.ruled_out)
 
     def _logits(
-        self, *, answers: dict[str, Any], learned: bool, out: list[dict[str, Any]] | None
-    ) -> tuple[dict[str, float], list[dict[str, Any]], set[str]]:
+        self, *, reading: Reading, answers: Mapping[str, Any], learned: bool,
+        out: list[dict[str, Any]] | None,
+    ) -> dict[str, float]:
         """Intercept + feature terms + rule terms per approach; terms go to `out` when given."""
         logits = dict(self._intercept if learned else self._prior)
-        terms: list[dict[str, Any]] = [] if out is None else out
-        if learned:
-            features = encode_answers(answers=answers)
-            for approach in APPROACHES:
+        for approach in APPROACHES:
+            terms: list[tuple[str, Any, float]] = []
+            if learned:
                 coef = self._coef[approach]
-                total = 0.0
-                for name in FEATURE_NAMES:
-                    value = coef[name] * features[name]
-                    total += value
-                    if out is not None:
-                        out.append(
-                            {"approach": approach, "feature": name,
-                             "answer": answers[FEATURE_SOURCE[name]], "value": value}
-                        )
-                logits[approach] += total
-        fired, constraints = self._apply_rules(answers=answers, logits=logits, out=terms)
-        return logits, fired, constraints
+                terms = [(name, answers.get(FEATURE_SOURCE.get(name, "")),
+                          coef[name] * reading.features[name]) for name in MODEL_FEATURES]
+            slope = self._slope[approach] if learned else 1.0
+            terms += [(f"rule:{t.rule['id']}", None, slope * float(t.rule["log_odds"]) * t.share)
+                      for t in reading.rule_terms if t.rule["approach"] == approach]
+            logits[approach] += math.fsum(value for _, _, value in terms)
+            if out is not None:
+                out += [{"approach": approach, "feature": f, "answer": a, "value": v}
+                        for f, a, v in terms]
+        return logits
+
+    def _fired(self, *, reading: Reading, learned: bool) -> list[dict[str, Any]]:
+        """Fired rules in rule order: constraints in full, log-odds rules with their share."""
+        terms = {t.rule["id"]: t for t in reading.rule_terms}
+        constraints = {rule["id"] for rule in reading.constraints}
+        fired = []
+        for rid, public in self._public.items():
+            if rid in constraints:
+                fired.append({**public, "weight": 1.0})
+            elif rid in terms:
+                term = terms[rid]
+                slope = self._slope[public["approach"]] if learned else 1.0
+                item = {**public, "log_odds": slope * float(public["log_odds"]) * term.share,
+                        "weight": term.share}
+                if term.share < 1.0:
+                    # Partly fired on unanswered questions: say so instead of stating it as fact.
+                    item["message"] = (f"Unconfirmed ({term.share:.0%} of the cases' answers; "
+                                       f"depends on unanswered {', '.join(term.unknown)}): "
+                                       f"{public['message']}")
+                fired.append(item)
+        return fired
 
     def _run(self, *, questionnaire: Questionnaire, learned: bool) -> ModelResult:
         answers = answers_of(questionnaire=questionnaire)
+        reading = self._reader.read(answers=answers)
         contributions: list[dict[str, Any]] = []
-        logits, fired, constraints = self._logits(
-            answers=answers, learned=learned, out=contributions
-        )
+        logits = self._logits(reading=reading, answers=answers, learned=learned,
+                              out=contributions)
         scores = {a: sigmoid(x=logits[a]) for a in APPROACHES}
-        choice = recommend(
-            scores=scores, constraints=constraints, both_threshold=self.both_threshold
-        )
-        return ModelResult.model_validate(
-            {
-                "recommendation": choice,
-                "scores": scores,
-                "logits": logits,
-                "intercepts": self._intercept if learned else self._prior,
-                "rules": fired,
-                "contributions": contributions,
-                "warnings": self._fire_warnings(answers={**answers, "recommendation": choice}),
-                "model_version": self.model_version if learned
-                else f"{self.model_version}+rules-only",
-            }
-        )
-
-    def _apply_rules(
-        self, *, answers: dict[str, Any], logits: dict[str, float], out: list[dict[str, Any]]
-    ) -> tuple[list[dict[str, Any]], set[str]]:
-        """Add log-odds rule terms to the logits and collect fired rules and constraints."""
-        fired: list[dict[str, Any]] = []
-        constraints: set[str] = set()
-        for index, (rule, predicate, fields) in enumerate(self._rules):
-            if rule["effect"] == "constraint":
-                if predicate(answers):
-                    constraints.add(rule["constraint"])
-                    fired.append({**self._public[index], "weight": 1.0})
-                continue
-            share = self._degree(index=index, key=tuple(answers[f] for f in fields))
-            if share <= 0.0:
-                continue
-            value = float(rule["log_odds"]) * share
-            logits[rule["approach"]] += value
-            out.append(
-                {"approach": rule["approach"], "feature": f"rule:{rule['id']}", "value": value}
-            )
-            public = {**self._public[index], "log_odds": value, "weight": share}
-            if share < 1.0:
-                # Partly fired on unanswered questions: say so instead of stating it as fact.
-                unknown = ", ".join(f for f in fields if answers.get(f) is None)
-                public["message"] = (
-                    f"Unconfirmed ({share:.0%} weight; depends on unanswered {unknown}): "
-                    f"{public['message']}"
-                )
-            fired.append(public)
-        return fired, constraints
-
-    def _degree(self, *, index: int, key: tuple[Any, ...]) -> float:
-        """Memoised condition degree: it depends only on the few answers a rule reads."""
-        cached = self._degree_cache.get((index, key))
-        if cached is None:
-            _, predicate, fields = self._rules[index]
-            answers = dict(zip(fields, key, strict=True))
-            cached = degree(predicate=predicate, fields=fields, answers=answers)
-            if len(self._degree_cache) < 65_536:
-                self._degree_cache[(index, key)] = cached
-        return cached
-
-    def _fire_warnings(self, *, answers: dict[str, Any]) -> list[dict[str, Any]]:
-        """Warnings whose conditions hold for these answers and this recommendation."""
-        return [public for public, predicate in self._warnings if predicate(answers)]
+        choice = recommend(scores=scores, ruled_out=reading.ruled_out,
+                           both_threshold=self.both_threshold)
+        context = {**answers, "recommendation": choice}
+        return ModelResult.model_validate({
+            "recommendation": choice,
+            "scores": scores,
+            "logits": logits,
+            "intercepts": self._intercept if learned else self._prior,
+            "rules": self._fired(reading=reading, learned=learned),
+            "contributions": contributions,
+            "warnings": [public for public, holds in self._warnings if holds(context)],
+            "ruled_out": reading.ruled_out,
+            "model_version": self.model_version if learned
+            else f"{self.model_version}+rules-only",
+        })

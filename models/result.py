@@ -125,4 +125,11 @@ class ModelResult(BaseModel):
     rules: list[FiredRule]
     contributions: list[Contribution]
     warnings: list[Warning]
+    ruled_out: dict[Approach, list[str]] = Field(
+        default_factory=dict,
+        description="approaches a constraint rules out of the recommendation, with the ids of "
+        "the rules that do (their messages, in `rules`, say why); such an approach is never "
+        "recommended however it scores",
+        examples=[{"fine_tuning": ["R-NO-SUCCESS-METRIC"], "rag": ["R-NOTHING-TO-RETRIEVE"]}],
+    )
     model_version: str

@@ -14,8 +14,10 @@ from typing import Any
 import pytest
 
 from models.advisor import DEFAULT_ARTIFACT, Advisor, recommend
+from models.features import FEATURE_SOURCE
 from models.questionnaire import REQUIRED_FIELDS, Questionnaire
-from tests.support import answers
+from models.vocabulary import Approach
+from tests.support import answers, questionnaire
 
 REPO = Path(__file__).resolve().parents[2]
 # Every readiness signal for a narrow, strict, high-volume job: fine-tuning territory.
@@ -118,20 +120,52 @@ def test_rules_only_baseline_uses_rules_and_base_rates_only(advisor: Advisor) ->
 
 
 @pytest.mark.parametrize(
-    ("scores", "constraints", "expected"),
+    ("scores", "ruled_out", "expected"),
     [
         ({"prompt_engineering": 0.2, "rag": 0.7, "fine_tuning": 0.6}, set(), "rag_and_fine_tuning"),
-        ({"prompt_engineering": 0.2, "rag": 0.1, "fine_tuning": 0.6}, {"require_retrieval"},
+        ({"prompt_engineering": 0.2, "rag": 0.1, "fine_tuning": 0.6}, {"prompt_engineering"},
          "rag_and_fine_tuning"),
-        ({"prompt_engineering": 0.2, "rag": 0.7, "fine_tuning": 0.6}, {"forbid_fine_tuning"},
-         "rag"),
-        ({"prompt_engineering": 0.9, "rag": 0.1, "fine_tuning": 0.8}, {"forbid_fine_tuning"},
+        ({"prompt_engineering": 0.2, "rag": 0.7, "fine_tuning": 0.6}, {"fine_tuning"}, "rag"),
+        ({"prompt_engineering": 0.9, "rag": 0.1, "fine_tuning": 0.8}, {"fine_tuning"},
          "prompt_engineering"),
-        ({"prompt_engineering": 0.9, "rag": 0.1, "fine_tuning": 0.4}, {"require_retrieval"}, "rag"),
+        # fine-tuning outscores the required retrieval, so it joins it: the best allowed
+        # approach is always part of the recommendation
+        ({"prompt_engineering": 0.9, "rag": 0.1, "fine_tuning": 0.4}, {"prompt_engineering"},
+         "rag_and_fine_tuning"),
+        ({"prompt_engineering": 0.9, "rag": 0.6, "fine_tuning": 0.4}, {"prompt_engineering"},
+         "rag"),
         ({"prompt_engineering": 0.3, "rag": 0.3, "fine_tuning": 0.3}, set(), "prompt_engineering"),
+        # a ruled-out approach never wins, however well it scores
+        ({"prompt_engineering": 0.2, "rag": 0.99, "fine_tuning": 0.3}, {"rag"}, "fine_tuning"),
+        ({"prompt_engineering": 0.4, "rag": 0.99, "fine_tuning": 0.3}, {"rag"},
+         "prompt_engineering"),
     ],
 )
 def test_four_way_recommendation(
-    scores: dict[str, float], constraints: set[str], expected: str
+    scores: dict[str, float], ruled_out: set[str], expected: str
 ) -> None:
-    assert recommend(scores=scores, constraints=constraints, both_threshold=0.5) == expected
+    assert recommend(scores=scores, ruled_out=ruled_out, both_threshold=0.5) == expected
+
+
+def test_ruled_out_approaches_name_their_rules(advisor: Advisor) -> None:
+    result = _assess(advisor, success_metric_defined=False, mlops_capacity="none")
+    assert result.ruled_out[Approach.fine_tuning] == ["R-NO-SUCCESS-METRIC", "R-NO-MLOPS"]
+    assert result.ruled_out[Approach.rag] == ["R-NOTHING-TO-RETRIEVE"]
+    assert result.recommendation.value == "prompt_engineering"
+    fresh = _assess(advisor, knowledge_freshness="daily")
+    assert fresh.ruled_out[Approach.prompt_engineering] == ["R-FRESH-RETRIEVAL"]
+    assert Approach.rag not in fresh.ruled_out
+
+
+def test_an_unknown_answer_adds_no_learned_term(advisor: Advisor) -> None:
+    bare = advisor.assess(questionnaire=questionnaire())
+    for c in bare.contributions:
+        if c.feature in FEATURE_SOURCE and FEATURE_SOURCE[c.feature] not in REQUIRED_FIELDS:
+            assert c.value == 0.0, c.feature
+
+
+def test_with_nothing_to_retrieve_fine_tuning_ruled_out_means_prompting(advisor: Advisor) -> None:
+    # the old failure: an unanswered private-context question pushed retrieval past prompting
+    result = advisor.assess(questionnaire=questionnaire(task_narrowness="broad"))
+    assert result.recommendation.value == "prompt_engineering"
+    assert set(result.ruled_out) == {Approach.fine_tuning, Approach.rag}

@@ -41,9 +41,15 @@ def test_knowledge_size_outside_the_contract_names_the_field(value: object) -> N
     assert caught.value.errors()[0]["loc"] == ("knowledge_size_tokens",)
 
 
-def test_knowledge_size_is_asked_everywhere_but_not_scored_yet(advisor: Advisor) -> None:
+def test_knowledge_size_is_scored_and_a_large_corpus_brings_in_retrieval(
+    advisor: Advisor,
+) -> None:
     spec = BY_NAME["knowledge_size_tokens"]
     assert (spec.kind, spec.minimum, spec.maximum) == ("integer", 0, 1_000_000_000_000)
     plain = advisor.assess(questionnaire=questionnaire())
+    small = advisor.assess(questionnaire=questionnaire(knowledge_size_tokens=20_000))
     sized = advisor.assess(questionnaire=questionnaire(knowledge_size_tokens=40_000_000))
-    assert sized.scores == plain.scores and sized.recommendation == plain.recommendation
+    assert plain.recommendation.value == small.recommendation.value == "prompt_engineering"
+    assert sized.recommendation.value == "rag"
+    assert sized.scores["rag"] > small.scores["rag"]
+    assert "R-LARGE-CORPUS-RETRIEVAL" in {r.id for r in sized.rules}
