@@ -80,6 +80,9 @@ class Warning(BaseModel):
         default=None, description="number of the common mistake (003 seed, 1-10) it maps to"
     )
     source: str
+    field: str | None = Field(
+        default=None, description="the questionnaire field the warning is about, if one"
+    )
 
 
 class Contribution(BaseModel):
