@@ -1,13 +1,15 @@
-"""Everything an assessment says beyond the recommendation: plan, checklist, path, flips, costs."""
+"""Everything an assessment says beyond the recommendation: plan, checklist, path, flips, open
+questions and costs."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from models.estimates import Assumptions, Estimates, estimate
 from models.next_steps import NextStep, plan_next_steps
+from models.open_questions import OpenQuestion, open_questions
 from models.plan import SuccessPlan, build_plan
 from models.questionnaire import Questionnaire
 from models.readiness import ReadinessItem, assess_readiness
@@ -27,6 +29,10 @@ class Advice(BaseModel):
     readiness: list[ReadinessItem]
     next_steps: list[NextStep]
     what_if: list[WhatIf]
+    open_questions: list[OpenQuestion] = Field(
+        description="unanswered questions whose answer would change the recommendation, most "
+        "decisive first"
+    )
     estimates: Estimates
 
 
@@ -40,5 +46,7 @@ def build_advice(
         readiness=assess_readiness(questionnaire=questionnaire),
         next_steps=plan_next_steps(questionnaire=questionnaire, result=result),
         what_if=what_ifs(questionnaire=questionnaire, result=result, advisor=advisor),
+        open_questions=open_questions(questionnaire=questionnaire,
+                                      recommendation=result.recommendation, advisor=advisor),
         estimates=estimate(questionnaire=questionnaire, assumptions=assumptions),
     )
