@@ -37,12 +37,18 @@ class Choice:
         return f"{self.name}: {self.explanation}" if self.explanation else self.name
 
 
+# Every what-if rule names the approaches its answer bears on: a what-if on that field is only
+# offered when the change it causes adds or drops one of them (more labelled examples may turn
+# prompting into fine-tuning, never into retrieval).
+
+
 @dataclass(frozen=True)
 class Steps:
     """What-ifs try every other choice; on a scale the cost grows with the steps moved."""
 
     weight: float
     ordered: bool
+    bears_on: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,7 @@ class Toggle:
 
     to_true: float
     to_false: float
+    bears_on: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,7 @@ class Ladder:
 
     steps: tuple[float, ...]
     weight: float
+    bears_on: tuple[str, ...]
 
 
 WhatIfRule = Steps | Toggle | Ladder

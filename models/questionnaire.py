@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from models.asking import Ask, Choice, FieldSpec, Ladder, Steps, Toggle, specs
 from models.vocabulary import (
     HIGH_STAKES,
+    Approach,
     DataQuality,
     KnowledgeFreshness,
     MlopsCapacity,
@@ -57,6 +58,8 @@ EXAMPLE: dict[str, Any] = {
     "latency_budget_ms": 800,
     "knowledge_size_tokens": 60000,
 }
+# The approaches a what-if on a field may bear on (see models/asking.py).
+PE, RAG, FT = Approach.prompt_engineering.value, Approach.rag.value, Approach.fine_tuning.value
 GAP_WORDS = {
     "knowledge": "missing or current facts", "format": "output format", "style": "tone or voice",
     "policy": "a decision policy", "reasoning": "multi-step reasoning",
@@ -80,7 +83,7 @@ class Questionnaire(BaseModel):
             Choice("moderate", "Moderate", "a family of related jobs"),
             Choice("broad", "Broad", "open-ended help, reasoning or wide domain expertise"),
         ),
-        what_if=Steps(weight=2.0, ordered=True),
+        what_if=Steps(weight=2.0, ordered=True, bears_on=(PE, FT)),
         phrase={"narrow": "if the task were one narrow, repeatable job",
                 "moderate": "if the task were a family of related jobs",
                 "broad": "if the task were broad and open-ended"},
@@ -96,7 +99,7 @@ class Questionnaire(BaseModel):
             Choice("daily", "Daily"),
             Choice("realtime", "Real time", "they change continuously"),
         ),
-        what_if=Steps(weight=3.0, ordered=True),
+        what_if=Steps(weight=3.0, ordered=True, bears_on=(PE, RAG, FT)),
         phrase={"static": "if the facts were static", "monthly": "if the facts changed monthly",
                 "weekly": "if the facts changed weekly", "daily": "if the facts changed daily",
                 "realtime": "if the facts changed in real time"},
@@ -106,7 +109,8 @@ class Questionnaire(BaseModel):
         topic="the daily request volume",
         help="A whole number from 0 to 1,000,000,000; a rough estimate is fine.",
         placeholder="e.g. 5000",
-        what_if=Ladder(steps=(10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000), weight=1.5),
+        what_if=Ladder(steps=(10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000), weight=1.5,
+                       bears_on=(PE, FT)),
         phrase="at {value:,} requests/day",
     ), Field(ge=0, le=1_000_000_000, strict=True)]
     mlops_capacity: Annotated[MlopsCapacity, Ask(
@@ -118,7 +122,7 @@ class Questionnaire(BaseModel):
             Choice("limited", "Limited", "a part-time owner"),
             Choice("dedicated", "Dedicated", "a team that already runs training pipelines"),
         ),
-        what_if=Steps(weight=1.5, ordered=True),
+        what_if=Steps(weight=1.5, ordered=True, bears_on=(FT,)),
         phrase={"none": "with no MLOps owner", "limited": "with a part-time MLOps owner",
                 "dedicated": "with dedicated MLOps capacity"},
     )]
@@ -130,7 +134,7 @@ class Questionnaire(BaseModel):
                  Choice("health", "Health"), Choice("legal", "Legal"),
                  Choice("security", "Security"), Choice("web3", "Web3")),
         form_default="general",
-        what_if=Steps(weight=5.0, ordered=False),
+        what_if=Steps(weight=5.0, ordered=False, bears_on=(FT,)),
         phrase={"general": "in a general, not high-stakes, domain",
                 **{d.value: f"in the high-stakes {d.value} domain" for d in HIGH_STAKES}},
     )]
@@ -156,14 +160,14 @@ class Questionnaire(BaseModel):
             Choice("policy", "Policy", "the decisions it makes"),
             Choice("reasoning", "Reasoning", "multi-step problems"),
         ),
-        what_if=Steps(weight=2.5, ordered=False),
+        what_if=Steps(weight=2.5, ordered=False, bears_on=(PE, RAG, FT)),
         phrase={gap: f"if the main gap were {words}" for gap, words in GAP_WORDS.items()},
     )] = None
     needs_private_context: Annotated[bool | None, Ask(
         label="Do answers need private context at request time?",
         topic="whether answers need private context",
         help="Yes if answers depend on private documents or user-specific data when asked.",
-        what_if=Toggle(to_true=3.0, to_false=3.0),
+        what_if=Toggle(to_true=3.0, to_false=3.0, bears_on=(RAG,)),
         phrase={True: "if answers needed private documents at request time",
                 False: "if answers needed no private context"},
     ), Field(strict=True)] = None
@@ -171,7 +175,8 @@ class Questionnaire(BaseModel):
         label="Clean, current labelled examples available", placeholder="e.g. 3000",
         topic="the number of labelled examples",
         help="Input → output pairs you could train on today; a whole number up to 100,000,000.",
-        what_if=Ladder(steps=(0, 100, 300, 1_000, 3_000, 10_000, 100_000), weight=1.0),
+        what_if=Ladder(steps=(0, 100, 300, 1_000, 3_000, 10_000, 100_000), weight=1.0,
+                       bears_on=(FT,)),
         phrase="with {value:,} labelled examples",
     ), Field(ge=0, le=100_000_000, strict=True)] = None
     data_quality: Annotated[DataQuality | None, Ask(
@@ -183,7 +188,7 @@ class Questionnaire(BaseModel):
             Choice("mixed", "Mixed", "some contradictions or stale answers"),
             Choice("noisy", "Noisy", "many contradictions or stale answers"),
         ),
-        what_if=Steps(weight=1.0, ordered=True),
+        what_if=Steps(weight=1.0, ordered=True, bears_on=(FT,)),
         phrase="with {value} training examples",
     )] = None
     output_strictness: Annotated[OutputStrictness | None, Ask(
@@ -195,7 +200,7 @@ class Questionnaire(BaseModel):
             Choice("structured", "Structured", "a consistent layout or fields"),
             Choice("strict_schema", "Strict schema", "output must validate against a schema"),
         ),
-        what_if=Steps(weight=1.5, ordered=True),
+        what_if=Steps(weight=1.5, ordered=True, bears_on=(FT,)),
         phrase={"free_text": "with free-text output", "structured": "with structured output",
                 "strict_schema": "with a strict output schema"},
     )] = None
@@ -204,7 +209,7 @@ class Questionnaire(BaseModel):
         topic="whether a success metric is defined",
         help="Yes if you have a metric and a baseline to compare any change against.",
         # Defining a metric is cheap; dropping one that exists is not a plausible plan.
-        what_if=Toggle(to_true=0.5, to_false=1.5),
+        what_if=Toggle(to_true=0.5, to_false=1.5, bears_on=(FT,)),
         phrase={True: "with a defined success metric and baseline",
                 False: "without a defined success metric"},
     ), Field(strict=True)] = None
@@ -212,7 +217,7 @@ class Questionnaire(BaseModel):
         label="Best prompt's score on that metric", placeholder="e.g. 0.72",
         topic="the best prompt's measured score",
         help="A number from 0 to 1, decimals allowed (0.72 means 72%). Leave empty if unmeasured.",
-        what_if=Ladder(steps=(0.3, 0.5, 0.7, 0.85, 0.95), weight=2.0),
+        what_if=Ladder(steps=(0.3, 0.5, 0.7, 0.85, 0.95), weight=2.0, bears_on=(PE, FT)),
         phrase="if the best prompt scored {value:.2f}",
     ), Field(ge=0.0, le=1.0, allow_inf_nan=False)] = None
     workflow_stability: Annotated[WorkflowStability | None, Ask(
@@ -224,7 +229,7 @@ class Questionnaire(BaseModel):
             Choice("evolving", "Evolving", "still evolving"),
             Choice("stable", "Stable"),
         ),
-        what_if=Steps(weight=2.0, ordered=True),
+        what_if=Steps(weight=2.0, ordered=True, bears_on=(FT,)),
         phrase={"changes_weekly": "if the workflow changed weekly",
                 "evolving": "if the workflow were still evolving",
                 "stable": "with a stable workflow"},
@@ -233,7 +238,7 @@ class Questionnaire(BaseModel):
         label="Latency budget per request (milliseconds)", placeholder="e.g. 800",
         topic="the latency budget",
         help="The longest a response may take, from 1 to 600,000 ms.",
-        what_if=Ladder(steps=(100, 300, 1_000, 3_000, 10_000), weight=1.0),
+        what_if=Ladder(steps=(100, 300, 1_000, 3_000, 10_000), weight=1.0, bears_on=(FT,)),
         phrase="with a {value:,} ms latency budget",
     ), Field(ge=1, le=600_000, strict=True)] = None
     knowledge_size_tokens: Annotated[int | None, Ask(

@@ -5,8 +5,10 @@ example, baseline and latency values, and every value for an unknown answer. Eac
 assessed for real; flips are ranked by cost minus half the new recommendation's own score,
 where cost = field weight x steps moved (ordinal enums, or decades for counts), a flat
 `UNKNOWN_COST` for answering an unknown, and the weights say how much a team controls the
-answer (defining a metric is cheap; changing the risk domain is not). One change per field, at
-most `MAX_WHAT_IFS` in all.
+answer (defining a metric is cheap; changing the risk domain is not). A flip is only offered when
+it adds or drops an approach the field bears on (`bears_on` in its declaration): a what-if whose
+only effect would be to swap in an approach the answer has nothing to do with is not advice.
+One change per field, at most `MAX_WHAT_IFS` in all.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from models.asking import Answer, FieldSpec, Ladder, Steps, Toggle
 from models.questionnaire import BY_NAME, FIELDS, Questionnaire
 from models.result import ModelResult
-from models.vocabulary import Approach, Recommendation
+from models.vocabulary import Approach, Recommendation, parts_of
 
 if TYPE_CHECKING:
     from models.advisor import Decision
@@ -146,6 +148,13 @@ def strength(*, result: ModelResult | Decision) -> float:
     return result.scores[Approach(result.recommendation.value)]
 
 
+def bears_on_change(*, field: str, before: Recommendation, after: Recommendation) -> bool:
+    """Whether going from `before` to `after` adds or drops an approach the field bears on."""
+    rule = BY_NAME[field].ask.what_if
+    changed = set(parts_of(recommendation=before.value)) ^ set(parts_of(recommendation=after.value))
+    return rule is not None and bool(changed & set(rule.bears_on))
+
+
 def what_ifs(
     *, questionnaire: Questionnaire, result: ModelResult, advisor: Assessor
 ) -> list[WhatIf]:
@@ -155,7 +164,8 @@ def what_ifs(
     for field, value, cost in candidates(questionnaire=questionnaire):
         changed = Questionnaire.model_validate({**answers, field: value})
         outcome = advisor.decide(questionnaire=changed)
-        if outcome.recommendation == result.recommendation:
+        if outcome.recommendation == result.recommendation or not bears_on_change(
+                field=field, before=result.recommendation, after=outcome.recommendation):
             continue
         rank = cost - STRENGTH_WEIGHT * strength(result=outcome)
         if field in best and best[field][0] <= rank:

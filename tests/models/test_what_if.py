@@ -10,7 +10,14 @@ import pytest
 from models.advisor import Advisor
 from models.questionnaire import BY_NAME, Questionnaire
 from models.vocabulary import Approach, Recommendation
-from models.what_if import MAX_WHAT_IFS, WhatIf, candidates, strength, what_ifs
+from models.what_if import (
+    MAX_WHAT_IFS,
+    WhatIf,
+    bears_on_change,
+    candidates,
+    strength,
+    what_ifs,
+)
 from tests.support import answers as base_answers
 
 # A narrow, strict job nobody can maintain: fine-tuning is one answer away.
@@ -152,3 +159,21 @@ def test_fast_enough(advisor: Advisor) -> None:
     start = time.perf_counter()
     what_ifs(questionnaire=q, result=result, advisor=advisor)
     assert time.perf_counter() - start < 0.5
+
+
+@pytest.mark.parametrize(
+    ("field", "before", "after", "offered"),
+    [
+        ("labeled_examples", "prompt_engineering", "fine_tuning", True),
+        ("labeled_examples", "prompt_engineering", "rag", False),
+        ("labeled_examples", "rag", "rag_and_fine_tuning", True),
+        ("needs_private_context", "prompt_engineering", "rag", True),
+        ("needs_private_context", "fine_tuning", "prompt_engineering", False),
+        ("primary_gap", "fine_tuning", "rag", True),
+    ],
+)
+def test_a_flip_is_offered_only_when_it_touches_what_the_field_bears_on(
+    field: str, before: str, after: str, offered: bool
+) -> None:
+    assert bears_on_change(field=field, before=Recommendation(before),
+                           after=Recommendation(after)) is offered
