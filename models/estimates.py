@@ -1,194 +1,38 @@
-"""Order-of-magnitude monthly cost and added latency per approach,, from validated assumptions.
+"""Order-of-magnitude monthly cost and latency per approach, from validated assumptions.
 
-The file (`knowledge/estimates.json` by default, documented in `knowledge/ESTIMATES.md`; a
-deployment passes its own path) is checked in full on load: every figure needs a finite,
-non-negative value, a unit of the right kind, a source and a note, and every model tier an
-approach names must have prices. The formulas are those of ESTIMATES.md:
+The assumptions are read by `models/assumptions.py`. The formulas are those of ESTIMATES.md:
     variable = requests_per_day x 30 x (in_tokens x in_price + out_tokens x out_price) / 1e6
     fixed    = vector DB (retrieval approaches) + retraining runs x cost per run (tuned approaches)
     monthly  = variable + fixed; one-off training cost is reported apart.
+    latency  = base call latency of the approach's model tier + the approach's added latency,
+               to the first output token; generating the answer takes longer with its length.
+An approach is within the latency budget only when that total is.
 """
 
 from __future__ import annotations
 
-import json
 import math
-from pathlib import Path
-from typing import Generic, Literal, TypeVar
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
+from models.assumptions import (
+    DEFAULT_PATH,
+    Assumptions,
+    AssumptionsError,
+    AssumptionTable,
+    load_assumptions,
+)
 from models.questionnaire import Questionnaire
 from models.seeds import cite
 from models.vocabulary import SEED_MISTAKES, USES_FINE_TUNING, USES_RETRIEVAL, Recommendation
 
-DEFAULT_PATH = Path(__file__).resolve().parent.parent / "knowledge" / "estimates.json"
 DAYS_PER_MONTH = 30
-T = TypeVar("T")
 EXCLUDED = (
     "Staff time, data labelling, embedding the corpus and self-hosted GPUs are left out; "
     "they are often the largest costs."
 )
-
-
-class AssumptionsError(ValueError):
-    """The assumptions file is missing, unreadable or invalid; the message names the problem."""
-
-
-class _Closed(BaseModel):
-    """Assumption files are typed by hand: a misspelt key must fail, not be ignored."""
-
-    model_config = ConfigDict(extra="forbid")
-
-
-class Figure(_Closed):
-    """One assumed number with its unit and where it comes from."""
-
-    value: float = Field(ge=0.0, allow_inf_nan=False)
-    unit: str = Field(min_length=1)
-    source: str = Field(min_length=1)
-    note: str
-
-
-class TierName(_Closed):
-    """Which price tier an approach runs on."""
-
-    value: str = Field(min_length=1)
-    unit: str
-    source: str = Field(min_length=1)
-    note: str
-
-
-class InOut(_Closed):
-    """A pair of input and output figures (tokens or prices)."""
-
-    input: Figure
-    output: Figure
-
-
-class PerApproach(_Closed, Generic[T]):
-    """One value for each of the four recommendations."""
-
-    prompt_engineering: T
-    rag: T
-    fine_tuning: T
-    rag_and_fine_tuning: T
-
-    def of(self, *, approach: Recommendation) -> T:
-        """The value for one approach."""
-        value: T = getattr(self, approach.value)
-        return value
-
-
-class RetrievalCosts(_Closed):
-    """Figures only retrieval approaches pay."""
-
-    latency_ms: Figure
-    vector_db_monthly_cost: Figure
-
-
-class TrainingCosts(_Closed):
-    """Figures only fine-tuned approaches pay."""
-
-    one_off_training_cost: Figure
-    retraining_runs_per_month: Figure
-    retraining_cost_per_run: Figure
-
-
-UNIT_KINDS = {  # JSON path prefix -> what its unit must say for the formulas to hold
-    "tokens_per_request.": "tokens",
-    "price_per_1m_tokens.": "per 1M",
-    "retrieval.latency_ms": "millisecond",
-    "retrieval.vector_db_monthly_cost": "per month",
-    "fine_tuning.retraining_runs_per_month": "per month",
-    "fine_tuning.retraining_cost_per_run": "per run",
-    "added_latency_ms.": "millisecond",
-}
-
-
-def _units(*, node: object, path: str) -> list[tuple[str, str]]:
-    """(path, unit) of every figure below node, for the unit-kind check."""
-    if not isinstance(node, dict):
-        return []
-    if isinstance(node.get("unit"), str):
-        return [(path, node["unit"])]
-    return [
-        pair
-        for key, child in node.items()
-        for pair in _units(node=child, path=f"{path}.{key}" if path else str(key))
-    ]
-
-
-class AssumptionTable(_Closed):
-    """Every figure the formulas read."""
-
-    tokens_per_request: PerApproach[InOut]
-    model_tier_per_approach: PerApproach[TierName]
-    price_per_1m_tokens: dict[str, InOut]
-    retrieval: RetrievalCosts
-    fine_tuning: TrainingCosts
-    added_latency_ms: PerApproach[Figure]
-
-    @model_validator(mode="after")
-    def _consistent(self) -> AssumptionTable:
-        """Tiers must have prices and units must be of the kind the formulas assume."""
-        for approach in Recommendation:
-            tier = self.model_tier_per_approach.of(approach=approach).value
-            if tier not in self.price_per_1m_tokens:
-                known = ", ".join(sorted(self.price_per_1m_tokens)) or "none"
-                raise ValueError(
-                    f"model_tier_per_approach.{approach.value} names tier {tier!r}, "
-                    f"which price_per_1m_tokens does not define (defined: {known})"
-                )
-        for where, unit in _units(node=self.model_dump(), path=""):
-            kind = next((k for p, k in UNIT_KINDS.items() if where.startswith(p)), None)
-            if kind is not None and kind.lower() not in unit.lower():
-                raise ValueError(
-                    f"{where}.unit is {unit!r}; the formulas need a unit containing {kind!r}"
-                )
-        return self
-
-
-class Assumptions(_Closed):
-    """The whole assumptions file."""
-
-    version: str = Field(min_length=1)
-    as_of: str = Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="YYYY-MM last reviewed")
-    currency: Literal["USD"]
-    disclaimer: str = Field(min_length=1)
-    assumptions: AssumptionTable
-
-
-def _explain(*, error: ValidationError) -> str:
-    """One line per problem, each naming the JSON path it is at."""
-    lines = []
-    for item in error.errors():
-        where = ".".join(str(part) for part in item["loc"]) or "(top level)"
-        lines.append(f"{where}: {item['msg']}")
-    return "; ".join(lines)
-
-
-def load_assumptions(*, path: Path | None = None) -> Assumptions:
-    """Read and validate the assumptions so a bad override fails at start-up, not mid-request."""
-    target = path if path is not None else DEFAULT_PATH
-    try:
-        raw = json.loads(target.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise AssumptionsError(f"estimates file {target} does not exist") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise AssumptionsError(f"estimates file {target} cannot be read: {exc}") from exc
-    except json.JSONDecodeError as exc:
-        raise AssumptionsError(
-            f"estimates file {target} is not valid JSON: {exc.msg} "
-            f"(line {exc.lineno}, column {exc.colno})"
-        ) from exc
-    try:
-        return Assumptions.model_validate(raw)
-    except ValidationError as exc:
-        raise AssumptionsError(
-            f"estimates file {target} is invalid: {_explain(error=exc)}"
-        ) from exc
-
+__all__ = ["DEFAULT_PATH", "Assumptions", "AssumptionsError", "load_assumptions"]
 
 class ApproachEstimate(BaseModel):
     """Rough monthly cost and added latency of one approach at this project's volume."""
@@ -206,6 +50,8 @@ class ApproachEstimate(BaseModel):
                     "fixed_monthly_usd": 0.0,
                     "one_off_usd": 0.0,
                     "added_latency_ms": 300.0,
+                    "base_latency_ms": 500.0,
+                    "total_latency_ms": 800.0,
                     "within_latency_budget": True,
                     "formula": "40000 req/day x 30 days x (2500 in x 2.5 + 300 out x 10) / 1e6 USD",
                 }
@@ -221,7 +67,15 @@ class ApproachEstimate(BaseModel):
     fixed_monthly_usd: float
     one_off_usd: float = Field(description="first training cycles; not in the monthly figure")
     added_latency_ms: float = Field(description="over a short-prompt call; excludes generation")
-    within_latency_budget: bool | None = Field(description="null when no budget was given")
+    base_latency_ms: float = Field(
+        description="a short-prompt call to the model tier, to its first output token"
+    )
+    total_latency_ms: float = Field(
+        description="base + added: to the first output token; generating the answer adds more"
+    )
+    within_latency_budget: bool | None = Field(
+        description="total_latency_ms <= the budget; null when no budget was given"
+    )
     formula: str
 
 
@@ -239,6 +93,7 @@ class Estimates(BaseModel):
                     "currency": "USD",
                     "requests_per_day": 10000,
                     "requests_per_month": 300000,
+                    "latency_budget_ms": 800,
                     "approaches": [],
                     "cheapest_monthly": "fine_tuning",
                     "disclaimer": "Order-of-magnitude estimates only.",
@@ -257,6 +112,7 @@ class Estimates(BaseModel):
     currency: str
     requests_per_day: int
     requests_per_month: int
+    latency_budget_ms: int | None = Field(description="the budget the totals are held against")
     approaches: list[ApproachEstimate]
     cheapest_monthly: Recommendation
     disclaimer: str
@@ -310,6 +166,7 @@ def _one(*, approach: Recommendation, q: Questionnaire, table: AssumptionTable) 
         formula += f" + {runs.value:g} retrains x {cost.value:g} USD"
     monthly = variable + fixed
     latency = table.added_latency_ms.of(approach=approach).value
+    base = table.base_latency_ms[tier].value
     budget = q.latency_budget_ms
     return ApproachEstimate(
         approach=approach,
@@ -320,7 +177,9 @@ def _one(*, approach: Recommendation, q: Questionnaire, table: AssumptionTable) 
         fixed_monthly_usd=round(fixed, 2),
         one_off_usd=one_off,
         added_latency_ms=latency,
-        within_latency_budget=None if budget is None else latency <= budget,
+        base_latency_ms=base,
+        total_latency_ms=base + latency,
+        within_latency_budget=None if budget is None else base + latency <= budget,
         formula=formula + f" = {monthly:,.2f} USD per month",
     )
 
@@ -337,6 +196,7 @@ def estimate(*, questionnaire: Questionnaire, assumptions: Assumptions) -> Estim
         currency=assumptions.currency,
         requests_per_day=questionnaire.requests_per_day,
         requests_per_month=questionnaire.requests_per_day * DAYS_PER_MONTH,
+        latency_budget_ms=questionnaire.latency_budget_ms,
         approaches=rows,
         cheapest_monthly=cheapest.approach,
         disclaimer=assumptions.disclaimer,

@@ -167,10 +167,28 @@ def test_zero_volume_and_order_of_magnitude(shipped: Assumptions) -> None:
     assert big[Recommendation.prompt_engineering].order_of_magnitude == "$1k-$10k per month"
 
 
-def test_latency_budget_is_compared(shipped: Assumptions) -> None:
+def test_latency_budget_is_compared_with_the_total(shipped: Assumptions) -> None:
     rows = by_approach(estimate(questionnaire=make(10, latency_budget_ms=400),
                                 assumptions=shipped))
+    tiers = shipped.assumptions.base_latency_ms
     for row in rows.values():
-        assert row.within_latency_budget is (row.added_latency_ms <= 400)
+        assert row.base_latency_ms == tiers[row.model_tier].value > 0
+        assert row.total_latency_ms == row.base_latency_ms + row.added_latency_ms
+        assert row.within_latency_budget is (row.total_latency_ms <= 400)
     unknown = estimate(questionnaire=make(10), assumptions=shipped)
     assert all(row.within_latency_budget is None for row in unknown.approaches)
+
+
+def test_nothing_is_within_a_budget_no_call_can_meet(shipped: Assumptions) -> None:
+    rows = estimate(questionnaire=make(10, latency_budget_ms=1), assumptions=shipped)
+    assert rows.latency_budget_ms == 1
+    assert not any(row.within_latency_budget for row in rows.approaches)
+
+
+def test_a_tier_without_a_base_latency_is_refused(tmp_path: Path) -> None:
+    broken = copy.deepcopy(SHIPPED)
+    del broken["assumptions"]["base_latency_ms"]["small_fine_tuned_model"]
+    path = tmp_path / "estimates.json"
+    path.write_text(json.dumps(broken), encoding="utf-8")
+    with pytest.raises(AssumptionsError, match="base_latency_ms does not define"):
+        load_assumptions(path=path)
