@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 from models.advice import Advice
+from models.feasibility import latency_warnings
 from models.questionnaire import Questionnaire
 from models.result import ModelResult
 
@@ -97,12 +98,13 @@ class AssessmentDocument(_Delivery, Advice, ModelResult, _Identity):
         cls, *, assessment_id: str, questionnaire: Questionnaire, result: ModelResult,
         advice: Advice,
     ) -> AssessmentDocument:
-        """Assemble the document from its already-validated parts (no re-validation)."""
+        """Assemble the document from its parts, adding the estimates' latency warnings."""
         return cls(
             id=assessment_id,
             created_at=datetime.now(UTC).isoformat(timespec="milliseconds"),
             project_name=questionnaire.project_name,
-            **dict(result),
+            **{**dict(result), "warnings": [*result.warnings, *latency_warnings(
+                estimates=advice.estimates, recommendation=result.recommendation)]},
             **dict(advice),
             guidance=[],
             degraded=False,
