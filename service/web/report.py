@@ -33,11 +33,17 @@ class Bar:
     y: int
     width: float
     recommended: bool
+    ruled_out_by: tuple[str, ...] = ()
 
     @property
     def percent(self) -> str:
         """The score as a whole percentage, for the text next to the bar."""
         return f"{self.score * 100:.0f}%"
+
+    @property
+    def ruled_out(self) -> str:
+        """'ruled out by R-…' for an approach a hard rule rules out, else empty."""
+        return f"ruled out by {', '.join(self.ruled_out_by)}" if self.ruled_out_by else ""
 
 
 @dataclass(frozen=True)
@@ -55,14 +61,16 @@ def label(*, key: Any) -> str:
 
 
 def bars(*, doc: AssessmentDocument) -> list[Bar]:
-    """Every approach with its score, in a fixed order so reports compare at a glance."""
+    """Every approach with its score, in a fixed order; a ruled-out approach gets no bar."""
     chosen = parts_of(recommendation=doc.recommendation.value)
     out = []
     for index, key in enumerate(APPROACHES):
         score = min(max(doc.scores.get(Approach(key), 0.0), 0.0), 1.0)
+        ruled = tuple(doc.ruled_out.get(Approach(key), ()))
         out.append(Bar(key=key, label=label(key=key), score=score,
-                       y=index * (BAR_HEIGHT + BAR_GAP), width=round(score * TRACK_WIDTH, 1),
-                       recommended=key in chosen))
+                       y=index * (BAR_HEIGHT + BAR_GAP),
+                       width=0.0 if ruled else round(score * TRACK_WIDTH, 1),
+                       recommended=key in chosen, ruled_out_by=ruled))
     return out
 
 

@@ -19,6 +19,7 @@ def doc_with(**overrides: Any) -> AssessmentDocument:
     sections: dict[str, Any] = {
         "id": "abc-123", "created_at": "2026-01-02T03:04:05.000+00:00", "project_name": "Demo",
         "recommendation": "rag_and_fine_tuning", "scores": dict(SCORES), "model_version": "t",
+        "ruled_out": {},
         "rules": [{"id": "R-1", "message": "Facts move weekly.", "effect": "log_odds",
                    "source": SOURCE}],
         "contributions": [
@@ -53,6 +54,20 @@ def test_bars_follow_scores_and_mark_both_hybrid_approaches() -> None:
     widths = {bar.key: bar.width for bar in bars}
     assert widths["rag"] > widths["fine_tuning"] > widths["prompt_engineering"] > 0
     assert bars[1].percent == "70%"
+
+
+def test_a_ruled_out_approach_gets_no_bar_and_names_its_rules() -> None:
+    doc = doc_with(recommendation="prompt_engineering", ruled_out={
+        "fine_tuning": ["R-NO-MLOPS", "R-BROAD-TASK"], "rag": ["R-NOTHING-TO-RETRIEVE"]},
+        scores={"prompt_engineering": 0.4, "rag": 0.1, "fine_tuning": 0.99})
+    bars = {bar.key: bar for bar in report.bars(doc=doc)}
+    assert bars["fine_tuning"].width == 0.0 and bars["rag"].width == 0.0
+    assert bars["fine_tuning"].ruled_out == "ruled out by R-NO-MLOPS, R-BROAD-TASK"
+    assert bars["prompt_engineering"].width > 0 and not bars["prompt_engineering"].ruled_out
+    html = render(doc=doc)
+    assert "99%" not in html  # the ruled-out score is never drawn as the best-looking bar
+    assert html.count('class="bar"') == 1
+    assert 'data-approach="fine_tuning"' in html and "R-NOTHING-TO-RETRIEVE" in html
 
 
 def test_drivers_explain_only_the_recommended_approaches_strongest_first() -> None:
