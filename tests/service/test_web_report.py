@@ -70,6 +70,17 @@ def test_a_ruled_out_approach_gets_no_bar_and_names_its_rules() -> None:
     assert 'data-approach="fine_tuning"' in html and "R-NOTHING-TO-RETRIEVE" in html
 
 
+def test_open_questions_are_listed_with_what_they_would_change() -> None:
+    doc = doc_with(open_questions=[{
+        "field": "needs_private_context", "question": "Do answers need private context?",
+        "would_change_to": {"true": "rag"}, "share": 0.42, "message": "m"}])
+    html = render(doc=doc)
+    section = html[html.index('id="open-title"'):]
+    assert "Do answers need private context?" in section and "42%" in section
+    assert "Retrieval (RAG)" in section
+    assert 'id="open-title"' not in render(doc=doc_with(open_questions=[]))
+
+
 def test_drivers_explain_only_the_recommended_approaches_strongest_first() -> None:
     drivers = report.drivers(doc=doc_with())
     assert {d.approach for d in drivers} == {"rag", "fine_tuning"}
