@@ -107,10 +107,15 @@ def _context(text: str) -> dict[str, Any]:
 
 
 def score_lines(*, doc: AssessmentDocument) -> list[str]:
-    """One text bar per approach, the recommended ones marked."""
+    """One text bar per approach, the recommended ones marked, a ruled-out one named as such."""
     chosen = parts_of(recommendation=doc.recommendation.value)
     lines = []
     for approach in Approach:
+        ruled = doc.ruled_out.get(approach)
+        if ruled:
+            rules = clip(text=", ".join(ruled), limit=200)
+            lines.append(f"`{'░' * BAR_WIDTH}` {APPROACH_NAMES[approach]}: ruled out by {rules}")
+            continue
         value = min(1.0, max(0.0, doc.scores.get(approach, 0.0)))
         filled = round(value * BAR_WIDTH)
         bar = "█" * filled + "░" * (BAR_WIDTH - filled)

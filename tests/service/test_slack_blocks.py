@@ -38,6 +38,7 @@ def document(**overrides: Any) -> AssessmentDocument:
     sections: dict[str, Any] = {
         "id": "0190-abc", "recommendation": "fine_tuning", "project_name": "Ticket triage",
         "scores": {"prompt_engineering": 0.31, "rag": 0.12, "fine_tuning": 0.86},
+        "ruled_out": {},
         "rules": [
             {"id": "R-SOFT", "message": "Soft nudge toward prompting", "effect": "log_odds",
              "log_odds": 0.2, "source": "s"},
@@ -83,6 +84,16 @@ def test_content_of_a_typical_result() -> None:
     url = PUBLIC + "/assessments/0190-abc/report"
     assert f"<{url}|" in text
     assert any(e.get("url") == url for b in blocks if b["type"] == "actions" for e in b["elements"])
+
+
+def test_a_ruled_out_approach_is_named_not_drawn_as_a_bar() -> None:
+    doc = document(recommendation="prompt_engineering",
+                   scores={"prompt_engineering": 0.4, "rag": 0.1, "fine_tuning": 0.99},
+                   ruled_out={"fine_tuning": ["R-NO-MLOPS"], "rag": ["R-NOTHING-TO-RETRIEVE"]})
+    text = all_text(result_blocks(doc=doc, public_url=PUBLIC))
+    assert "Fine-tuning: ruled out by R-NO-MLOPS" in text
+    assert "Retrieval (RAG): ruled out by R-NOTHING-TO-RETRIEVE" in text
+    assert "99%" not in text and text.count("█") == 8
 
 
 def test_combined_recommendation_marks_both_and_no_guidance_is_said() -> None:
