@@ -214,6 +214,9 @@ def result_blocks(*, doc: AssessmentDocument, public_url: str) -> list[dict[str,
     if doc.project_name:
         blocks.append(_context("Project: *" + clip(text=doc.project_name, limit=300) + "*"))
     blocks.append(_section(join_lines(lines=["*Scores*", *score_lines(doc=doc)])))
+    if doc.open_questions:
+        said = " ".join(item.message for item in doc.open_questions)
+        blocks.append(_context("*Could change it:* " + clip(text=said, limit=LINE_LIMIT)))
     reasons = reason_lines(doc=doc)
     if reasons:
         blocks.append(_section(join_lines(lines=["*Why*", *reasons])))

@@ -96,6 +96,19 @@ def test_a_ruled_out_approach_is_named_not_drawn_as_a_bar() -> None:
     assert "99%" not in text and text.count("█") == 8
 
 
+def test_open_questions_take_one_line() -> None:
+    question = {"field": "needs_private_context", "question": "Private context?",
+                "would_change_to": {"true": "rag"}, "share": 0.4,
+                "message": "Private context? yes → rag."}
+    blocks = result_blocks(doc=document(open_questions=[question, {**question,
+                           "field": "primary_gap", "message": "Gap? knowledge → rag."}]),
+                           public_url=PUBLIC)
+    lines = [line for line in all_text(blocks).splitlines() if "Could change it" in line]
+    assert lines == ["*Could change it:* Private context? yes → rag. Gap? knowledge → rag."]
+    assert "Could change it" not in all_text(result_blocks(doc=document(open_questions=[]),
+                                                            public_url=PUBLIC))
+
+
 def test_combined_recommendation_marks_both_and_no_guidance_is_said() -> None:
     blocks = result_blocks(doc=document(recommendation="rag_and_fine_tuning", guidance=[]),
                            public_url=PUBLIC)
