@@ -138,6 +138,10 @@ def test_full_flow_command_modal_submission_message(slack: httpx.Client, fake: F
     assert blocks[0]["type"] == "header"
     assert blocks[0]["text"]["text"] == f"Recommendation: {LABELS[doc['recommendation']]}"
     for approach, score in doc["scores"].items():
+        if approach in doc["ruled_out"]:
+            rules = ", ".join(doc["ruled_out"][approach])
+            assert f"{LABELS[approach]}: ruled out by {rules}" in text
+            continue
         filled = round(score * 20)
         bar = "█" * filled + "░" * (20 - filled)
         assert f"`{bar}` {round(score * 100):>3}%  {LABELS[approach]}" in text
