@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from models.features import OPTIONAL_FIELDS, answers_of
 from models.questionnaire import BY_NAME, Questionnaire
-from models.vocabulary import Recommendation
+from models.vocabulary import APPROACH_NAMES, Recommendation
 
 if TYPE_CHECKING:
     from models.advisor import Advisor
@@ -37,7 +37,8 @@ class OpenQuestion(BaseModel):
                     "question": "Do answers need private context at request time?",
                     "would_change_to": {"true": "rag"},
                     "share": 0.42,
-                    "message": "Do answers need private context at request time? yes → rag.",
+                    "message": "Do answers need private context at request time? yes → "
+                    "Retrieval (RAG).",
                 }
             ]
         },
@@ -121,7 +122,7 @@ def open_questions(
         if not found:
             continue
         share = sum(w for _, w, changed in rows if changed is not None) / total if total else 0.0
-        said = "; ".join(f"{read} → {rec.value}" for _, read, rec in found)
+        said = "; ".join(f"{read} → {APPROACH_NAMES[rec.value]}" for _, read, rec in found)
         label = BY_NAME[field].label
         out.append(OpenQuestion(field=field, question=label,
                                 would_change_to={key: rec for key, _, rec in found},
