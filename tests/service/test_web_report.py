@@ -73,11 +73,12 @@ def test_a_ruled_out_approach_gets_no_bar_and_names_its_rules() -> None:
 def test_open_questions_are_listed_with_what_they_would_change() -> None:
     doc = doc_with(open_questions=[{
         "field": "needs_private_context", "question": "Do answers need private context?",
-        "would_change_to": {"true": "rag"}, "share": 0.42, "message": "m"}])
+        "would_change_to": {"true": "rag"}, "share": 0.42,
+        "message": "Do answers need private context? yes → Retrieval (RAG)."}])
     html = render(doc=doc)
     section = html[html.index('id="open-title"'):]
-    assert "Do answers need private context?" in section and "42%" in section
-    assert "Retrieval (RAG)" in section
+    assert "Do answers need private context? yes → Retrieval (RAG)." in section
+    assert "42%" in section
     assert 'id="open-title"' not in render(doc=doc_with(open_questions=[]))
 
 
