@@ -77,7 +77,11 @@ def test_fill_submit_and_read_the_report(page: Page, server: Any) -> None:
         assert passage["source"] in passages.nth(index).inner_text()
     chart = page.locator("svg.chart")
     assert chart.get_attribute("role") == "img"
-    assert page.locator("svg.chart rect.bar").count() == len(doc["scores"])
+    # one bar per approach that is not ruled out; a ruled-out one names its rules instead
+    assert page.locator("svg.chart rect.bar").count() == len(doc["scores"]) - len(doc["ruled_out"])
+    for approach, rules in doc["ruled_out"].items():
+        named = page.locator(f'svg.chart text.ruled-out[data-approach="{approach}"]')
+        assert named.text_content() == f"ruled out by {', '.join(rules)}"
     assert page.get_by_role("link", name=re.compile("JSON")).first.get_attribute("href") == (
         f"/assessments/{doc['id']}"
     )
