@@ -5,9 +5,10 @@ Default files: models/cases/borderline.jsonl and models/cases/hard_scenarios.jso
 
 Each case runs through the public command line (`advisor assess --no-guidance`), so it sees
 exactly what a caller sees, description reading included once the advisor has it. A case is
-right when the recommendation is in its `accept` list; its best answer is `label` (borderline
-cases) or `best` (hard scenarios). Fields the current questionnaire does not know are dropped and
-counted, so a file written for a newer contract can still score an older model.
+right when the recommendation is in its `accept` list (only its best answer when it has none);
+its best answer is `label` (case files) or `best` (hard scenarios). Fields the current
+questionnaire does not know are dropped and counted, so a file written for a newer contract can
+still score an older model.
 
 Reported per file: accuracy with accept semantics and against the best answer; how often the
 recommended approach is not the top score (over all three approaches, and over those no fired
@@ -93,15 +94,17 @@ def row_of(*, case: dict[str, Any], doc: dict[str, Any], dropped: list[str]) -> 
     """One case's outcome: what was recommended, how sure, and whether it was acceptable."""
     scores = {a: float(doc["scores"][a]) for a in APPROACHES}
     rec = doc["recommendation"]
+    best = case.get("best") or case["label"]
+    accept = case.get("accept") or [best]
     out = ruled_out(doc=doc)
     allowed = [a for a in APPROACHES if a not in out] or list(APPROACHES)
     return {
         "id": case["id"],
         "kind": case.get("kind") or ("description" if case.get("needs_description") else "-"),
-        "best": case.get("best") or case["label"],
-        "accept": case["accept"],
+        "best": best,
+        "accept": accept,
         "recommendation": rec,
-        "right": rec in case["accept"],
+        "right": rec in accept,
         "scores": scores,
         "own_score": min(scores[a] for a in PARTS[rec]),
         "top": max(scores.values()),
