@@ -1,4 +1,4 @@
-"""Everything an assessment says beyond the recommendation: plan, checklist, path, flips, costs."""
+"""Everything an assessment says beyond the recommendation: plan, path, flips, costs, how-tos."""
 
 from __future__ import annotations
 
@@ -7,8 +7,11 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ConfigDict
 
 from models.estimates import Assumptions, Estimates, estimate
+from models.fine_tuning_plan import FineTuningPlan, build_fine_tuning_plan
+from models.long_context import LongContextAdvice, advise
 from models.next_steps import NextStep, plan_next_steps
 from models.plan import SuccessPlan, build_plan
+from models.projection import CostProjection, project
 from models.questionnaire import Questionnaire
 from models.readiness import ReadinessItem, assess_readiness
 from models.result import ModelResult
@@ -28,6 +31,10 @@ class Advice(BaseModel):
     next_steps: list[NextStep]
     what_if: list[WhatIf]
     estimates: Estimates
+    # Absent (null) only in documents stored before these sections existed.
+    long_context: LongContextAdvice | None = None
+    cost_projection: CostProjection | None = None
+    fine_tuning_plan: FineTuningPlan | None = None
 
 
 def build_advice(
@@ -35,10 +42,19 @@ def build_advice(
     assumptions: Assumptions,
 ) -> Advice:
     """Assemble every advice section so callers need one call, not five."""
+    q = questionnaire
+    plan = build_plan(questionnaire=q)
+    costs = estimate(questionnaire=q, assumptions=assumptions)
+    long_context = advise(questionnaire=q, assumptions=assumptions, estimates=costs)
     return Advice(
-        success_plan=build_plan(questionnaire=questionnaire),
-        readiness=assess_readiness(questionnaire=questionnaire),
-        next_steps=plan_next_steps(questionnaire=questionnaire, result=result),
-        what_if=what_ifs(questionnaire=questionnaire, result=result, advisor=advisor),
-        estimates=estimate(questionnaire=questionnaire, assumptions=assumptions),
+        success_plan=plan,
+        readiness=assess_readiness(questionnaire=q),
+        next_steps=plan_next_steps(questionnaire=q, result=result, long_context=long_context),
+        what_if=what_ifs(questionnaire=q, result=result, advisor=advisor),
+        estimates=costs,
+        long_context=long_context,
+        cost_projection=project(questionnaire=q, assumptions=assumptions, estimates=costs,
+                                long_context=long_context.cost),
+        fine_tuning_plan=build_fine_tuning_plan(questionnaire=q, result=result, plan=plan,
+                                                assumptions=assumptions),
     )
