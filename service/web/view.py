@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 from models.document import AssessmentDocument
 from models.questionnaire import FIELDS
+from service.config import BUILTIN_COLLECTION
 from service.web import report
 
 SEVERITY_ORDER = {"high": 0, "caution": 1, "info": 2}
@@ -57,4 +58,5 @@ def context(*, doc: AssessmentDocument, pending: bool = False) -> dict[str, Any]
                           for item in doc.what_if],
         "answers": report.answers(doc=doc),
         "edit_link": form_link(answers=answers),
+        "builtin_collection": BUILTIN_COLLECTION,
     }
