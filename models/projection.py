@@ -114,10 +114,10 @@ def summary(*, series: list[Series], changes: list[Crossover], months: int) -> s
     first, last = cheapest(series=series, month=1), cheapest(series=series, month=months)
     total = by_name[last].cumulative_usd[months]
     if not changes:
-        return (f"Over {months} months {NAMES[first].lower()} stays the cheapest option "
+        return (f"Over {months} months, {NAMES[first].lower()} stays the cheapest option "
                 f"(about {_money(total)} in total).")
     turn = changes[0]
-    text = (f"Over {months} months {NAMES[turn.cheapest_before].lower()} is cheapest at first, "
+    text = (f"Over {months} months, {NAMES[turn.cheapest_before].lower()} is cheapest at first, "
             f"but {NAMES[turn.cheapest_after].lower()} becomes cheaper from month {turn.month}")
     if len(changes) > 1:
         text += (f"; the lead changes {len(changes)} times as retraining falls due, ending with "

@@ -64,7 +64,7 @@ def test_monthly_retraining_keeps_prompting_cheapest(shipped: Assumptions) -> No
     assert p.workflow_stability is None and p.retraining_cycles_per_month == 1.0
     assert p.crossovers == []
     assert by_approach(p)["fine_tuning"].cumulative_usd[2] == pytest.approx(500 + 2 * 154.32)
-    assert p.summary.startswith("Over 24 months prompt engineering stays the cheapest option")
+    assert p.summary.startswith("Over 24 months, prompt engineering stays the cheapest option")
 
 
 def test_a_single_clean_crossover_from_the_formula() -> None:
