@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Generic, Literal, TypeVar
+from typing import ClassVar, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -109,6 +109,78 @@ def _units(*, node: object, path: str) -> list[tuple[str, str]]:
     ]
 
 
+# Long context and the cost projection (models/long_context.py, models/projection.py).
+class DatedFigure(Figure):
+    """A figure from a vendor's documentation, which changes: the month it was checked."""
+
+    as_of: str = Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")
+
+
+class _Checked(_Closed):
+    """Figures whose units the formulas depend on: UNITS maps each field to what it must say."""
+
+    UNITS: ClassVar[dict[str, str]] = {}
+
+    @model_validator(mode="after")
+    def _units(self) -> _Checked:
+        for name, kind in self.UNITS.items():
+            unit = getattr(self, name).unit
+            if kind not in unit.lower():
+                raise ValueError(f"{name}.unit is {unit!r}; the formulas need {kind!r} in it")
+        return self
+
+
+class LongContextCosts(_Checked):
+    """Sending the whole knowledge in a cached prompt instead of retrieving passages."""
+
+    UNITS: ClassVar[dict[str, str]] = {
+        "max_knowledge_tokens": "tokens", "prompt_tokens": "tokens",
+        "cache_read_price_share": "input price", "cache_write_price_share": "input price",
+        "cache_lifetime_minutes": "minutes", "max_cache_hit_rate": "share",
+        "cached_latency_ms_per_1k_tokens": "milliseconds",
+    }
+    max_knowledge_tokens: DatedFigure
+    prompt_tokens: Figure
+    cache_read_price_share: DatedFigure
+    cache_write_price_share: DatedFigure
+    cache_lifetime_minutes: DatedFigure
+    max_cache_hit_rate: Figure
+    cached_latency_ms_per_1k_tokens: Figure
+
+    @model_validator(mode="after")
+    def _rate(self) -> LongContextCosts:
+        if self.max_cache_hit_rate.value > 1:
+            raise ValueError("max_cache_hit_rate.value is a share of requests: at most 1")
+        return self
+
+
+class CyclesByStability(_Checked):
+    """Retraining cycles per month for each workflow_stability answer, and for unknown."""
+
+    UNITS: ClassVar[dict[str, str]] = dict.fromkeys(
+        ("changes_weekly", "evolving", "stable", "unknown"), "per month"
+    )
+    changes_weekly: Figure
+    evolving: Figure
+    stable: Figure
+    unknown: Figure
+
+
+class ProjectionCosts(_Checked):
+    """How far the projection looks (whole months) and how many cycles a first run takes."""
+
+    UNITS: ClassVar[dict[str, str]] = {"months": "months", "first_run_cycles": "cycles"}
+    months: Figure
+    retraining_cycles_per_month: CyclesByStability
+    first_run_cycles: Figure
+
+    @model_validator(mode="after")
+    def _horizon(self) -> ProjectionCosts:
+        if not (self.months.value.is_integer() and 1 <= self.months.value <= 120):
+            raise ValueError("months.value must be a whole number of months from 1 to 120")
+        return self
+
+
 class AssumptionTable(_Closed):
     """Every figure the formulas read."""
 
@@ -119,6 +191,8 @@ class AssumptionTable(_Closed):
     fine_tuning: TrainingCosts
     added_latency_ms: PerApproach[Figure]
     base_latency_ms: dict[str, Figure]
+    long_context: LongContextCosts
+    projection: ProjectionCosts
 
     @model_validator(mode="after")
     def _consistent(self) -> AssumptionTable:

@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from models.long_context import LongContextAdvice
 from models.questionnaire import Questionnaire
 from models.readiness import MIN_PILOT_EXAMPLES
 from models.result import ModelResult
@@ -108,7 +109,9 @@ def _prompting(*, q: Questionnaire, recommendation: Recommendation) -> NextStep:
     )
 
 
-def _retrieval(*, q: Questionnaire, recommendation: Recommendation) -> NextStep:
+def _retrieval(
+    *, q: Questionnaire, recommendation: Recommendation, long_context: LongContextAdvice | None
+) -> NextStep:
     """Retrieval applies when facts change or live in private documents."""
     reasons = []
     if q.knowledge_freshness in FRESH_KNOWLEDGE:
@@ -125,10 +128,16 @@ def _retrieval(*, q: Questionnaire, recommendation: Recommendation) -> NextStep:
     else:
         why = (f"Facts are {q.knowledge_freshness.value} and no private context is needed, so "
                "retrieval would add latency and cost without closing the gap.")
+    do = ("Index the current docs, changelogs and policies, tune chunking, and measure "
+          "grounded-answer accuracy with citations on the eval set.")
+    if long_context is not None and long_context.status == "long_context_first":
+        do = (f"First send the whole knowledge ({long_context.knowledge_size_tokens:,} tokens) as "
+              "a cached prompt prefix and measure grounded accuracy on the eval set; build "
+              f"retrieval when it outgrows about {long_context.threshold_tokens:,} tokens or "
+              "answers must cite passages. When it does: " + do[0].lower() + do[1:])
     return NextStep(
         stage=3, id="retrieval", title="Ground answers with retrieval", applies=applies, why=why,
-        do="Index the current docs, changelogs and policies, tune chunking, and measure "
-           "grounded-answer accuracy with citations on the eval set.",
+        do=do,
         source=cite((SEED_MISTAKES, "2. Using Fine-Tuning to Solve a Retrieval Problem")),
     )
 
@@ -209,13 +218,16 @@ def _guardrails(*, q: Questionnaire) -> NextStep:
     )
 
 
-def plan_next_steps(*, questionnaire: Questionnaire, result: ModelResult) -> list[NextStep]:
+def plan_next_steps(
+    *, questionnaire: Questionnaire, result: ModelResult,
+    long_context: LongContextAdvice | None = None,
+) -> list[NextStep]:
     """Lay out the cheapest-first path, fitted to these answers and this recommendation."""
     q, rec = questionnaire, result.recommendation
     return [
         _evals(q=q),
         _prompting(q=q, recommendation=rec),
-        _retrieval(q=q, recommendation=rec),
+        _retrieval(q=q, recommendation=rec, long_context=long_context),
         _cleanup(q=q, recommendation=rec),
         _fine_tuning(result=result),
         _guardrails(q=q),

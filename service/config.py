@@ -64,6 +64,12 @@ class Settings(BaseSettings):
         alias="ADVISOR_EMBEDDING_BACKEND",
         description=f"one of {', '.join(BACKENDS)}",
     )
+    guidance_collections: str = Field(
+        default=BUILTIN_COLLECTION,
+        alias="ADVISOR_GUIDANCE_COLLECTIONS",
+        description="comma-separated collections /assess cites, e.g. builtin,acme; their "
+        "passages compete on one ranking",
+    )
     dense_description: bool = Field(
         default=False,
         alias="ADVISOR_DENSE_DESCRIPTION",
@@ -152,6 +158,23 @@ class Settings(BaseSettings):
             if part.strip():
                 ipaddress.ip_network(part.strip(), strict=False)
         return value
+
+    @field_validator("guidance_collections", mode="after")
+    @classmethod
+    def _collection_names(cls, value: str) -> str:
+        """Names as ingest stores them: trimmed, no blanks or repeats, at least one."""
+        names = list(dict.fromkeys(name.strip() for name in value.split(",") if name.strip()))
+        if not names:
+            raise ValueError("names no collection; use e.g. 'builtin' or 'builtin,acme'")
+        for name in names:
+            if len(name) > 200 or "\x00" in name:
+                raise ValueError(f"collection name {name[:40]!r} must be 1-200 characters")
+        return ",".join(names)
+
+    @property
+    def guidance_collection_list(self) -> tuple[str, ...]:
+        """The collections /assess cites, in the order given."""
+        return tuple(self.guidance_collections.split(","))
 
     @cached_property
     def key_entries(self) -> tuple[KeyEntry, ...]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable
+import logging
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +18,7 @@ from models.result import ModelResult
 from service.db import documents
 from service.db.search import multi_search
 
+log = logging.getLogger(__name__)
 PER_QUERY = 3
 MAX_PASSAGES = 6
 MIN_PASSAGES = 3
@@ -52,27 +54,36 @@ class TopicQuery:
 class GuidanceFinder:
     """Builds retrieval queries from an assessment and picks deduplicated supporting passages."""
 
-    def __init__(self, *, embedder: Embedder, collection: str, dense_description: bool) -> None:
+    def __init__(
+        self, *, embedder: Embedder, collections: Sequence[str], dense_description: bool
+    ) -> None:
         self.embedder = embedder
-        self.collection = collection
+        # Every named collection is searched at once; its passages compete on one ranking.
+        self.collections = tuple(dict.fromkeys(collections))
         # Embedding a description costs ~15-20 ms of CPU per request; BM25 alone is nearly as
         # good on our evaluation (see README), and the rule topics keep a dense side.
         self.dense_description = dense_description
         self._topics: dict[str, TopicQuery] = {}
-        # Topic queries never change, so their passages are fetched once per corpus version.
+        # Topic queries never change, so their passages are fetched once per corpus version
+        # (the versions of every named collection, so re-ingesting any one refreshes them).
         self._hits: dict[str, list[Passage]] = {}
         self._version: tuple[Any, ...] | None = None
 
     async def refresh(self, conn: AsyncConnection[Any]) -> bool:
-        """Re-fetch every topic's passages when the collection changed; True if it did."""
-        version = await documents.version(conn, collection=self.collection)
+        """Re-fetch every topic's passages when any named collection changed; True if one did."""
+        version = tuple([await documents.version(conn, collection=name)
+                         for name in self.collections])
         if version == self._version:
             return False
+        for name, (count, *_rest) in zip(self.collections, version, strict=True):
+            if not count:
+                log.warning("guidance collection %r has no documents yet; index it with "
+                            "`advisor ingest PATH --collection %s`", name, name)
         queries = [
             Query(qid=t.qid, text=t.text, embedding=t.embedding) for t in self._topics.values()
         ]
         self._hits = await multi_search(
-            conn, queries=queries, collection=self.collection, k=PER_QUERY
+            conn, queries=queries, collection=self.collections, k=PER_QUERY
         )
         self._version = version
         return True
@@ -125,7 +136,7 @@ class GuidanceFinder:
             todo.append(Query(qid=DESCRIPTION_ID, text=description, embedding=vector))
         if todo:
             found.update(
-                await multi_search(conn, queries=todo, collection=self.collection, k=PER_QUERY)
+                await multi_search(conn, queries=todo, collection=self.collections, k=PER_QUERY)
             )
         order = [q.qid for q in queries] + ([DESCRIPTION_ID] if DESCRIPTION_ID in found else [])
         return select_passages(found=found, order=order)

@@ -91,7 +91,7 @@ async def _start_service(*, state: AppState, stack: AsyncExitStack) -> None:
         )
     finder = state.finder_ = GuidanceFinder(
         embedder=embedder,
-        collection=BUILTIN_COLLECTION,
+        collections=settings.guidance_collection_list,
         dense_description=settings.dense_description,
     )
     await asyncio.to_thread(finder.precompute, topics=list(rule_topics(advisor=state.advisor)))

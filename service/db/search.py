@@ -38,7 +38,7 @@ semantic_hits AS (
         SELECT c.id, 1 - (c.embedding <=> q.emb) AS sim,
                row_number() OVER (ORDER BY c.embedding <=> q.emb) AS rank
         FROM chunks c
-        WHERE c.collection = %(collection)s
+        WHERE c.collection = ANY(%(collections)s)
         ORDER BY c.embedding <=> q.emb
         LIMIT %(candidates)s
     ) s
@@ -53,13 +53,21 @@ semantic AS (
     WINDOW w AS (PARTITION BY h.qid)
 ),
 stats AS (
-    -- Figures saved at ingest; counted live for a collection that has none yet.
-    SELECT coalesce((SELECT s.chunks FROM collection_stats s WHERE s.collection = %(collection)s),
-                    (SELECT count(*) FROM chunks c WHERE c.collection = %(collection)s)) AS n,
-           coalesce((SELECT s.avg_length FROM collection_stats s
-                     WHERE s.collection = %(collection)s),
-                    (SELECT avg(length(c.tsv)) FROM chunks c WHERE c.collection = %(collection)s),
-                    1.0) AS avglen
+    -- Figures saved at ingest; counted live for a collection that has none yet. Several
+    -- collections rank as one: chunk counts add up, lengths average weighted by chunk count
+    -- (one collection keeps its own figure exactly).
+    SELECT sum(x.n) AS n,
+           coalesce(CASE WHEN count(*) = 1 THEN min(x.avglen) END,
+                    sum(x.n * x.avglen) / nullif(sum(x.n), 0), 1.0) AS avglen
+    FROM unnest(%(collections)s::text[]) AS k(name)
+    CROSS JOIN LATERAL (
+        SELECT coalesce((SELECT s.chunks FROM collection_stats s WHERE s.collection = k.name),
+                        (SELECT count(*) FROM chunks c WHERE c.collection = k.name)) AS n,
+               coalesce((SELECT s.avg_length FROM collection_stats s
+                         WHERE s.collection = k.name),
+                        (SELECT avg(length(c.tsv)) FROM chunks c WHERE c.collection = k.name),
+                        1.0) AS avglen
+    ) x
 ),
 terms AS (
     -- A query word yields several lexemes when hyphenated ("fine-tuning": the whole, the parts
@@ -73,7 +81,8 @@ terms AS (
     CROSS JOIN LATERAL unnest(to_tsvector('english', w.word)
                               || to_tsvector('english', replace(w.word, '-', ''))) u
     CROSS JOIN stats st
-    LEFT JOIN term_stats ts ON ts.collection = %(collection)s AND ts.term = u.lexeme
+    LEFT JOIN LATERAL (SELECT sum(t.ndoc) AS ndoc FROM term_stats t
+                       WHERE t.collection = ANY(%(collections)s) AND t.term = u.lexeme) ts ON true
     WHERE q.txt IS NOT NULL
     ORDER BY q.qid, u.lexeme, w.word_no
 ),
@@ -89,7 +98,7 @@ postings AS MATERIALIZED (
            cardinality(u.positions)
              + (%(section_tf)s - 1) * cardinality(array_positions(u.weights, 'A')) AS tf
     FROM chunks c CROSS JOIN LATERAL unnest(c.tsv) u
-    WHERE c.collection = %(collection)s
+    WHERE c.collection = ANY(%(collections)s)
       AND c.tsv @@ (SELECT tsq FROM wanted)
       AND u.lexeme IN (SELECT t.term FROM terms t)
 ),
@@ -140,10 +149,12 @@ ORDER BY r.qid, r.pos
 
 
 async def multi_search(
-    conn: AsyncConnection[Any], *, queries: Sequence[Query], collection: str, k: int
+    conn: AsyncConnection[Any], *, queries: Sequence[Query], collection: str | Sequence[str],
+    k: int,
 ) -> dict[str, list[Passage]]:
     """Top-k fused passages for each query, all in one SQL statement.
 
+    `collection` names one collection or several, whose passages then compete on one ranking.
     The connection must have pgvector's types registered (the pool's configure does it).
     """
     if not queries:
@@ -152,7 +163,8 @@ async def multi_search(
         "qids": [q.qid for q in queries],
         "embeddings": [q.embedding for q in queries],
         "texts": [q.text if q.text and q.text.strip() else None for q in queries],
-        "collection": collection,
+        "collections": [collection] if isinstance(collection, str) else list(dict.fromkeys(
+            collection)),
         "candidates": max(CANDIDATES, k),
         "w_dense": WEIGHTS["dense"],
         "w_keyword": WEIGHTS["keyword"],
@@ -187,7 +199,7 @@ async def hybrid_search(
     *,
     text: str,
     embedding: np.ndarray | None,
-    collection: str,
+    collection: str | Sequence[str],
     k: int = 5,
 ) -> list[Passage]:
     """Best-first passages for one question."""

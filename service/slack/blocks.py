@@ -223,6 +223,9 @@ def result_blocks(*, doc: AssessmentDocument, public_url: str) -> list[dict[str,
     warnings = warning_lines(doc=doc)
     if warnings:
         blocks.append(_section(join_lines(lines=["*Watch out for*", *warnings])))
+    if doc.cost_projection is not None:  # one sentence; the chart is in the report
+        blocks.append(_context(":chart_with_upwards_trend: "
+                               + clip(text=doc.cost_projection.summary, limit=LINE_LIMIT)))
     passages = passage_blocks(doc=doc)
     blocks.append({"type": "divider"})
     if passages:

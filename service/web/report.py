@@ -7,8 +7,9 @@ from typing import Any
 
 from models.document import AssessmentDocument
 from models.features import FEATURE_SOURCE
+from models.projection import NAMES
 from models.questionnaire import BY_NAME, FIELDS
-from models.vocabulary import APPROACH_NAMES, APPROACHES, Approach, parts_of
+from models.vocabulary import APPROACHES, Approach, parts_of
 
 HEADLINES = {
     "prompt_engineering": "Start with prompt engineering",
@@ -57,7 +58,7 @@ class Driver:
 
 def label(*, key: Any) -> str:
     """An approach or recommendation key as people read it."""
-    return APPROACH_NAMES.get(str(key), str(key).replace("_", " "))
+    return NAMES.get(str(key), str(key).replace("_", " "))
 
 
 def bars(*, doc: AssessmentDocument) -> list[Bar]:

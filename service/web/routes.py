@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 
 from models.document import AssessmentDocument
 from service.callers import Scope
@@ -13,11 +13,11 @@ from service.db import audit
 from service.db.errors import UNREACHABLE
 from service.ratelimit import RateLimit
 from service.spool import SpoolWriteError
-from service.web import view
+from service.web import markdown, view
 from service.web.fields import BY_NAME, OPTIONAL, REQUIRED, defaults
 from service.web.form import parse, raw_values
 from service.web.gate import PageScope, caller_name
-from service.web.pages import ASSESSMENT_ID, message_page, page, state_of
+from service.web.pages import ASSESSMENT_ID, SECURITY_HEADERS, message_page, page, state_of
 
 log = logging.getLogger(__name__)
 
@@ -85,14 +85,18 @@ async def intake_submit(request: Request) -> Response:
     return RedirectResponse(url=f"/assessments/{doc.id}/report", status_code=303)
 
 
-@router.get("/assessments/{assessment_id}/report", response_class=HTMLResponse,
-            include_in_schema=False, dependencies=READ)
-async def assessment_report(request: Request, assessment_id: str) -> HTMLResponse:
-    """One assessment, laid out for people and for print."""
-    missing = ("Assessment not found",
-               "There is no assessment with that id. It may have been mistyped.")
+MISSING = ("Assessment not found",
+           "There is no assessment with that id. It may have been mistyped.")
+UNAVAILABLE = ("Reports are unavailable",
+               "The advisor cannot reach its database right now; try again in a minute.")
+
+
+async def _stored(
+    *, request: Request, assessment_id: str
+) -> tuple[AssessmentDocument | None, bool, tuple[int, tuple[str, str]]]:
+    """The stored (or spooled) document and whether it is pending, or why there is none."""
     if not ASSESSMENT_ID.match(assessment_id):
-        return message_page(request=request, heading=missing[0], message=missing[1], status=404)
+        return None, False, (404, MISSING)
     state = state_of(request=request)
     busy = False
     try:
@@ -100,10 +104,39 @@ async def assessment_report(request: Request, assessment_id: str) -> HTMLRespons
     except UNREACHABLE:  # busy: neither the database nor the spool could say
         doc, pending, busy = None, False, True
     if doc is None and (busy or not state.supervisor.up):
-        return message_page(request=request, heading="Reports are unavailable", status=503,
-                        message="The advisor cannot reach its database right now; try again "
-                                "in a minute.")
+        return None, False, (503, UNAVAILABLE)
+    return doc, pending, (404, MISSING)
+
+
+@router.get("/assessments/{assessment_id}/report", response_class=HTMLResponse,
+            include_in_schema=False, dependencies=READ)
+async def assessment_report(request: Request, assessment_id: str) -> HTMLResponse:
+    """One assessment, laid out for people and for print."""
+    doc, pending, (status, (heading, message)) = await _stored(
+        request=request, assessment_id=assessment_id)
     if doc is None:
-        return message_page(request=request, heading=missing[0], message=missing[1], status=404)
+        return message_page(request=request, heading=heading, message=message, status=status)
     return page(request=request, name="report.html",
                  context=view.context(doc=doc, pending=pending))
+
+
+@router.get(
+    "/assessments/{assessment_id}/report.md", response_class=PlainTextResponse,
+    dependencies=READ,
+    responses={200: {"content": {"text/markdown": {}},
+                     "description": "the report page's sections as Markdown"},
+               404: {"description": "no assessment with that id"},
+               503: {"description": "database unavailable"}},
+)
+async def assessment_markdown(request: Request, assessment_id: str) -> Response:
+    """The whole report as Markdown, for a design doc or a ticket; links are absolute."""
+    doc, pending, (status, (heading, message)) = await _stored(
+        request=request, assessment_id=assessment_id)
+    if doc is None:
+        return PlainTextResponse(f"{heading}: {message}\n", status_code=status)
+    text = markdown.render(doc=doc, base_url=state_of(request=request).settings.public_url,
+                           pending=pending)
+    return Response(text, media_type="text/markdown; charset=utf-8", headers={
+        **SECURITY_HEADERS,
+        "content-disposition": f'inline; filename="assessment-{doc.id}.md"',
+    })

@@ -7,7 +7,8 @@ from urllib.parse import urlencode
 
 from models.document import AssessmentDocument
 from models.questionnaire import FIELDS
-from service.web import report
+from service.config import BUILTIN_COLLECTION
+from service.web import projection_chart, report
 
 SEVERITY_ORDER = {"high": 0, "caution": 1, "info": 2}
 # Keep prefill links well under common request-line limits; a long description is dropped.
@@ -57,4 +58,7 @@ def context(*, doc: AssessmentDocument, pending: bool = False) -> dict[str, Any]
                           for item in doc.what_if],
         "answers": report.answers(doc=doc),
         "edit_link": form_link(answers=answers),
+        "builtin_collection": BUILTIN_COLLECTION,
+        "projection_chart": None if doc.cost_projection is None else projection_chart.build(
+            projection=doc.cost_projection, recommendation=doc.recommendation.value),
     }

@@ -62,7 +62,8 @@ def test_json_round_trip_keeps_contract_names(advisor: Advisor, assumptions: Ass
                           advisor=advisor, assumptions=assumptions)
     dumped = advice.model_dump(mode="json")
     assert set(dumped) == {"success_plan", "readiness", "next_steps", "what_if",
-                           "open_questions", "estimates"}
+                           "open_questions", "estimates", "long_context", "cost_projection",
+                           "fine_tuning_plan"}
     assert all("from" in item and "from_" not in item for item in dumped["what_if"])
     assert Advice.model_validate(dumped) == advice
 

@@ -26,6 +26,7 @@ IDENTIFIED = {("POST", "/assessments/{assessment_id}/outcome")}
 PAGES = {
     ("GET", "/"): "read",
     ("GET", "/assessments/{assessment_id}/report"): "read",
+    ("GET", "/assessments/{assessment_id}/report.md"): "read",  # the report, as Markdown
     ("GET", "/intake"): "assess",
     ("POST", "/intake"): "assess",
     ("GET", "/assessments/{assessment_id}/verdict"): "read",

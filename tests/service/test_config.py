@@ -28,3 +28,13 @@ def test_database_waits_are_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ADVISOR_DB_WAIT_S", "0")
     with pytest.raises(ValidationError, match="ADVISOR_DB_WAIT_S"):
         Settings()
+
+
+def test_guidance_collections_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ADVISOR_GUIDANCE_COLLECTIONS", raising=False)
+    assert Settings().guidance_collection_list == ("builtin",)
+    monkeypatch.setenv("ADVISOR_GUIDANCE_COLLECTIONS", " builtin, acme ,,acme")
+    assert Settings().guidance_collection_list == ("builtin", "acme")
+    monkeypatch.setenv("ADVISOR_GUIDANCE_COLLECTIONS", " , ")
+    with pytest.raises(ValidationError, match="ADVISOR_GUIDANCE_COLLECTIONS"):
+        Settings()

@@ -85,6 +85,9 @@ def test_fill_submit_and_read_the_report(page: Page, server: Any) -> None:
     assert page.get_by_role("link", name=re.compile("JSON")).first.get_attribute("href") == (
         f"/assessments/{doc['id']}"
     )
+    projection = page.locator("#projection-chart")
+    assert projection.is_visible() and projection.get_attribute("role") == "img"
+    assert projection.locator("polyline.series").count() == len(doc["cost_projection"]["series"])
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=True)
     page.emulate_media(media="print")
@@ -190,3 +193,32 @@ def test_verdict_page_uploads_scores_and_draws_both_intervals(
     assert "95% CI" in (chart.locator("title").first.text_content() or "")
     assert no_horizontal_overflow(page)
     page.screenshot(path=str(ARTIFACTS / "verdict.png"), full_page=True)
+
+
+def test_cost_chart_marks_crossovers_and_the_report_comes_as_markdown(
+    page: Page, server: Any
+) -> None:
+    page.goto("/intake")
+    fill(page, dict(FORM_ANSWERS, requests_per_day="300", latency_budget_ms="",
+                    knowledge_size_tokens="2000"))
+    page.click("button[type=submit]")
+    page.wait_for_url(REPORT_URL)
+    doc = stored(server, page)
+    projection = doc["cost_projection"]
+    assert projection["crossovers"], "300 requests a day with a stable workflow cross over"
+    chart = page.locator("#projection-chart")
+    chart.scroll_into_view_if_needed()
+    assert chart.locator("polyline.series").count() == len(projection["series"])
+    assert chart.locator("line.crossover").count() == len(projection["crossovers"])
+    for series in projection["series"]:
+        points = chart.locator(f'polyline[data-approach="{series["approach"]}"]')
+        assert len((points.get_attribute("points") or "").split()) == projection["months"] + 1
+    box = chart.bounding_box()
+    assert box is not None and box["width"] > 300 and box["height"] > 200
+    assert projection["summary"] in (chart.locator("desc").text_content() or "")
+    assert no_horizontal_overflow(page)
+    chart.screenshot(path=str(ARTIFACTS / "cost-projection.png"))
+    link = page.get_by_role("link", name="This report as Markdown")
+    markdown = page.request.get(link.get_attribute("href") or "")
+    assert markdown.ok and markdown.headers["content-type"].startswith("text/markdown")
+    assert f"## Cost over {projection['months']} months" in markdown.text()
