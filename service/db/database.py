@@ -18,10 +18,18 @@ from service.db.migrate import apply_migrations
 log = logging.getLogger(__name__)
 
 
+# HNSW's candidate list, and iterative scans (pgvector >= 0.8, required by migration 0005): when
+# a collection filter drops most of the graph's nearest rows, the scan walks on until the query
+# has its LIMIT (or hnsw.max_scan_tuples, 20,000 by default, have been read) instead of returning
+# fewer rows. Relaxed order may hand rows back slightly out of distance order; the hybrid query
+# re-ranks them by fused score anyway, and strict order would drop those rows instead.
+SESSION_SETTINGS = "SET hnsw.ef_search = 100; SET hnsw.iterative_scan = relaxed_order"
+
+
 async def configure(conn: AsyncConnection[Any]) -> None:
-    """What every async connection needs: pgvector's types, and HNSW's candidate list size."""
+    """What every async connection needs: pgvector's types and its HNSW search settings."""
     await register_vector_async(conn)
-    await conn.execute("SET hnsw.ef_search = 100")
+    await conn.execute(SESSION_SETTINGS)
 
 
 @asynccontextmanager
