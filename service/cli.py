@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -37,6 +38,8 @@ def serve(
             "several workers need one shared database: set ADVISOR_DATABASE_URL",
             param_hint="--workers",
         )
+    where = f"data in {settings.data_dir}" if settings.embedded else "external database"
+    logging.getLogger("service").info("starting the advisor (%s)", where)
     uvicorn.run(
         "service.main:create_app",
         factory=True,

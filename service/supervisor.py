@@ -44,6 +44,7 @@ class Supervisor:
         self.up = True
         self.down_since: float | None = None
         self.restarts = 0
+        self._guidance_fetched = False
         self._task: asyncio.Task[None] | None = None
 
     def mark_down(self, *, reason: str) -> None:
@@ -80,7 +81,9 @@ class Supervisor:
             async with self.connection() as conn:
                 await health.ping(conn)
                 if self.finder is not None and await self.finder.refresh(conn):
-                    log.info("guidance topics re-fetched for a changed knowledge index")
+                    if self._guidance_fetched:  # the first fetch at start-up is no news
+                        log.info("guidance topics re-fetched for a changed knowledge index")
+                    self._guidance_fetched = True
         except UNREACHABLE:
             return
         if not self.up:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -50,11 +51,19 @@ class Database:
         self.settings = settings
         self.embedded = EmbeddedPostgres(data_dir=settings.data_dir) if settings.embedded else None
         self.conninfo: str | None = None
+        self.created = False  # this start created the embedded cluster (a first run)
 
     def start(self) -> str:
         """Bring the server up (embedded mode) and apply pending migrations; blocking."""
         if self.embedded is not None:
+            started = time.perf_counter()
+            first = self.created = not (self.embedded.pgdata / "PG_VERSION").exists()
+            if first:
+                log.info("creating the embedded PostgreSQL database in %s (first start, a few "
+                         "seconds)", self.embedded.pgdata)
             self.conninfo = self.embedded.start()
+            log.info("database %s in %.1f s", "created and started" if first else "started",
+                     time.perf_counter() - started)
         else:
             assert self.settings.database_url
             self.conninfo = self.settings.database_url
