@@ -40,15 +40,22 @@ def serve(
         )
     where = f"data in {settings.data_dir}" if settings.embedded else "external database"
     logging.getLogger("service").info("starting the advisor (%s)", where)
-    uvicorn.run(
-        "service.main:create_app",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_config=None,
-        access_log=False,
-    )
+    from service.db.database import Database
+
+    if settings.embedded:
+        Database.start_early(settings=settings)  # initdb runs while the app imports
+    try:
+        uvicorn.run(
+            "service.main:create_app",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            log_config=None,
+            access_log=False,
+        )
+    finally:
+        Database.release_unclaimed()
 
 
 @app.command("ingest")

@@ -63,7 +63,7 @@ async def _start_database_and_embedder(
     """Both take seconds and neither needs the other, so they start side by side."""
     jobs: list[Awaitable[object]] = []
     if Need.DATABASE in needs:
-        database = state.database_ = Database(settings=state.settings)
+        database = state.database_ = Database.claim(settings=state.settings)
         stack.push_async_callback(
             asyncio.to_thread, database.stop, only_if_started_here=not owner
         )

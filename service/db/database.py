@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import AsyncIterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 from pgvector.psycopg import register_vector_async
@@ -52,9 +55,42 @@ class Database:
         self.embedded = EmbeddedPostgres(data_dir=settings.data_dir) if settings.embedded else None
         self.conninfo: str | None = None
         self.created = False  # this start created the embedded cluster (a first run)
+        self._early: Future[str] | None = None
+
+    @classmethod
+    def start_early(cls, *, settings: Settings) -> None:
+        """Start in the background now, so initdb and the app's imports overlap (advisor serve).
+
+        The app's lifespan claims it (claim) and waits for it; release_unclaimed stops it if the
+        app never got that far.
+        """
+        database = cls(settings=settings)
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="database-start")
+        database._early = pool.submit(database._start)
+        pool.shutdown(wait=False)  # the thread ends with the start
+        _EARLY[_key(settings=settings)] = database
+
+    @classmethod
+    def claim(cls, *, settings: Settings) -> Database:
+        """The database started early for these settings, or a new one."""
+        return _EARLY.pop(_key(settings=settings), None) or cls(settings=settings)
+
+    @staticmethod
+    def release_unclaimed() -> None:
+        """Stop what start_early started if no app claimed it."""
+        while _EARLY:
+            _, database = _EARLY.popitem()
+            with contextlib.suppress(Exception):
+                database.start()
+            database.stop()
 
     def start(self) -> str:
         """Bring the server up (embedded mode) and apply pending migrations; blocking."""
+        if self._early is not None:
+            return self._early.result()
+        return self._start()
+
+    def _start(self) -> str:
         if self.embedded is not None:
             started = time.perf_counter()
             first = self.created = not (self.embedded.pgdata / "PG_VERSION").exists()
@@ -98,3 +134,10 @@ class Database:
                 "options": f"-c statement_timeout={timeout_ms} -c lock_timeout={timeout_ms}",
             },
         )
+
+
+_EARLY: dict[tuple[Path, str | None], Database] = {}
+
+
+def _key(*, settings: Settings) -> tuple[Path, str | None]:
+    return settings.data_dir, settings.database_url
