@@ -81,10 +81,16 @@ class Load:
         """The client used most of a core, or more than the server: its rate is not the server's."""
         return self.client_cores >= 0.8 or self.client_cores >= self.server_cores
 
+    @property
+    def cpu_ms_per_request(self) -> float:
+        """Server and database CPU per answered request, in milliseconds."""
+        return (self.server_cores + self.database_cores) / self.rps * 1000
+
     def cpu(self) -> str:
-        """CPU per party, in cores: the evidence for reading (or not) a ratio."""
+        """CPU per party, in cores, and the server's CPU per request (robust to a busy machine)."""
         db = f", db {self.database_cores:.2f}" if self.database_cores >= 0.005 else ""
-        return f"client {self.client_cores:.2f}, server {self.server_cores:.2f}{db} cores"
+        return (f"client {self.client_cores:.2f}, server {self.server_cores:.2f}{db} cores; "
+                f"{self.cpu_ms_per_request:.2f} ms server CPU per request")
 
 
 def _cpu_by_pid(pids: list[int]) -> dict[int, float]:
