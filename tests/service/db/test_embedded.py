@@ -64,6 +64,11 @@ def vector_versions(conninfo: str) -> tuple[str, str]:
     return row[0], row[1]
 
 
+def at_least_0_8(version: str) -> bool:
+    major, minor = (int(part) for part in version.split(".")[:2])
+    return (major, minor) >= (0, 8)
+
+
 def test_a_data_dir_of_the_former_package_opens_and_gets_pgvector_updated(
     tmp_path: Path,
 ) -> None:
@@ -80,9 +85,9 @@ def test_a_data_dir_of_the_former_package_opens_and_gets_pgvector_updated(
         conninfo = embedded.start()
         assert embedded.started_here
         installed, available = vector_versions(conninfo)
-        assert (installed, available) == ("0.6.2", "0.8.5")
+        assert installed == "0.6.2" and at_least_0_8(available)
         assert "0005_vector_update" in apply_migrations(conninfo=conninfo)
-        assert vector_versions(conninfo) == ("0.8.5", "0.8.5")
+        assert vector_versions(conninfo) == (available, available)
         with psycopg.connect(conninfo) as conn:
             server_version = conn.execute("SHOW server_version").fetchone()
             # The HNSW index built under 0.6 still answers (the planner is steered onto it).
@@ -193,5 +198,5 @@ def test_the_server_runs_and_restarts_as_an_unprivileged_user(unprivileged_dir: 
     assert done.returncode == 0, done.stderr[-3000:]
     report = json.loads(done.stdout.strip().splitlines()[-1])
     assert report["uid"] != 0 and report["owner"] == report["uid"]
-    assert report["vector"] == "0.8.5"
+    assert at_least_0_8(report["vector"])
     assert report["restarted"] and report["stopped"]
