@@ -33,16 +33,18 @@ ENUMS = {
 }
 
 
-def fresh_questionnaire(*, rng: random.Random, i: int) -> dict[str, Any]:
-    """A random valid questionnaire whose description no cache has seen."""
+def fresh_questionnaire(*, rng: random.Random, i: int, tag: str | None = None) -> dict[str, Any]:
+    """A random valid questionnaire whose description no cache has seen.
+
+    tag replaces the unique prefix, for a load generator that fills in its own (bench/fresh.lua).
+    """
     body: dict[str, Any] = {
         k: rng.choice(ENUMS[k])
         for k in ("task_narrowness", "knowledge_freshness", "mlops_capacity", "risk_domain")
     }
     body["requests_per_day"] = int(10 ** rng.uniform(1, 7))
-    body["description"] = f"[{i}-{time.time_ns()}] " + " ".join(
-        rng.choices(WORDS, k=rng.randint(12, 40))
-    )
+    prefix = tag if tag is not None else f"{i}-{time.time_ns()}"
+    body["description"] = f"[{prefix}] " + " ".join(rng.choices(WORDS, k=rng.randint(12, 40)))
     for key in ("primary_gap", "data_quality", "output_strictness", "workflow_stability"):
         if rng.random() < 0.7:
             body[key] = rng.choice(ENUMS[key])

@@ -6,6 +6,7 @@ import hashlib
 import logging
 import os
 import tempfile
+import time
 import warnings
 from importlib import metadata
 from pathlib import Path
@@ -193,8 +194,11 @@ def cached_session(
             log.warning("cached model %s belongs to another build; rebuilding", path.name)
         except Exception as err:
             log.warning("cached model %s is unreadable (%s); rebuilding", path.name, err)
-    log.info("building %s ONNX model in %s (one-off)", variant, cache_dir)
+    log.info("building the %s ONNX export of the embedding model once (about 10 s) in %s",
+             variant, cache_dir)
+    started = time.perf_counter()
     build(source=source, target=path, key=key, variant=variant)
+    log.info("embedding model exported in %.1f s", time.perf_counter() - started)
     session = open_session(path=path, threads=threads)
     if not _matches(session=session, key=key):
         raise RuntimeError(f"freshly built model {path} does not carry its cache key")

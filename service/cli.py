@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -37,16 +38,25 @@ def serve(
             "several workers need one shared database: set ADVISOR_DATABASE_URL",
             param_hint="--workers",
         )
-    uvicorn.run(
-        "service.main:create_app",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_config=None,
-        access_log=False,
-        **uvicorn_options(settings=settings),
-    )
+    where = f"data in {settings.data_dir}" if settings.embedded else "external database"
+    logging.getLogger("service").info("starting the advisor (%s)", where)
+    from service.db.database import Database
+
+    if settings.embedded:
+        Database.start_early(settings=settings)  # initdb runs while the app imports
+    try:
+        uvicorn.run(
+            "service.main:create_app",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            log_config=None,
+            access_log=False,
+            **uvicorn_options(settings=settings),
+        )
+    finally:
+        Database.release_unclaimed()
 
 
 @app.command("ingest")

