@@ -25,8 +25,9 @@ sys.path.insert(0, str(REPO))
 from knowledge.embeddings import Embedder  # noqa: E402
 from knowledge.eval_kinds import by_kind, first_relevant_rank, format_kind_table, load_tags  # noqa: E402
 from knowledge.evaluate import MODES, load_queries  # noqa: E402
-from knowledge.ingest import ingest  # noqa: E402
-from knowledge.search import Query, multi_search  # noqa: E402
+from knowledge.search import Query  # noqa: E402
+from service.db.search import multi_search  # noqa: E402
+from service.indexing import ingest  # noqa: E402
 
 SEED_QUERIES = REPO / "knowledge/eval/hard_seed_queries.jsonl"
 CORPUS = (REPO / "knowledge/corpus", REPO / "knowledge/eval/hard_corpus_queries.jsonl")

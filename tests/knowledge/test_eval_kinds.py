@@ -22,7 +22,7 @@ HARD_SETS = {"hard_seed_queries.jsonl": 100, "hard_corpus_queries.jsonl": 70}
 
 def passage(*, path: str, section: str) -> Passage:
     return Passage(chunk_id=0, text="", path=path, section=section, title="", collection="c",
-                   score=0.0, rrf=0.0, dense_rank=None, keyword_rank=None)
+                   score=0.0, dense_rank=None, keyword_rank=None)
 
 
 def test_metrics_from_first_relevant_ranks() -> None:
