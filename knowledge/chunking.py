@@ -34,13 +34,16 @@ class Chunk:
     section: str
     text: str
     title: str = ""
+    # The first sentence of the section above a short sub-section: what its list is about.
+    context: str = ""
 
     @property
     def embed_text(self) -> str:
-        """What the embedding sees: title and heading path give a short passage its topic."""
+        """What the embedding sees: title, heading path and context give a passage its topic."""
         title = "" if self.section.startswith(self.title) else self.title
         head = SECTION_SEPARATOR.join(p for p in (title, self.section) if p)
-        return f"{head}\n{self.text}" if head else self.text
+        lines = [line for line in (head, self.context, self.text) if line]
+        return "\n".join(lines)
 
 
 @dataclass
@@ -203,10 +206,21 @@ def chunk_blocks(*, blocks: list[Block], title: str = "") -> list[Chunk]:
     for section in _sections(blocks):
         whole = section.stands_alone
         items.extend(_Piece(path=section.path, text=text, whole=whole) for text in _pack(section))
+    pieces = _merge_small(items=items)
+    leads: dict[tuple[str, ...], str] = {}
+    for piece in pieces:
+        leads.setdefault(piece.path, _lead(text=piece.text))
     return [
-        Chunk(ordinal=i, section=SECTION_SEPARATOR.join(piece.path), text=piece.text, title=title)
-        for i, piece in enumerate(_merge_small(items=items))
+        Chunk(ordinal=i, section=SECTION_SEPARATOR.join(piece.path), text=piece.text, title=title,
+              context=leads.get(piece.path[:-1], "") if piece.path else "")
+        for i, piece in enumerate(pieces)
     ]
+
+
+def _lead(*, text: str) -> str:
+    """A passage's first sentence: the context its sub-sections are embedded with."""
+    first = split_sentences(text=text.split("\n")[0])
+    return first[0] if first else ""
 
 
 def parse_document(*, name: str, raw: str) -> ParsedDocument:
@@ -223,5 +237,7 @@ def parse_document(*, name: str, raw: str) -> ParsedDocument:
         blocks = plain_blocks(text=raw)
     first = next((b.text for b in blocks if b.kind == "heading" and b.level == 1), None)
     first = first or next((b.text for b in blocks if b.kind == "heading"), None)
-    title = html_title or first or PurePath(name).stem
-    return ParsedDocument(title=title, cites=cites, chunks=chunk_blocks(blocks=blocks, title=title))
+    title = html_title or first
+    # A file name stands in as the document's title, but tells the embedding nothing.
+    chunks = chunk_blocks(blocks=blocks, title=title or "")
+    return ParsedDocument(title=title or PurePath(name).stem, cites=cites, chunks=chunks)

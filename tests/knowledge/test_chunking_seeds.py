@@ -135,3 +135,17 @@ def test_hard_wrapped_prose_is_not_mistaken_for_a_table() -> None:
     blocks = plain_blocks(text=text)
     assert [b.kind for b in blocks] == ["paragraph"]
     assert re.search(r"index changes", blocks[0].text)
+
+
+def test_sub_sections_are_embedded_with_the_first_sentence_of_the_section_above() -> None:
+    chunks = seed("003")
+    parent = "7. Skipping Prompt Engineering Too Early"
+    lead = "Fine-tuning is often treated as the “serious” move, while prompt engineering is seen as"
+    child = section(chunks, f"{parent}{SECTION_SEPARATOR}When prompt-first works")
+    assert child.context.startswith(lead) and child.context.endswith("temporary.")
+    assert child.embed_text.splitlines()[1] == child.context and lead not in child.text
+    assert section(chunks, parent).context == ""  # a top-level section has nothing above it
+    faq = section(chunks, f"FAQ{SECTION_SEPARATOR}Is fine-tuning better than RAG?")
+    assert faq.context == ""  # "FAQ" holds no text of its own
+    prompts = section(seed("002"), "prompts")
+    assert prompts.context == "Open this lesson in your favourite AI."
