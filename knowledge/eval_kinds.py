@@ -78,6 +78,8 @@ def format_kind_table(*, results: dict[str, dict[str, tuple[int, dict[str, float
     """Markdown: one row per kind, hit@3 / hit@5 / MRR@10 for each retrieval mode."""
     modes = list(results)
     kinds = list(next(iter(results.values()))) if results else []
+    if len(kinds) == 2:  # one kind only: its row would repeat the total
+        kinds = [ALL]
     header = "| kind | n | " + " | ".join(f"{m} {x}" for m in modes for x in METRICS) + " |"
     lines = [header, "|---|---|" + "---|" * (len(modes) * len(METRICS))]
     for kind in kinds:

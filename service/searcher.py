@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -15,8 +15,11 @@ from knowledge.tokenizer import english_words
 from service.db import documents, keyword_stats
 from service.db.search import multi_search
 
-# Text in, unit vector out: the ONNX MiniLM by default; any cheaper embedder may stand in.
+# Text in, unit vector out, in the space the chunks were embedded in: the bundled MiniLM by
+# default; a cheaper embedder aligned with it may stand in (e.g. for /assess descriptions).
 EmbedOne = Callable[[str], np.ndarray]
+# Collections whose vocabulary is kept in memory at once (a collection is any name a caller sends).
+MAX_VOCABULARIES = 32
 
 
 class Searcher:
@@ -41,41 +44,37 @@ class Searcher:
         if cached is None or cached[0] != version:
             words = await keyword_stats.words(conn, collection=collection)
             cached = (version, Vocabulary(counts=words, keep=english_words()))
+            if len(self._vocabularies) >= MAX_VOCABULARIES:
+                self._vocabularies.pop(next(iter(self._vocabularies)))
             self._vocabularies[collection] = cached
         return cached[1]
 
     async def rewrite(self, conn: AsyncConnection[Any], *, text: str, collection: str) -> Rewrite:
         """The question as keyword search and the embedding should read it."""
+        return (await self.rewrite_many(conn, texts=[text], collection=collection))[0]
+
+    async def rewrite_many(
+        self, conn: AsyncConnection[Any], *, texts: Sequence[str], collection: str
+    ) -> list[Rewrite]:
+        """Several questions against one collection (evaluation embeds them in one batch)."""
         vocabulary = await self.vocabulary(conn, collection=collection)
-        return rewrite(text=text, synonyms=self.synonyms, vocabulary=vocabulary)
+        return [rewrite(text=t, synonyms=self.synonyms, vocabulary=vocabulary) for t in texts]
 
     async def query(
-        self, conn: AsyncConnection[Any], *, qid: str, text: str, collection: str, dense: bool
+        self, conn: AsyncConnection[Any], *, qid: str, text: str, collection: str,
+        embed: EmbedOne | None,
     ) -> Query:
-        """One rewritten query, embedded when the dense side is wanted."""
+        """One rewritten query, embedded by `embed` (None: keyword side only)."""
         rewritten = await self.rewrite(conn, text=text, collection=collection)
-        vector = await asyncio.to_thread(self.embed, rewritten.dense) if dense else None
+        vector = await asyncio.to_thread(embed, rewritten.dense) if embed is not None else None
         return Query(qid=qid, text=rewritten.keyword, embedding=vector)
 
     async def search(
         self, conn: AsyncConnection[Any], *, text: str, collection: str, k: int
     ) -> list[Passage]:
         """Best-first passages for one question."""
-        query = await self.query(conn, qid="q", text=text, collection=collection, dense=True)
+        query = await self.query(conn, qid="q", text=text, collection=collection,
+                                 embed=self.embed)
         found = await multi_search(conn, queries=[query], collection=collection, k=k,
                                    ranking=self.ranking)
         return found["q"]
-
-    async def search_many(
-        self, conn: AsyncConnection[Any], *, texts: Mapping[str, str], collection: str, k: int,
-        vectors: Mapping[str, np.ndarray | None],
-    ) -> dict[str, list[Passage]]:
-        """Several questions in one statement; vectors (embedded by the caller) may be None."""
-        vocabulary = await self.vocabulary(conn, collection=collection)
-        queries = [
-            Query(qid=qid, embedding=vectors.get(qid),
-                  text=rewrite(text=text, synonyms=self.synonyms, vocabulary=vocabulary).keyword)
-            for qid, text in texts.items()
-        ]
-        return await multi_search(conn, queries=queries, collection=collection, k=k,
-                                  ranking=self.ranking)

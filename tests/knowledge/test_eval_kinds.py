@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 
 from knowledge.blocks import split_front_matter
-from knowledge.eval_kinds import ALL, Tags, by_kind, first_relevant_rank, load_tags, metrics
+from knowledge.eval_kinds import (
+    ALL,
+    Tags,
+    by_kind,
+    first_relevant_rank,
+    format_kind_table,
+    load_tags,
+    metrics,
+)
 from knowledge.evaluate import LabelledQuery, load_queries
 from knowledge.search import Passage
 from tests.conftest import REPO
@@ -51,6 +59,21 @@ def test_by_kind_groups_and_filters_by_split() -> None:
     assert held == {"slack": (1, metrics(ranks=[None])), ALL: (1, metrics(ranks=[None]))}
     with pytest.raises(ValueError, match="2 ranks for 3"):
         by_kind(ranks=[1, 2], tags=tags)
+
+
+def test_kind_table_has_a_row_per_kind_and_a_column_per_mode_and_metric() -> None:
+    tags = [Tags("slack", "holdout"), Tags("long", "holdout"), Tags("slack", "holdout")]
+    results = {"dense": by_kind(ranks=[1, 4, None], tags=tags),
+               "hybrid": by_kind(ranks=[1, 2, 3], tags=tags)}
+    lines = format_kind_table(results=results).splitlines()
+    assert lines[0] == ("| kind | n | dense hit@3 | dense hit@5 | dense mrr@10 "
+                        "| hybrid hit@3 | hybrid hit@5 | hybrid mrr@10 |")
+    assert lines[2] == "| slack | 2 | 0.500 | 0.500 | 0.500 | 1.000 | 1.000 | 0.667 |"
+    assert lines[3] == "| long | 1 | 0.000 | 1.000 | 0.250 | 1.000 | 1.000 | 0.500 |"
+    assert lines[4].startswith("| **all** | 3 | 0.333 | 0.667 | 0.417 | 1.000 |")
+    untagged = [Tags("any", "tune")] * 2
+    single = format_kind_table(results={"hybrid": by_kind(ranks=[1, None], tags=untagged)})
+    assert single.splitlines()[2:] == ["| **all** | 2 | 0.500 | 0.500 | 0.500 |"]
 
 
 def test_load_tags_names_the_bad_line(tmp_path: Path) -> None:

@@ -79,7 +79,7 @@ def rank(*, database_url: str, embedder: Any, synonyms: list[Synonym], collectio
         searcher = Searcher(embed=lambda text: embedder.encode_one(text=text), synonyms=synonyms)
         async with connect(database_url) as conn:
             built = await searcher.query(conn, qid="q", text=query.q, collection=collection,
-                                         dense=True)
+                                         embed=searcher.embed)
             found = await multi_search(conn, queries=[built], collection=collection, k=10)
         return first_relevant_rank(passages=found["q"], query=query) or 11
 
