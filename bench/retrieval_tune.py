@@ -34,6 +34,7 @@ EVAL = REPO / "knowledge" / "eval"
 SETS = {  # name -> (collection, source key, labelled file, tune split only?)
     "seeds-tune": ("hard-seeds", "seeds", EVAL / "hard_seed_queries.jsonl", True),
     "corpus-tune": ("hard-corpus", "corpus", EVAL / "hard_corpus_queries.jsonl", True),
+    "seeds-fresh": ("hard-seeds", "seeds", EVAL / "fresh_seed_queries.jsonl", True),
     "seeds-52": ("hard-seeds", "seeds", EVAL / "seed_queries.jsonl", False),
     "corpus-55": ("hard-corpus", "corpus", EVAL / "corpus_queries.jsonl", False),
 }
@@ -67,7 +68,7 @@ def grid(*, name: str) -> list[tuple[str, Ranking, dict[str, Any]]]:
             ranking = replace(RANKING, k1=k1, b=b, path_weight=path)
             out.append((f"k1={k1} b={b} path={path}", ranking, base))
     else:
-        for dense, ceiling in itertools.product((0.4, 0.45, 0.5, 0.55, 0.6), (0.0, 0.5, 0.75, 1.0)):
+        for dense, ceiling in itertools.product((0.5, 0.55, 0.6, 0.65, 0.7), (0.5, 0.75, 1.0, 1.5)):
             ranking = replace(RANKING, dense=dense, keyword=round(1 - dense, 2), ceiling=ceiling)
             out.append((f"dense={dense} ceiling={ceiling}", ranking, base))
     return out
