@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Literal
 
@@ -44,8 +45,14 @@ class Synonym:
 
     def pattern(self) -> re.Pattern[str]:
         """Any of the forms as whole words, case-insensitive."""
-        alternatives = "|".join(re.escape(f) for f in sorted(self.forms, key=len, reverse=True))
-        return re.compile(rf"(?<![\w#&;-])(?:{alternatives})(?![\w&;-])", re.IGNORECASE)
+        return _form_pattern(self.forms)
+
+
+@cache
+def _form_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """Compiled once per entry: every search rewrites its question against all of them."""
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w#&-])(?:{alternatives})(?![\w&-])", re.IGNORECASE)
 
 
 def load_synonyms(*, path: Path = SYNONYMS_FILE) -> list[Synonym]:
@@ -70,6 +77,7 @@ class Vocabulary:
         self.counts = {w.lower(): n for w, n in counts.items()}
         self.keep = keep  # real words that are never corrected, though the collection lacks them
         self._words = list(self.counts)
+        self._seen: dict[str, str | None] = {}
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and word.lower() in self.counts
@@ -95,12 +103,16 @@ class Vocabulary:
         low = word.lower()
         if len(low) < MIN_SPELL_LENGTH or not low.isalpha() or low in self.counts:
             return None
-        if self._kept(word=low):
-            return None
-        limit = 1 if len(low) <= ONE_EDIT_UP_TO else 2
-        found = process.extract(low, self._words, scorer=OSA.distance, score_cutoff=limit,
+        if low not in self._seen:
+            self._seen[low] = None if self._kept(word=low) else self._nearest(word=low)
+        return self._seen[low]
+
+    def _nearest(self, *, word: str) -> str | None:
+        """The closest collection word within the edit limit, same first letter."""
+        limit = 1 if len(word) <= ONE_EDIT_UP_TO else 2
+        found = process.extract(word, self._words, scorer=OSA.distance, score_cutoff=limit,
                                 limit=None)
-        candidates = [(dist, -self.counts[w], w) for w, dist, _ in found if w[0] == low[0]]
+        candidates = [(dist, -self.counts[w], w) for w, dist, _ in found if w[0] == word[0]]
         return min(candidates)[2] if candidates else None
 
 
@@ -122,25 +134,45 @@ class _Draft:
     notes: list[str] = field(default_factory=list)
 
 
+@cache
+def _by_mode(synonyms: tuple[Synonym, ...], mode: str) -> tuple[re.Pattern[str] | None,
+                                                                 dict[str, Synonym]]:
+    """One pattern for every form of one mode (a question is scanned once), and its entries."""
+    entries = {form: s for s in synonyms if s.mode == mode for form in s.forms}
+    if not entries:
+        return None, entries
+    return _form_pattern(tuple(entries)), entries
+
+
 def _apply_synonyms(*, draft: _Draft, synonyms: Sequence[Synonym]) -> None:
-    """Replace shorthand in the text; note additions for the words they explain."""
-    for synonym in synonyms:
-        pattern = synonym.pattern()
-        found = [m.group(0) for m in pattern.finditer(draft.text)]
-        if not found:
-            continue
-        draft.notes.append(f"{found[0]} → {synonym.expand} ({synonym.mode})")
-        if synonym.mode == "replace":
-            draft.text = pattern.sub(synonym.expand, draft.text)
-            continue
+    """Replace shorthand in the text; then note additions for the words they explain."""
+    noted: set[Synonym] = set()
+
+    def note(form: str, synonym: Synonym) -> None:
+        if synonym not in noted:
+            noted.add(synonym)
+            draft.notes.append(f"{form} → {synonym.expand} ({synonym.mode})")
+
+    pattern, entries = _by_mode(tuple(synonyms), "replace")
+    if pattern is not None:
+
+        def replace(match: re.Match[str]) -> str:
+            synonym = entries[match.group(0).lower()]
+            note(match.group(0), synonym)
+            return synonym.expand
+
+        draft.text = pattern.sub(replace, draft.text)
+    pattern, entries = _by_mode(tuple(synonyms), "add")
+    for match in pattern.finditer(draft.text) if pattern is not None else ():
+        synonym = entries[match.group(0).lower()]
+        note(match.group(0), synonym)
         expansion = [t.lower() for t in tokens(text=synonym.expand)]
-        for form in found:
-            words = [t.lower() for t in tokens(text=form)]
-            draft.protected.update(words)
-            if len(words) == 1:
-                draft.extra.setdefault(words[0], []).extend(expansion)
-            else:
-                draft.appended.append(expansion)
+        words = [t.lower() for t in tokens(text=match.group(0))]
+        draft.protected.update(words)
+        if len(words) == 1:
+            draft.extra.setdefault(words[0], []).extend(expansion)
+        else:
+            draft.appended.append(expansion)
 
 
 def rewrite(

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -20,6 +22,17 @@ from service.db.search import multi_search
 EmbedOne = Callable[[str], np.ndarray]
 # Collections whose vocabulary is kept in memory at once (a collection is any name a caller sends).
 MAX_VOCABULARIES = 32
+# How often a cached vocabulary asks whether its collection changed (one small query).
+VERSION_CHECK_S = 1.0
+
+
+@dataclass
+class _Cached:
+    """A collection's vocabulary, the version it was read at, and when that was last checked."""
+
+    version: tuple[Any, ...]
+    words: Vocabulary
+    checked: float = 0.0
 
 
 class Searcher:
@@ -35,19 +48,23 @@ class Searcher:
         self.embed = embed
         self.synonyms = list(load_synonyms() if synonyms is None else synonyms)
         self.ranking = ranking
-        self._vocabularies: dict[str, tuple[tuple[Any, ...], Vocabulary]] = {}
+        self._vocabularies: dict[str, _Cached] = {}
 
     async def vocabulary(self, conn: AsyncConnection[Any], *, collection: str) -> Vocabulary:
-        """The collection's words, re-read only when its files changed."""
-        version = await documents.version(conn, collection=collection)
+        """The collection's words, re-read when its files changed (checked once a second)."""
+        now = time.monotonic()
         cached = self._vocabularies.get(collection)
-        if cached is None or cached[0] != version:
+        if cached is not None and now - cached.checked < VERSION_CHECK_S:
+            return cached.words
+        version = await documents.version(conn, collection=collection)
+        if cached is None or cached.version != version:
             words = await keyword_stats.words(conn, collection=collection)
-            cached = (version, Vocabulary(counts=words, keep=english_words()))
+            cached = _Cached(version=version, words=Vocabulary(counts=words, keep=english_words()))
             if len(self._vocabularies) >= MAX_VOCABULARIES:
                 self._vocabularies.pop(next(iter(self._vocabularies)))
             self._vocabularies[collection] = cached
-        return cached[1]
+        cached.checked = now
+        return cached.words
 
     async def rewrite(self, conn: AsyncConnection[Any], *, text: str, collection: str) -> Rewrite:
         """The question as keyword search and the embedding should read it."""

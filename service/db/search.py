@@ -71,29 +71,42 @@ terms AS (
     ORDER BY q.qid, u.lexeme, w.word_no
 ),
 wanted AS (
-    -- Every query's lexemes as one OR tsquery (each quoted), so the GIN indexes pick the chunks.
+    -- Every query's lexemes as one OR tsquery (each quoted), so the GIN indexes pick the chunks,
+    -- and as an array, so only those lexemes are unpacked from each chunk.
     SELECT string_agg(DISTINCT '''' || replace(replace(t.term, '\', '\\'), '''', '''''') || '''',
-                      ' | ')::tsquery AS tsq
+                      ' | ')::tsquery AS tsq,
+           array_agg(DISTINCT t.term) AS lexemes
     FROM terms t
+),
+matching AS (
+    SELECT c.id, c.head_tsv, c.body_tsv
+    FROM chunks c
+    WHERE c.collection = %(collection)s
+      AND (c.body_tsv @@ (SELECT tsq FROM wanted) OR c.head_tsv @@ (SELECT tsq FROM wanted))
 ),
 postings AS MATERIALIZED (
     -- BM25F's pseudo-frequency per chunk and lexeme: body occurrences normalised by body
     -- length; in the heading path, the passage's own heading (weight A) at head_weight and
-    -- the headings above it (B, shared with sibling passages) at path_weight.
-    SELECT c.id, u.lexeme AS term,
-           sum(CASE WHEN f.head
-                    THEN %(head_weight)s * cardinality(array_positions(u.weights, 'A'))
-                         + %(path_weight)s * cardinality(array_positions(u.weights, 'B'))
-                    ELSE cardinality(u.positions)
-                         / (1 - %(b)s + %(b)s * length(c.body_tsv) / st.avglen) END) AS tf
-    FROM chunks c
-    CROSS JOIN LATERAL (VALUES (true, c.head_tsv), (false, c.body_tsv)) f(head, tsv)
-    CROSS JOIN LATERAL unnest(f.tsv) u
-    CROSS JOIN stats st
-    WHERE c.collection = %(collection)s
-      AND (c.body_tsv @@ (SELECT tsq FROM wanted) OR c.head_tsv @@ (SELECT tsq FROM wanted))
-      AND u.lexeme IN (SELECT t.term FROM terms t)
-    GROUP BY c.id, u.lexeme
+    -- the headings above it (B, shared with sibling passages) at path_weight. Body positions
+    -- carry no weight, so setweight marks the query's lexemes and ts_filter keeps just those.
+    SELECT x.id, x.term, sum(x.tf) AS tf
+    FROM (
+        SELECT m.id, u.lexeme AS term,
+               cardinality(u.positions)
+                 / (1 - %(b)s + %(b)s * length(m.body_tsv) / st.avglen) AS tf
+        FROM matching m
+        CROSS JOIN stats st
+        CROSS JOIN LATERAL unnest(ts_filter(
+            setweight(m.body_tsv, 'A', (SELECT lexemes FROM wanted)), '{a}')) u
+        UNION ALL
+        SELECT m.id, u.lexeme,
+               %(head_weight)s * cardinality(array_positions(u.weights, 'A'))
+                 + %(path_weight)s * cardinality(array_positions(u.weights, 'B'))
+        FROM matching m
+        CROSS JOIN LATERAL unnest(m.head_tsv) u
+        WHERE u.lexeme = ANY ((SELECT lexemes FROM wanted)::text[])
+    ) x
+    GROUP BY x.id, x.term
 ),
 bm25 AS (
     -- Okapi BM25 saturation; each query word counts once, by its best alternative.
