@@ -16,7 +16,7 @@ from knowledge.chunking import SUPPORTED_SUFFIXES, ParsedDocument, parse_documen
 from knowledge.embeddings import Embedder
 
 # Bump when chunking changes, so unchanged files are re-chunked once.
-CHUNKER_VERSION = "chunker-5"
+CHUNKER_VERSION = "chunker-6"
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 

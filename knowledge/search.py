@@ -1,8 +1,11 @@
 """What hybrid retrieval ranks by, and what it returns; the SQL itself is in service/db/search.py.
 
-Convex fusion: each side's score is divided by that side's best score for the query, then
-weighted. Unlike min-max it does not depend on how many candidates are fetched, and it ranks
-better than RRF on every labelled set (any dense weight from 0.5 to 0.65 does about as well).
+Convex fusion: the dense side's similarities are divided by the query's best one; the keyword
+side's BM25F scores by the larger of the best hit and half the query's ceiling (what a passage
+holding every known query word once would score), so a hit on one weak word of a long question
+stays weak. Weighted 0.55 / 0.45. On the tune split of the hard sets this beat plain best-hit
+scaling, reciprocal rank fusion (k = 3, 10, 60) and RRF per field (dense, body, heading path);
+see knowledge/eval/HARD_SETS.md.
 """
 
 from __future__ import annotations
@@ -12,13 +15,31 @@ from typing import Any
 
 import numpy as np
 
-WEIGHTS = {"dense": 0.55, "keyword": 0.45}
-# How many hits each side (dense, keyword) contributes per query before fusion.
-CANDIDATES = 40
-# Okapi BM25 over the chunk tsvectors; a query word in the heading path counts SECTION_TF times.
-BM25_K1 = 1.2
-BM25_B = 0.75
-SECTION_TF = 2.0
+
+@dataclass(frozen=True)
+class Ranking:
+    """The knobs of hybrid ranking, chosen on the tune split of the hard question sets."""
+
+    dense: float = 0.55
+    keyword: float = 0.45
+    # Okapi BM25 (BM25F): body occurrences length-normalised; the passage's own heading counts
+    # head_weight, the headings above it (shared with its siblings) path_weight.
+    k1: float = 1.2
+    b: float = 0.75
+    head_weight: float = 1.0
+    path_weight: float = 0.25
+    # Keyword scores over max(best hit, ceiling × the query's ceiling): 0 scales by the best hit
+    # alone; 1 keeps a partial match partial.
+    ceiling: float = 0.5
+    # How many hits each side (dense, keyword) contributes per query before fusion.
+    candidates: int = 40
+
+    def fused_score(self, *, fused: float) -> float:
+        """The fused sum as a 0-1 score: 1.0 is a full hit on both sides at once."""
+        return min(1.0, fused / (self.dense + self.keyword))
+
+
+RANKING = Ranking()
 
 
 @dataclass(frozen=True)
@@ -64,8 +85,3 @@ class Passage:
             "dense_rank": self.dense_rank,
             "keyword_rank": self.keyword_rank,
         }
-
-
-def fused_score(*, fused: float) -> float:
-    """The fused sum as a 0-1 score: 1.0 is the best hit on both sides at once."""
-    return min(1.0, fused / (WEIGHTS["dense"] + WEIGHTS["keyword"]))

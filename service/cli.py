@@ -163,23 +163,26 @@ def evaluate() -> None:
 
 @app.command("eval-retrieval")
 def eval_retrieval(
+    seeds: Annotated[
+        Path, typer.Option(help="folder of the seed documents (from a clone: ../shared/seeds)")
+    ] = REPO_ROOT.parent / "shared" / "seeds",
     collection: Annotated[
         str, typer.Option(help="collection to (re)build from the seeds")
     ] = "seeds",
-    seeds: Annotated[Path, typer.Option(help="folder of seed documents")] = REPO_ROOT.parent
-    / "shared"
-    / "seeds",
-    queries: Annotated[Path, typer.Option(help="labelled queries (JSON Lines)")] = REPO_ROOT
-    / "knowledge"
-    / "eval"
-    / "seed_queries.jsonl",
+    split: Annotated[
+        str, typer.Option(help="hard sets' questions to score: holdout, tune or all")
+    ] = "holdout",
 ) -> None:
-    """Ingest the seeds and print hit@3, hit@5 and MRR@10 for dense, keyword and hybrid search."""
-    from service.retrieval_eval import run_retrieval_eval
+    """Index the seeds and the built-in corpus; print hit@3, hit@5, MRR@10 by kind of question."""
+    from service.retrieval_eval import RetrievalEvalError, run_retrieval_eval
 
-    typer.echo(
-        run_retrieval_eval(settings=Settings(), collection=collection, seeds=seeds, queries=queries)
-    )
+    try:
+        tables = run_retrieval_eval(settings=Settings(), seeds=seeds, collection=collection,
+                                    split=split)
+    except RetrievalEvalError as err:
+        typer.echo(f"eval-retrieval: {err}", err=True)
+        raise typer.Exit(code=2) from err
+    typer.echo(tables)
 
 
 if __name__ == "__main__":

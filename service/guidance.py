@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from models.advisor import Advisor
 from models.result import ModelResult
 from service.db import documents
 from service.db.search import multi_search
+from service.searcher import EmbedOne, Searcher
 
 log = logging.getLogger(__name__)
 PER_QUERY = 3
@@ -55,14 +55,18 @@ class GuidanceFinder:
     """Builds retrieval queries from an assessment and picks deduplicated supporting passages."""
 
     def __init__(
-        self, *, embedder: Embedder, collections: Sequence[str], dense_description: bool
+        self, *, embedder: Embedder, searcher: Searcher, collections: Sequence[str],
+        describe: EmbedOne | None,
     ) -> None:
         self.embedder = embedder
+        self.searcher = searcher
         # Every named collection is searched at once; its passages compete on one ranking.
         self.collections = tuple(dict.fromkeys(collections))
-        # Embedding a description costs ~15-20 ms of CPU per request; BM25 alone is nearly as
-        # good on our evaluation (see README), and the rule topics keep a dense side.
-        self.dense_description = dense_description
+        # The description's dense side, when the benchmark allows it: MiniLM costs ~15-20 ms of
+        # CPU per request, so by default (None) the description, rewritten with the first
+        # collection's vocabulary and the synonym map, goes to BM25 only; the rule topics keep
+        # a dense side.
+        self.describe = describe
         self._topics: dict[str, TopicQuery] = {}
         # Topic queries never change, so their passages are fetched once per corpus version
         # (the versions of every named collection, so re-ingesting any one refreshes them).
@@ -130,10 +134,10 @@ class GuidanceFinder:
         found = {q.qid: self._hits[q.qid] for q in queries if q.qid in self._hits}
         todo = [q for q in queries if q.qid not in found]
         if description and description.strip():
-            vector = None
-            if self.dense_description:
-                vector = await asyncio.to_thread(self.embedder.encode_one, text=description)
-            todo.append(Query(qid=DESCRIPTION_ID, text=description, embedding=vector))
+            todo.append(await self.searcher.query(
+                conn, qid=DESCRIPTION_ID, text=description, collection=self.collections[0],
+                embed=self.describe,
+            ))
         if todo:
             found.update(
                 await multi_search(conn, queries=todo, collection=self.collections, k=PER_QUERY)

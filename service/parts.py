@@ -1,6 +1,6 @@
 """The one way to start the service's parts, in dependency order, and stop them in reverse.
 
-settings → database → embedder → advisor → index → guidance finder → pool → spool →
+settings → database → embedder → advisor → index → searcher → guidance finder → pool → spool →
 supervisor → assessor. The API's lifespan and every CLI command go through open_parts, asking
 only for what they use (Need), so e.g. `advisor assess --no-guidance` starts no database.
 """
@@ -23,6 +23,7 @@ from service.db.database import Database
 from service.guidance import GuidanceFinder, rule_topics
 from service.history import History
 from service.indexing import index_builtin
+from service.searcher import Searcher
 from service.spool import Spool
 from service.state import AppState, Need
 from service.supervisor import Supervisor
@@ -101,10 +102,12 @@ async def _start_service(*, state: AppState, stack: AsyncExitStack) -> None:
     settings, database, embedder = state.settings, state.database, state.embedder
     if settings.index_builtin:
         await _index_builtin(state=state)
+    searcher = state.searcher_ = Searcher(embed=lambda text: embedder.encode_one(text=text))
     finder = state.finder_ = GuidanceFinder(
         embedder=embedder,
+        searcher=searcher,
         collections=settings.guidance_collection_list,
-        dense_description=settings.dense_description,
+        describe=searcher.embed if settings.dense_description else None,
     )
     await asyncio.to_thread(finder.precompute, topics=list(rule_topics(advisor=state.advisor)))
     pool = state.pool_ = database.make_pool()

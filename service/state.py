@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from service.db.database import Database
     from service.guidance import GuidanceFinder
     from service.history import History
+    from service.searcher import Searcher
     from service.spool import Spool
     from service.supervisor import Supervisor
 
@@ -48,6 +49,7 @@ class AppState:
     pool_: AsyncConnectionPool[AsyncConnection[Any]] | None = None
     embedder_: Embedder | None = None
     advisor_: Advisor | None = None
+    searcher_: Searcher | None = None
     finder_: GuidanceFinder | None = None
     spool_: Spool | None = None
     supervisor_: Supervisor | None = None
@@ -78,6 +80,11 @@ class AppState:
     def advisor(self) -> Advisor:
         """The rules-plus-logistic model."""
         return _built(self.advisor_, name="the advisor")
+
+    @property
+    def searcher(self) -> Searcher:
+        """Question rewriting and hybrid search, with each collection's vocabulary cached."""
+        return _built(self.searcher_, name="the searcher")
 
     @property
     def finder(self) -> GuidanceFinder:

@@ -91,3 +91,11 @@ async def version(conn: AsyncConnection[Any], *, collection: str) -> tuple[Any, 
         {"c": collection},
     )
     return tuple(await cur.fetchone() or ())
+
+
+async def paths(conn: AsyncConnection[Any], *, collection: str) -> list[str]:
+    """The relative paths of a collection's files."""
+    cur = await conn.execute(
+        "SELECT path FROM documents WHERE collection = %(c)s ORDER BY path", {"c": collection}
+    )
+    return [row[0] for row in await cur.fetchall()]

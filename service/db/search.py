@@ -14,16 +14,7 @@ import numpy as np
 from psycopg import AsyncConnection
 from psycopg.rows import dict_row
 
-from knowledge.search import (
-    BM25_B,
-    BM25_K1,
-    CANDIDATES,
-    SECTION_TF,
-    WEIGHTS,
-    Passage,
-    Query,
-    fused_score,
-)
+from knowledge.search import RANKING, Passage, Query, Ranking
 
 # Any number of queries in one round trip: row i of q is query i (id, optional embedding,
 # optional text); every later step is partitioned by qid.
@@ -65,21 +56,23 @@ stats AS (
                         (SELECT count(*) FROM chunks c WHERE c.collection = k.name)) AS n,
                coalesce((SELECT s.avg_length FROM collection_stats s
                          WHERE s.collection = k.name),
-                        (SELECT avg(length(c.tsv)) FROM chunks c WHERE c.collection = k.name),
+                        (SELECT avg(length(c.body_tsv)) FROM chunks c
+                         WHERE c.collection = k.name),
                         1.0) AS avglen
     ) x
 ),
 terms AS (
-    -- A query word yields several lexemes when hyphenated ("fine-tuning": the whole, the parts
-    -- and, as indexed by migration 0004, the joined form); word_no lets it count only once.
+    -- Words are whitespace-separated (knowledge.query); a word's alternatives, joined by "|"
+    -- (a synonym, a spelling fix, a hyphenated word's parts), share its word_no and count once.
     SELECT DISTINCT ON (q.qid, u.lexeme) q.qid, w.word_no, u.lexeme AS term,
+           ts.ndoc IS NOT NULL AS known,
            ln(1 + (greatest(st.n, ts.ndoc, 0) - coalesce(ts.ndoc, 0) + 0.5)
                   / (coalesce(ts.ndoc, 0) + 0.5)) AS idf
     FROM q
-    CROSS JOIN LATERAL regexp_split_to_table(q.txt, '[^\w''-]+') WITH ORDINALITY
-        AS w(word, word_no)
-    CROSS JOIN LATERAL unnest(to_tsvector('english', w.word)
-                              || to_tsvector('english', replace(w.word, '-', ''))) u
+    CROSS JOIN LATERAL regexp_split_to_table(q.txt, '\s+') WITH ORDINALITY AS w(word, word_no)
+    CROSS JOIN LATERAL unnest(string_to_array(w.word, '|')) AS a(alt)
+    CROSS JOIN LATERAL unnest(to_tsvector('english', a.alt)
+                              || to_tsvector('english', replace(a.alt, '-', ''))) u
     CROSS JOIN stats st
     LEFT JOIN LATERAL (SELECT sum(t.ndoc) AS ndoc FROM term_stats t
                        WHERE t.collection = ANY(%(collections)s) AND t.term = u.lexeme) ts ON true
@@ -87,43 +80,73 @@ terms AS (
     ORDER BY q.qid, u.lexeme, w.word_no
 ),
 wanted AS (
-    -- Every query's lexemes as one OR tsquery (each quoted), so the GIN index picks the chunks.
+    -- Every query's lexemes as one OR tsquery (each quoted), so the GIN indexes pick the chunks,
+    -- and as an array, so only those lexemes are unpacked from each chunk.
     SELECT string_agg(DISTINCT '''' || replace(replace(t.term, '\', '\\'), '''', '''''') || '''',
-                      ' | ')::tsquery AS tsq
+                      ' | ')::tsquery AS tsq,
+           array_agg(DISTINCT t.term) AS lexemes
     FROM terms t
 ),
-postings AS MATERIALIZED (
-    -- Each matching chunk's tsvector is unpacked once, whatever the number of queries.
-    SELECT c.id, u.lexeme AS term, length(c.tsv) AS len,
-           cardinality(u.positions)
-             + (%(section_tf)s - 1) * cardinality(array_positions(u.weights, 'A')) AS tf
-    FROM chunks c CROSS JOIN LATERAL unnest(c.tsv) u
+matching AS (
+    SELECT c.id, c.head_tsv, c.body_tsv
+    FROM chunks c
     WHERE c.collection = ANY(%(collections)s)
-      AND c.tsv @@ (SELECT tsq FROM wanted)
-      AND u.lexeme IN (SELECT t.term FROM terms t)
+      AND (c.body_tsv @@ (SELECT tsq FROM wanted) OR c.head_tsv @@ (SELECT tsq FROM wanted))
+),
+postings AS MATERIALIZED (
+    -- BM25F's pseudo-frequency per chunk and lexeme: body occurrences normalised by body
+    -- length; in the heading path, the passage's own heading (weight A) at head_weight and
+    -- the headings above it (B, shared with sibling passages) at path_weight. Body positions
+    -- carry no weight, so setweight marks the query's lexemes and ts_filter keeps just those.
+    SELECT x.id, x.term, sum(x.tf) AS tf
+    FROM (
+        SELECT m.id, u.lexeme AS term,
+               cardinality(u.positions)
+                 / (1 - %(b)s + %(b)s * length(m.body_tsv) / st.avglen) AS tf
+        FROM matching m
+        CROSS JOIN stats st
+        CROSS JOIN LATERAL unnest(ts_filter(
+            setweight(m.body_tsv, 'A', (SELECT lexemes FROM wanted)), '{a}')) u
+        UNION ALL
+        SELECT m.id, u.lexeme,
+               %(head_weight)s * cardinality(array_positions(u.weights, 'A'))
+                 + %(path_weight)s * cardinality(array_positions(u.weights, 'B'))
+        FROM matching m
+        CROSS JOIN LATERAL unnest(m.head_tsv) u
+        WHERE u.lexeme = ANY ((SELECT lexemes FROM wanted)::text[])
+    ) x
+    GROUP BY x.id, x.term
 ),
 bm25 AS (
-    -- Okapi BM25; a hyphenated word's lexemes share one word_no and count once (its best).
+    -- Okapi BM25 saturation; each query word counts once, by its best alternative.
     SELECT x.qid, x.id, sum(x.best) AS score
     FROM (
-        SELECT t.qid, p.id, t.word_no,
-               max(t.idf * p.tf * (%(k1)s + 1)
-                   / (p.tf + %(k1)s * (1 - %(b)s + %(b)s * p.len / st.avglen))) AS best
+        SELECT t.qid, p.id, t.word_no, max(t.idf * p.tf * (%(k1)s + 1) / (p.tf + %(k1)s)) AS best
         FROM terms t
         JOIN postings p ON p.term = t.term
-        CROSS JOIN stats st
         GROUP BY t.qid, p.id, t.word_no
     ) x
     GROUP BY x.qid, x.id
 ),
+ceiling AS (
+    -- What a passage of average length holding each known query word once scores: a partial
+    -- match stays partial instead of being stretched to 1 as the best hit would be.
+    SELECT x.qid, sum(x.idf) AS top
+    FROM (SELECT t.qid, t.word_no, max(t.idf) AS idf FROM terms t WHERE t.known
+          GROUP BY t.qid, t.word_no) x
+    GROUP BY x.qid
+),
 keyword AS (
-    -- Each score divided by the query's best one; the top candidates only.
-    SELECT r.qid, r.id, r.rank, r.score / nullif(r.top, 0) AS norm
+    -- Each score over the larger of the query's best hit and a share of its ceiling; the top
+    -- candidates only.
+    SELECT r.qid, r.id, r.rank,
+           r.score / nullif(greatest(r.best, %(ceiling)s * coalesce(c.top, 0)), 0) AS norm
     FROM (
-        SELECT b.qid, b.id, b.score, max(b.score) OVER (PARTITION BY b.qid) AS top,
+        SELECT b.qid, b.id, b.score, max(b.score) OVER (PARTITION BY b.qid) AS best,
                row_number() OVER (PARTITION BY b.qid ORDER BY b.score DESC, b.id) AS rank
         FROM bm25 b
     ) r
+    LEFT JOIN ceiling c ON c.qid = r.qid
     WHERE r.rank <= %(candidates)s
 ),
 fused AS (
@@ -149,8 +172,12 @@ ORDER BY r.qid, r.pos
 
 
 async def multi_search(
-    conn: AsyncConnection[Any], *, queries: Sequence[Query], collection: str | Sequence[str],
+    conn: AsyncConnection[Any],
+    *,
+    queries: Sequence[Query],
+    collection: str | Sequence[str],
     k: int,
+    ranking: Ranking = RANKING,
 ) -> dict[str, list[Passage]]:
     """Top-k fused passages for each query, all in one SQL statement.
 
@@ -165,12 +192,14 @@ async def multi_search(
         "texts": [q.text if q.text and q.text.strip() else None for q in queries],
         "collections": [collection] if isinstance(collection, str) else list(dict.fromkeys(
             collection)),
-        "candidates": max(CANDIDATES, k),
-        "w_dense": WEIGHTS["dense"],
-        "w_keyword": WEIGHTS["keyword"],
-        "k1": BM25_K1,
-        "b": BM25_B,
-        "section_tf": SECTION_TF,
+        "candidates": max(ranking.candidates, k),
+        "w_dense": ranking.dense,
+        "w_keyword": ranking.keyword,
+        "k1": ranking.k1,
+        "b": ranking.b,
+        "head_weight": ranking.head_weight,
+        "path_weight": ranking.path_weight,
+        "ceiling": ranking.ceiling,
         "k": k,
     }
     out: dict[str, list[Passage]] = {q.qid: [] for q in queries}
@@ -185,7 +214,7 @@ async def multi_search(
                     section=row["section"],
                     title=row["title"],
                     collection=row["collection"],
-                    score=fused_score(fused=float(row["fused"])),
+                    score=ranking.fused_score(fused=float(row["fused"])),
                     dense_rank=row["dense_rank"],
                     keyword_rank=row["keyword_rank"],
                     cites=list(row["cites"] or []),

@@ -143,5 +143,6 @@ def test_embed_text_names_the_title_once() -> None:
     raw = "# Gains\n\n## How much\n\n" + LONG_SENTENCE * 3
     chunk = parse_document(name="gains.md", raw=raw).chunks[0]
     assert chunk.embed_text.splitlines()[0] == f"Gains{SECTION_SEPARATOR}How much"
-    other = parse_document(name="x.txt", raw="Intro text only. " * 10).chunks[0]
-    assert other.embed_text.startswith("x\n")
+    untitled = parse_document(name="x_91778d.txt", raw="Intro text only. " * 10)
+    assert untitled.title == "x_91778d"  # the file name stands in for display and citation
+    assert untitled.chunks[0].embed_text.startswith("Intro text only.")  # but is not embedded

@@ -1,4 +1,5 @@
-"""Search relevance on the labelled seed questions: hybrid must beat dense-only and keyword-only."""
+"""Search relevance on the labelled questions: hybrid must beat dense-only and keyword-only on
+the older sets, and the hard seed set's holdout split must stay above its old baseline."""
 
 from __future__ import annotations
 
@@ -6,43 +7,64 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
-from knowledge.evaluate import load_queries
+from knowledge.eval_kinds import by_kind, load_tags, metrics
+from knowledge.evaluate import LabelledQuery, load_queries
 from service.db.database import connect
 from service.indexing import ingest
-from service.retrieval_eval import evaluate_modes
+from service.retrieval_eval import rank_modes
+from service.searcher import Searcher
 from tests.conftest import REPO, SEEDS
 
-QUERIES = REPO / "knowledge" / "eval" / "seed_queries.jsonl"
-CORPUS_QUERIES = REPO / "knowledge" / "eval" / "corpus_queries.jsonl"
+EVAL = REPO / "knowledge" / "eval"
+CORPUS = REPO / "knowledge" / "corpus"
 
 
-def run(
-    database_url: str, embedder: Any, collection: str, source: Path, queries: Path
-) -> dict[str, dict[str, float]]:
+def ranks(database_url: str, embedder: Any, collection: str, source: Path,
+          queries: list[LabelledQuery]) -> dict[str, list[int | None]]:
     ingest(conninfo=database_url, paths=[source], collection=collection, embedder=embedder)
-    labelled = load_queries(path=queries)
-    assert len(labelled) >= 30
 
-    async def scored() -> dict[str, dict[str, float]]:
+    async def ranked() -> dict[str, list[int | None]]:
+        searcher = Searcher(embed=lambda text: embedder.encode_one(text=text))
         async with connect(database_url) as conn:
-            return await evaluate_modes(conn, collection=collection, queries=labelled,
-                                        embedder=embedder)
+            return await rank_modes(conn, searcher=searcher, embedder=embedder,
+                                    collection=collection, queries=queries)
 
-    return asyncio.run(scored())
+    return asyncio.run(ranked())
+
+
+def scored(found: dict[str, list[int | None]]) -> dict[str, dict[str, float]]:
+    return {mode: metrics(ranks=r) for mode, r in found.items()}
 
 
 def test_hybrid_wins_on_seed_questions(database_url: str, embedder: Any) -> None:
-    results = run(database_url, embedder, "t-seeds-eval", SEEDS, QUERIES)
+    labelled = load_queries(path=EVAL / "seed_queries.jsonl")
+    results = scored(ranks(database_url, embedder, "t-seeds-eval", SEEDS, labelled))
     hybrid = results["hybrid"]
-    assert hybrid["hit@3"] >= 0.9, results
-    assert hybrid["mrr@10"] >= 0.85, results
+    assert hybrid["hit@3"] >= 0.98 and hybrid["mrr@10"] >= 0.936, results  # issue 14's "today"
     for other in ("dense", "keyword"):
         assert hybrid["mrr@10"] >= results[other]["mrr@10"], results
 
 
 def test_builtin_corpus_answers_its_questions(database_url: str, embedder: Any) -> None:
-    corpus = REPO / "knowledge" / "corpus"
-    results = run(database_url, embedder, "t-corpus-eval", corpus, CORPUS_QUERIES)
-    assert results["hybrid"]["hit@3"] >= 0.85, results
+    labelled = load_queries(path=EVAL / "corpus_queries.jsonl")
+    results = scored(ranks(database_url, embedder, "t-corpus-eval", CORPUS, labelled))
+    assert results["hybrid"]["hit@3"] >= 0.98 and results["hybrid"]["mrr@10"] >= 0.936, results
     for other in ("dense", "keyword"):
         assert results["hybrid"]["mrr@10"] >= results[other]["mrr@10"], results
+
+
+def test_hard_seed_holdout_stays_above_the_pre_issue_14_baseline(
+    database_url: str, embedder: Any
+) -> None:
+    """Before issue 14 the holdout scored hybrid hit@3 0.702, MRR@10 0.679 (HARD_SETS.md).
+
+    The issue's targets (0.9 / 0.8, paraphrases 0.75) are not met yet (0.851 / 0.759,
+    paraphrases 0.500); this guards what was gained, by kind, without tuning on the holdout.
+    """
+    path = EVAL / "hard_seed_queries.jsonl"
+    pairs = [(q, t) for q, t in zip(load_queries(path=path), load_tags(path=path), strict=True)
+             if t.split == "holdout"]
+    found = ranks(database_url, embedder, "t-seeds-eval", SEEDS, [q for q, _ in pairs])
+    table = by_kind(ranks=found["hybrid"], tags=[t for _, t in pairs])
+    assert table["all"][1]["hit@3"] >= 0.8 and table["all"][1]["mrr@10"] >= 0.72, table
+    assert table["subsection"][1]["hit@3"] >= 0.9 and table["slack"][1]["hit@3"] >= 0.9, table

@@ -127,14 +127,24 @@ LEFT JOIN collection_stats s USING (collection)
 """
 
 
-def test_keyword_migration_can_run_again(database_url: str) -> None:
-    sql = dict(migration_files())["0004_keyword_stats"]
+def test_heading_migration_can_run_again(database_url: str) -> None:
+    sql = dict(migration_files())["0006_heading_field"]
     with psycopg.connect(database_url) as conn:
         conn.execute(sql.encode())
         consistent = conn.execute(CONSISTENT).fetchone()
-        joined = conn.execute("SELECT count(*) FROM chunks WHERE tsv @@ 'finetun'::tsquery")
+        joined = conn.execute("SELECT count(*) FROM chunks WHERE body_tsv @@ 'finetun'::tsquery")
         hits = joined.fetchone()
+        own = conn.execute(
+            "SELECT head_tsv::text FROM chunks"
+            " WHERE section = 'RAG versus fine-tuning › Is fine-tuning better than RAG?'"
+        ).fetchone()
+        words = conn.execute(
+            "SELECT count(DISTINCT collection), bool_or(word = 'finetuning') FROM collection_words"
+        ).fetchone()
         conn.rollback()
-    assert consistent is not None and hits is not None
+    assert consistent is not None and hits is not None and own is not None and words is not None
     assert consistent[0] == consistent[1] > 0  # every collection recounted
     assert hits[0] > 0  # "fine-tuning" in the seeds and corpus is indexed joined up too
+    # The passage's own heading is weight A, the headings above it weight B.
+    assert "'better':5A" in own[0] and "'versus':10B" in own[0]
+    assert words[0] == consistent[1] and words[1]

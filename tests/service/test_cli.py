@@ -172,3 +172,38 @@ def test_ingest_does_not_follow_links_out_of_the_folder(tmp_path: Path) -> None:
     assert sorted(f.name for f in found) == ["alias.md", "notes.md"]
     assert problems == [(str(docs / "passwd.txt"),
                          "links outside the folder given; not followed")]
+def test_eval_retrieval_without_seeds_fails_loudly(tmp_path: Path) -> None:
+    missing = run("eval-retrieval", "--seeds", str(tmp_path / "nowhere"),
+                  env={"ADVISOR_DATA_DIR": str(tmp_path)})
+    assert missing.returncode == 2 and missing.stdout == ""
+    assert "no seeds folder" in missing.stderr and "--seeds" in missing.stderr
+
+
+def test_eval_retrieval_on_the_wrong_folder_fails_loudly(database_url: str, tmp_path: Path) -> None:
+    folder = tmp_path / "other"
+    folder.mkdir()
+    (folder / "notes.md").write_text("# Notes\n\nNothing here is about the seed files at all.\n")
+    wrong = run("eval-retrieval", "--seeds", str(folder), "--collection", "cli-wrong-seeds",
+                env={"ADVISOR_DATABASE_URL": database_url, "ADVISOR_DATA_DIR": str(tmp_path)})
+    assert wrong.returncode == 2 and "holds none of the files" in wrong.stderr, wrong.stderr
+
+
+def test_eval_retrieval_prints_tables_by_kind(database_url: str, tmp_path: Path) -> None:
+    done = run("eval-retrieval", "--collection", "cli-eval-seeds",
+               env={"ADVISOR_DATABASE_URL": database_url, "ADVISOR_DATA_DIR": str(tmp_path)})
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    for title in ("### seeds: hard_seed_queries.jsonl, holdout split (47 questions)",
+                  "### seeds: seed_queries.jsonl, all (52 questions)",
+                  "### built-in corpus: hard_corpus_queries.jsonl, holdout split (31 questions)",
+                  "### built-in corpus: corpus_queries.jsonl, all (55 questions)"):
+        assert title in out, out
+    header = "| kind | n | dense hit@3 | dense hit@5 | dense mrr@10 | keyword hit@3 |"
+    assert out.count(header) == 4
+    rows = [line for line in out.splitlines() if line.startswith("| ") and line != header
+            and not line.startswith("| kind")]
+    kinds = {row.split(" | ")[0].strip("| *") for row in rows}
+    assert kinds == {"paraphrase", "slack", "subsection", "nonnative", "long", "all"}
+    for row in rows:
+        cells = [float(c) for c in row.strip(" |").split(" | ")[2:]]
+        assert len(cells) == 9 and max(cells) > 0, row  # a real table, never a row of zeros

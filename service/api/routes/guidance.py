@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query
@@ -13,7 +12,6 @@ from models.questionnaire import storable_text
 from service.api.deps import RequireScope, StateDep
 from service.callers import Scope
 from service.config import BUILTIN_COLLECTION
-from service.db.search import hybrid_search
 
 router = APIRouter(
     prefix="/guidance",
@@ -41,7 +39,11 @@ async def search(
     k: Annotated[int, Query(ge=1, le=50)] = 5,
     collection: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
 ) -> SearchResults:
-    """Hybrid (dense + keyword, weighted fusion) search, best first."""
+    """Hybrid (dense + keyword, weighted fusion) search, best first.
+
+    The question is rewritten for the collection first: shorthand and synonyms from the
+    reviewed map, typos matched to the collection's own words.
+    """
     try:
         storable_text(q + (collection or ""))
     except ValueError as err:
@@ -49,10 +51,9 @@ async def search(
             status_code=422,
             detail=[{"loc": ["query", "q"], "msg": str(err), "type": "value_error"}],
         ) from err
-    embedding = await asyncio.to_thread(state.embedder.encode_one, text=q)
     passages = await state.supervisor.run(
-        lambda conn: hybrid_search(
-            conn, text=q, embedding=embedding, collection=collection or BUILTIN_COLLECTION, k=k
+        lambda conn: state.searcher.search(
+            conn, text=q, collection=collection or BUILTIN_COLLECTION, k=k
         )
     )
     return SearchResults(results=[GuidancePassage(**p.as_dict()) for p in passages])
