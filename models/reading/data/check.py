@@ -131,18 +131,18 @@ def value_counts(*, rows: list[dict[str, Any]]) -> Counter[tuple[str, str]]:
 
 
 def near_copies(*, rows: list[dict[str, Any]]) -> list[str]:
-    """Holdout sentences that nearly repeat a train sentence."""
-    train = [r["text"].lower() for r in rows if r["split"] == "train"]
-    found = []
-    for r in (r for r in rows if r["split"] == "holdout"):
-        text = r["text"].lower()
-        for other in train:
-            m = SequenceMatcher(None, text, other)
-            if m.real_quick_ratio() >= NEAR_COPY and m.quick_ratio() >= NEAR_COPY \
-                    and m.ratio() >= NEAR_COPY:
-                found.append(f"{r['id']}: near-copy of train sentence {other!r}")
-                break
-    return found
+    """Holdout sentences that nearly repeat a train sentence (difflib ratio >= NEAR_COPY)."""
+    holdout = [(r["id"], r["text"].lower()) for r in rows if r["split"] == "holdout"]
+    found: dict[str, str] = {}
+    matcher = SequenceMatcher(autojunk=False)
+    for other in (r["text"].lower() for r in rows if r["split"] == "train"):
+        matcher.set_seq2(other)  # difflib caches the analysis of the second sequence
+        for rid, text in holdout:
+            matcher.set_seq1(text)
+            if rid not in found and matcher.real_quick_ratio() >= NEAR_COPY \
+                    and matcher.quick_ratio() >= NEAR_COPY and matcher.ratio() >= NEAR_COPY:
+                found[rid] = other
+    return [f"{rid}: near-copy of train sentence {other!r}" for rid, other in found.items()]
 
 
 def conflict_problems(*, row: dict[str, Any]) -> list[str]:
