@@ -15,8 +15,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from models.questionnaire import Questionnaire, Recommendation
+from models.questionnaire import Questionnaire
 from models.seeds import SEED_SECTIONS, parse_citations
+from models.vocabulary import Recommendation
 
 DATA_DIR = Path(__file__).parent
 NUMERIC = ("requests_per_day", "labeled_examples", "latency_budget_ms",
