@@ -20,7 +20,7 @@ from models.next_steps import NextStep
 from models.plan import SuccessPlan
 from models.questionnaire import Questionnaire
 from models.readiness import ReadinessItem
-from models.result import Contribution, FiredRule, ModelResult, Warning
+from models.result import Contribution, FiredRule, InferredItem, ModelResult, Warning
 from models.vocabulary import Approach, Recommendation
 from models.what_if import WhatIf
 
@@ -92,6 +92,10 @@ class AssessmentDocument(BaseModel):
     )
     guidance_note: str | None = Field(default=None, description="why guidance is missing, if it is")
     questionnaire: Questionnaire = Field(description="the answers as given (unknown ones left out)")
+    inferred: list[InferredItem] = Field(
+        default_factory=list,
+        description="what was read from the description: filled, agreeing or conflicting answers",
+    )
 
     @field_serializer("questionnaire")
     def _given_answers(self, questionnaire: Questionnaire) -> dict[str, Any]:
@@ -101,7 +105,7 @@ class AssessmentDocument(BaseModel):
     @classmethod
     def build(
         cls, *, assessment_id: str, questionnaire: Questionnaire, result: ModelResult,
-        advice: Advice,
+        advice: Advice, inferred: list[InferredItem] | None = None,
     ) -> AssessmentDocument:
         """Assemble the document from its already-validated parts (no re-validation)."""
         return cls(
@@ -114,6 +118,7 @@ class AssessmentDocument(BaseModel):
             degraded=False,
             guidance_note=None,
             questionnaire=questionnaire,
+            inferred=inferred or [],
         )
 
     def to_json(self) -> str:
