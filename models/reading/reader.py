@@ -96,6 +96,8 @@ class Reader:
 
     def _field(self, *, name: str, text: str, scored: list[_Scored], probs: np.ndarray,
                classes: tuple[str, ...]) -> Reading | None:
+        if len(classes) < 2:
+            return None
         if name in NUMERIC:
             return _numeric(name=name, text=text, scored=scored, present=1.0 - probs[:, 0])
         best = np.argmax(probs[:, 1:], axis=1) + 1

@@ -19,7 +19,8 @@ _SENTENCE_END = re.compile(
     r"(?:[.!?]+(?=\s|$)|\n+)"
 )
 _CLAUSE_CUT = re.compile(
-    r"\s*(?:[,;:()]|\s[-–—]\s|\s(?=(?:but|so|because|while|although|though|whereas|and then|"
+    r"\s*(?:(?<!\d),|,(?!\d{3}\b)|[;:()]|\s[-–—]\s|"
+    r"\s(?=(?:but|so|because|while|although|though|whereas|and then|"
     r"which|since|otherwise|or else)\s))\s*",
     re.IGNORECASE,
 )

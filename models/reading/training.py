@@ -44,6 +44,8 @@ C = 2.0
 MIN_SENTENCES = 2
 DIGITS = 4
 SPAN_SHARE = 0.5
+UNIT_KINDS = ("sentence", "clause", "pair")
+CLASS_WEIGHT: str | None = None
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,7 @@ def examples_of(*, row: dict[str, Any]) -> list[Example]:
     pieces = units(text=text)
     if not any(u.start == 0 and u.end == len(text) for u in pieces):
         pieces.insert(0, Unit(0, len(text), text, "sentence", 0))
-    for unit in pieces:
+    for unit in (u for u in pieces if u.kind in UNIT_KINDS):
         labels = {}
         for label in row["labels"]:
             start = text.find(label["span"])
@@ -139,8 +141,12 @@ def fit_field(*, field: str, classes: Sequence[str], examples: Sequence[Example]
     y = np.array([classes.index(ex.labels.get(field, NONE)) for ex in examples])
     names = [*_select(examples=examples, vocabulary=vocabulary, y=y), *flags]
     x = sparse.hstack([sparse.csr_matrix(vectors), _matrix(examples=examples, names=names)])
-    model = LogisticRegression(C=C, max_iter=5000, tol=1e-6).fit(x.tocsr(), y)
-    coef, intercept = _full_rows(model=model, width=len(classes))
+    if len(set(y.tolist())) < 2:  # nothing labelled for this field here: it never fires
+        coef, intercept = np.zeros((len(classes), x.shape[1])), np.full(len(classes), -30.0)
+        intercept[0] = 0.0
+    else:
+        model = LogisticRegression(C=C, max_iter=5000, tol=1e-6, class_weight=CLASS_WEIGHT)
+        coef, intercept = _full_rows(model=model.fit(x.tocsr(), y), width=len(classes))
     dims = vectors.shape[1]
     return {
         "classes": list(classes),
