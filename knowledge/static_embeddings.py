@@ -136,6 +136,8 @@ class StaticEmbedder:
         tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         tokenizer.no_padding()
         tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        # A thread pool per call costs more than it saves on a dozen short clauses.
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
         return cls(vectors=vectors, tokenizer=tokenizer,
                    model_id=f"minilm-static{PCA_DIMS}-{key[:12]}")
 

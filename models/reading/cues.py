@@ -140,9 +140,12 @@ TOPICS: dict[str, str] = {
              r"doesn'?t know|outdated|forgets?|mix(?:es)? up|sounds?|reads? like|too (?:long|"
              r"formal|stiff)|ignores?",
 }
-_TOPICS = [(name, re.compile(rf"\b(?:{pattern})\b", IC)) for name, pattern in TOPICS.items()]
+TOPIC_PATTERNS = [(name, re.compile(rf"\b(?:{pattern})\b", IC)) for name, pattern in TOPICS.items()]
+# All topics and word flags in one pass: a named group per flag (first match at a position wins).
+WORD_FLAGS = re.compile("|".join(
+    [rf"(?P<t_{name}>\b(?:{pattern})\b)" for name, pattern in TOPICS.items()]), IC)
 
 
 def topics(*, text: str) -> list[str]:
     """The topic groups whose words occur in the text."""
-    return [name for name, pattern in _TOPICS if pattern.search(text)]
+    return [name for name, pattern in TOPIC_PATTERNS if pattern.search(text)]

@@ -12,9 +12,9 @@ import itertools
 import re
 from collections.abc import Iterable
 
-from models.reading.cues import Cue, names_owner, names_source, topics
+from models.reading.cues import OWNERS, SOURCES, WORD_FLAGS, Cue
 from models.reading.quantities import Quantity
-from models.reading.text import hedged, vague
+from models.reading.text import HEDGE, VAGUE
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|[%~?/]")
 _DIGITS = re.compile(r"\d+")
@@ -39,19 +39,19 @@ def lexical(*, text: str) -> set[str]:
     return out
 
 
-def patterns(*, text: str, quantities: Iterable[Quantity], cues: Iterable[Cue]) -> set[str]:
-    """Pattern flags for the quantities and cues inside a unit, and its negation/hedge words."""
+def marks(*, text: str) -> list[tuple[str, int, int]]:
+    """Every word-pattern flag in the whole text with its span, found once per text."""
+    found = [(f"p:{m.lastgroup}", m.start(), m.end()) for m in WORD_FLAGS.finditer(text)]
+    for flag, pattern in (("p:owner", OWNERS), ("p:source", SOURCES), ("p:neg", NEGATION),
+                          ("p:hedge", HEDGE), ("p:vague", VAGUE)):
+        found += [(flag, m.start(), m.end()) for m in pattern.finditer(text)]
+    return found
+
+
+def patterns(*, start: int, end: int, quantities: Iterable[Quantity], cues: Iterable[Cue],
+             found: Iterable[tuple[str, int, int]]) -> set[str]:
+    """Pattern flags of the unit [start, end): its quantities, cues and word patterns."""
     out = {f"p:{q.kind}" for q in quantities}
     out.update(f"p:f_{c.period}" for c in cues)
-    out.update(f"p:t_{name}" for name in topics(text=text))
-    if names_owner(text=text):
-        out.add("p:owner")
-    if names_source(text=text):
-        out.add("p:source")
-    if NEGATION.search(text):
-        out.add("p:neg")
-    if hedged(text=text):
-        out.add("p:hedge")
-    if vague(text=text):
-        out.add("p:vague")
+    out.update(flag for flag, s, e in found if start <= s and e <= end)
     return out

@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-Embed = Callable[[Sequence[str]], np.ndarray]
+from models.reading.base import Embed
+from models.reading.prototypes import best_similarity, embed_groups
+
 DEFAULT_ARTIFACT = Path(__file__).with_name("artifact.json")
 FORMAT = "advisor-reader-1"
-NONE = "none"
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,15 @@ class ReaderModel:
                 names.setdefault(feature, len(names))
             start += width
         self.index = names
+        self.groups = [list(g) for spec in artifact["fields"].values()
+                       for g in spec.get("prototypes", [])]
+        self.spans: np.ndarray | None = None
+        self.near = np.zeros((len(self.groups), start), dtype=np.float64)
+        row = 0
+        for name, spec in artifact["fields"].items():
+            for weights in spec.get("prototype_weights", []):
+                self.near[row, self.fields[name].columns] = weights
+                row += 1
         self.intercepts = np.zeros(start, dtype=np.float64)
         self.embedding = np.zeros((self.dimensions, start), dtype=np.float64)
         self.named = np.zeros((len(names) + 1, start), dtype=np.float64)  # last row: padding
@@ -69,10 +79,22 @@ class ReaderModel:
         target = path or DEFAULT_ARTIFACT
         return cls(artifact=json.loads(target.read_text(encoding="utf-8")))
 
+    def attach(self, *, embed: Embed) -> ReaderModel:
+        """Embed the stored example spans once (the nearest-example features need them)."""
+        self.spans = embed_groups(embed=embed, texts=self.groups, dims=self.dimensions)
+        return self
+
     def logits(self, *, vectors: np.ndarray, features: Sequence[tuple[set[str], set[str]]]
                ) -> np.ndarray:
         """Joint logits, one row per unit: (lexical features, pattern flags) per unit."""
-        out = vectors.astype(np.float64) @ self.embedding + self.intercepts
+        vectors = vectors.astype(np.float64)
+        out = vectors @ self.embedding + self.intercepts
+        if self.groups:
+            if self.spans is None:
+                raise RuntimeError("call attach(embed=...) before scoring")
+            near = best_similarity(vectors=vectors, spans=self.spans,
+                                   groups=[len(g) for g in self.groups])
+            out += near @ self.near
         for row, (lexical, flags) in enumerate(features):
             if lexical:
                 known = [self.index[f] for f in lexical if f in self.index]

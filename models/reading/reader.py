@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from models.asking import Answer
+from models.reading.base import NONE, Embed
 from models.reading.cues import (
     FRESHNESS_OF,
     STABILITY_OF,
@@ -24,8 +25,8 @@ from models.reading.cues import (
     names_owner,
     names_source,
 )
-from models.reading.lexical import lexical, patterns
-from models.reading.model import NONE, Embed, ReaderModel
+from models.reading.lexical import lexical, marks, patterns
+from models.reading.model import ReaderModel
 from models.reading.quantities import Quantity, quantities
 from models.reading.text import Unit, hedged, trimmed, units, vague
 from models.reading.values import NUMERIC, pick_quantity, to_value
@@ -62,7 +63,7 @@ class Reader:
         if embedder_id != model.embedder_id:
             raise ValueError(f"the reader was trained with embedder {model.embedder_id!r}, "
                              f"not {embedder_id!r}; retrain it (train_reader) or pass that one")
-        self.model = model
+        self.model = model.attach(embed=embed)
         self.embed = embed
 
     @classmethod
@@ -80,8 +81,10 @@ class Reader:
         scored = [_Scored(u, [q for q in found if u.start <= q.start and q.end <= u.end],
                           [c for c in cues if u.start <= c.start and c.end <= u.end])
                   for u in pieces]
+        found_marks = marks(text=text)
         features = [(lexical(text=s.unit.text),
-                     patterns(text=s.unit.text, quantities=s.quantities, cues=s.cues))
+                     patterns(start=s.unit.start, end=s.unit.end, quantities=s.quantities,
+                              cues=s.cues, found=found_marks))
                     for s in scored]
         vectors = np.asarray(self.embed([u.text for u in pieces]), dtype=np.float32)
         logits = self.model.logits(vectors=vectors, features=features)

@@ -1,15 +1,13 @@
 """Cut a description into the pieces that are classified, with their offsets in the text.
 
 Every piece is a `Unit` whose `text` is exactly `source[start:end]`, so any evidence quoted from a
-unit is an exact substring of the description. Units are sentences, the clauses inside them
-(cut at commas, semicolons, dashes, brackets and a few conjunctions) and pairs of neighbouring
-clauses: the classifier scores them all and the evidence is the narrowest one that carries the
-reading.
+unit is an exact substring of the description. Units are sentences and the clauses inside them
+(cut at commas, semicolons, dashes, brackets and a few conjunctions): the classifier scores
+them all and the evidence is the narrowest one that carries the reading.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 
@@ -42,12 +40,12 @@ VAGUE = re.compile(
 
 @dataclass(frozen=True)
 class Unit:
-    """A piece of the description: a sentence, a clause or two neighbouring clauses."""
+    """A piece of the description: a sentence or a clause of one."""
 
     start: int
     end: int
     text: str
-    kind: str  # "sentence" | "clause" | "pair"
+    kind: str  # "sentence" | "clause"
     sentence: int  # index of the sentence it belongs to
 
 
@@ -91,7 +89,7 @@ def clause_spans(*, text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def units(*, text: str) -> list[Unit]:
-    """Every sentence, clause and pair of neighbouring clauses, in reading order."""
+    """Every sentence and its clauses, in reading order."""
     found: list[Unit] = []
     for index, (start, end) in enumerate(sentence_spans(text=text)):
         found.append(Unit(start, end, text[start:end], "sentence", index))
@@ -100,9 +98,6 @@ def units(*, text: str) -> list[Unit]:
             continue
         for s, e in clauses:
             found.append(Unit(s, e, text[s:e], "clause", index))
-        if len(clauses) > 2:
-            for (s, _), (_, e) in itertools.pairwise(clauses):
-                found.append(Unit(s, e, text[s:e], "pair", index))
     return found
 
 

@@ -26,9 +26,11 @@ from scipy import sparse
 from sklearn.feature_selection import chi2
 from sklearn.linear_model import LogisticRegression
 
+from models.reading.base import NONE, Embed
 from models.reading.cues import frequencies
-from models.reading.lexical import lexical, patterns
-from models.reading.model import FORMAT, NONE, Embed
+from models.reading.lexical import lexical, marks, patterns
+from models.reading.model import FORMAT
+from models.reading.prototypes import best_similarity, embed_groups, spans_of
 from models.reading.quantities import quantities
 from models.reading.text import Unit, units
 from models.reading.values import NUMERIC
@@ -44,7 +46,7 @@ C = 2.0
 MIN_SENTENCES = 2
 DIGITS = 4
 SPAN_SHARE = 0.5
-UNIT_KINDS = ("sentence", "clause", "pair")
+UNIT_KINDS = ("sentence", "clause")
 CLASS_WEIGHT: str | None = None
 
 
@@ -69,7 +71,7 @@ def class_of(*, field: str, value: Any) -> str:
 def examples_of(*, row: dict[str, Any]) -> list[Example]:
     """The sentence's units with the labels each one carries."""
     text = row["text"]
-    found, cues = quantities(text=text), frequencies(text=text)
+    found, cues, flags = quantities(text=text), frequencies(text=text), marks(text=text)
     out = []
     pieces = units(text=text)
     if not any(u.start == 0 and u.end == len(text) for u in pieces):
@@ -84,7 +86,8 @@ def examples_of(*, row: dict[str, Any]) -> list[Example]:
         inside = [q for q in found if unit.start <= q.start and q.end <= unit.end]
         named = [c for c in cues if unit.start <= c.start and c.end <= unit.end]
         out.append(Example(row["id"], unit.text, frozenset(lexical(text=unit.text)),
-                           frozenset(patterns(text=unit.text, quantities=inside, cues=named)),
+                           frozenset(patterns(start=unit.start, end=unit.end, quantities=inside,
+                                              cues=named, found=flags)),
                            labels))
     return out
 
@@ -135,26 +138,31 @@ def _full_rows(*, model: LogisticRegression, width: int) -> tuple[np.ndarray, np
 
 
 def fit_field(*, field: str, classes: Sequence[str], examples: Sequence[Example],
-              vectors: np.ndarray, vocabulary: Sequence[str], flags: Sequence[str]
-              ) -> dict[str, Any]:
+              vectors: np.ndarray, near: np.ndarray, vocabulary: Sequence[str],
+              flags: Sequence[str]) -> dict[str, Any]:
     """One field's logistic regression, as the artifact stores it (threshold added later)."""
     y = np.array([classes.index(ex.labels.get(field, NONE)) for ex in examples])
     names = [*_select(examples=examples, vocabulary=vocabulary, y=y), *flags]
-    x = sparse.hstack([sparse.csr_matrix(vectors), _matrix(examples=examples, names=names)])
+    dense = np.hstack([vectors, near])
+    x = sparse.hstack([sparse.csr_matrix(dense), _matrix(examples=examples, names=names)])
     if len(set(y.tolist())) < 2:  # nothing labelled for this field here: it never fires
         coef, intercept = np.zeros((len(classes), x.shape[1])), np.full(len(classes), -30.0)
         intercept[0] = 0.0
     else:
         model = LogisticRegression(C=C, max_iter=5000, tol=1e-6, class_weight=CLASS_WEIGHT)
         coef, intercept = _full_rows(model=model.fit(x.tocsr(), y), width=len(classes))
-    dims = vectors.shape[1]
+    dims, width = vectors.shape[1], dense.shape[1]
+
+    def column(j: int) -> list[float]:
+        return [round(float(coef[c, j]), DIGITS) for c in range(len(classes))]
+
     return {
         "classes": list(classes),
         "intercepts": [round(float(v), DIGITS) for v in intercept],
         "embedding": [[round(float(v), DIGITS) for v in row[:dims]] for row in coef],
+        "prototype_weights": [column(j) for j in range(dims, width)],
         "features": names,
-        "weights": [[round(float(coef[c, dims + j]), DIGITS) for c in range(len(classes))]
-                    for j in range(len(names))],
+        "weights": [column(width + j) for j in range(len(names))],
         "threshold": 0.5,
     }
 
@@ -170,12 +178,36 @@ def fit_all(*, rows: Sequence[dict[str, Any]], embed: Embed, embedder_id: str,
     seen = Counter(f for features in per_sentence.values() for f in features)
     vocabulary = sorted(f for f, n in seen.items() if n >= MIN_SENTENCES)
     flags = sorted({f for ex in examples for f in ex.flags})
-    fields = {field: fit_field(field=field, classes=classes_of(field=field, rows=all_rows or rows),
-                               examples=examples, vectors=vectors, vocabulary=vocabulary,
-                               flags=flags)
-              for field in FIELDS}
+    classes = {f: classes_of(field=f, rows=all_rows or rows) for f in FIELDS}
+    spans = {f: spans_of(rows=rows, field=f, classes=classes[f], class_of=class_of)
+             for f in FIELDS}
+    near = _near(examples=examples, vectors=vectors, spans=spans, embed=embed)
+    fields = {}
+    for field in FIELDS:
+        fields[field] = fit_field(field=field, classes=classes[field], examples=examples,
+                                  vectors=vectors, near=near[field], vocabulary=vocabulary,
+                                  flags=flags)
+        fields[field]["prototypes"] = [sorted({s for _, s in g}) for g in spans[field]]
     return {"format": FORMAT, "embedder": embedder_id, "dimensions": int(vectors.shape[1]),
             "fields": fields}
+
+
+def _near(*, examples: Sequence[Example], vectors: np.ndarray,
+          spans: dict[str, list[list[tuple[str, str]]]], embed: Embed) -> dict[str, np.ndarray]:
+    """Per field, each unit's best cosine to each class's spans from other sentences."""
+    groups = [g for f in FIELDS for g in spans[f]]
+    span_vectors = embed_groups(embed=embed, texts=[[s for _, s in g] for g in groups],
+                                dims=vectors.shape[1])
+    owners = np.array([sid for g in groups for sid, _ in g])
+    units = np.array([ex.sentence for ex in examples])
+    same = units[:, None] == owners[None, :] if len(owners) else None
+    near = best_similarity(vectors=vectors, spans=span_vectors, groups=[len(g) for g in groups],
+                           same=same)
+    out, start = {}, 0
+    for field in FIELDS:
+        out[field] = near[:, start:start + len(spans[field])]
+        start += len(spans[field])
+    return out
 
 
 def digest(*, rows: Sequence[dict[str, Any]]) -> str:

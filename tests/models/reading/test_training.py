@@ -42,7 +42,7 @@ def test_fitted_model_scores_like_the_artifact_says(static: StaticEmbedder) -> N
     rows = [r for r in load(name="sentences.jsonl") if r["split"] == "train"][:120]
     artifact = fit_all(rows=rows, embed=lambda t: static.encode(texts=t),
                        embedder_id=static.model_id)
-    model = ReaderModel(artifact=artifact)
+    model = ReaderModel(artifact=artifact).attach(embed=lambda t: static.encode(texts=t))
     vectors = static.encode(texts=["hello"])
     probs = model.probabilities(logits=model.logits(vectors=vectors, features=[(set(), set())]),
                                 field="risk_domain")
