@@ -25,7 +25,8 @@ def main() -> None:
                             embedder_id=static.model_id)
     write(artifact=artifact, path=DEFAULT_ARTIFACT)
     for field, spec in artifact["fields"].items():
-        print(f"{field:24s} threshold {spec['threshold']:.3f} cv {spec['cv']}")
+        print(f"{field:24s} thresholds {spec['threshold_specific']:.3f} (specific) "
+              f"{spec['threshold']:.3f} (other); cv {spec['cv']}")
 
 
 if __name__ == "__main__":

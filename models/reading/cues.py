@@ -94,6 +94,32 @@ def frequencies(*, text: str) -> list[Cue]:
     return kept
 
 
+# Who can own a model, by capacity level: checked in this order, the first that matches wins.
+OWNER_LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("none", re.compile(
+        r"\b(?:nobody|no one|no-one|none of us|no (?:ml|mlops|tech(?:nical)?|it|data|engineering|"
+        r"dev(?:elopment)?)?\s?(?:engineers?|staff|people|team|devs?|developers?|capacity|owner|"
+        r"expertise)|(?:contractor|agency|vendor) (?:leaves|is leaving|left|built)|"
+        r"no(?:body)? (?:has|have) time|can'?t (?:own|maintain|take on))\b", IC)),
+    ("dedicated", re.compile(
+        r"\b(?:(?:ml|mlops|data science|machine learning|ai|ml platform) (?:team|unit|group|"
+        r"platform|department)|team of \d+ (?:ml|data)|training pipelines?|(?:runs?|own|operate) "
+        r"(?:a |our )?(?:model|ml|training) (?:platform|pipelines?)|retraining and monitoring)\b",
+        IC)),
+    ("limited", re.compile(
+        r"\b(?:just me|only me|i'?m the only|the only (?:dev|developer|engineer|it person)|"
+        r"me and my|part[- ]time|day job|alongside|on top of|in between|a few hours|"
+        r"\d+ ?% of (?:his|her|their|my|our) time|(?:one|a single|a|our one) (?:\w+ )?"
+        r"(?:engineer|dev|developer|data scientist|volunteer|person)|(?:could|can) help|"
+        r"fridays?|afternoons?|when (?:he|she|they|we) (?:has|have) time)\b", IC)),
+)
+
+
+def owner_level(*, text: str) -> str | None:
+    """The capacity level a named owner or team implies ('nobody' none, 'just me' limited)."""
+    return next((level for level, pattern in OWNER_LEVELS if pattern.search(text)), None)
+
+
 def names_owner(*, text: str) -> bool:
     """A team size or owner is named ('just me', 'one engineer 20%', 'our ML platform team')."""
     return OWNERS.search(text) is not None
@@ -136,6 +162,9 @@ TOPICS: dict[str, str] = {
     "consistency": r"consisten\w*|inconsisten\w*|contradict\w*|agree\w*|disagree\w*|outdated|"
                    r"double[- ]annotated|reviewed|checked|guideline|synthetic|junk|messy|noisy|"
                    r"clean",
+    "annotation": r"labell?ed|annotat\w*|(?:hand-?)?coded|hand-(?:fixed|checked|labell?ed|written)|"
+                  r"gold|verified|graded|tagged|curated|corrected|marked up|keyed|approved|"
+                  r"ground[- ]truth|examples?|pairs",
     "wrong": r"wrong|breaks?|fails?|misses|invent\w*|made up|makes up|hallucinat\w*|"
              r"doesn'?t know|outdated|forgets?|mix(?:es)? up|sounds?|reads? like|too (?:long|"
              r"formal|stiff)|ignores?",

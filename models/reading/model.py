@@ -31,6 +31,7 @@ class FieldModel:
     name: str
     classes: tuple[str, ...]
     threshold: float
+    threshold_specific: float
     columns: slice
 
 
@@ -48,7 +49,9 @@ class ReaderModel:
         start = 0
         for name, spec in artifact["fields"].items():
             width = len(spec["classes"])
-            self.fields[name] = FieldModel(name, tuple(spec["classes"]), float(spec["threshold"]),
+            threshold = float(spec["threshold"])
+            self.fields[name] = FieldModel(name, tuple(spec["classes"]), threshold,
+                                           float(spec.get("threshold_specific", threshold)),
                                            slice(start, start + width))
             for feature in spec["features"]:
                 names.setdefault(feature, len(names))

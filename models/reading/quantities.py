@@ -112,6 +112,9 @@ def rates(*, text: str) -> Iterator[Quantity]:
         if people is not None:
             per_day *= people[0]
             start = people[1]
+        elif match["times"] or re.fullmatch(r"\s+(?:of\s+)?times?", match["gap"] or "") \
+                or match["num"].lower() in ("once", "twice", "thrice"):
+            continue  # "a couple of times a year" alone is how often, not how many
         yield Quantity("rate", per_day, start, match.end(), is_vague(text=match["num"]))
     for match in EVERY.finditer(text):
         count, every = parse_number(text=match["num"]), parse_number(text=match["n2"] or "one")

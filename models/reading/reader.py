@@ -24,6 +24,7 @@ from models.reading.cues import (
     frequencies,
     names_owner,
     names_source,
+    owner_level,
 )
 from models.reading.lexical import lexical, marks, patterns
 from models.reading.model import ReaderModel
@@ -93,7 +94,8 @@ class Reader:
             probs = self.model.probabilities(logits=logits, field=name)
             reading = self._field(name=name, text=text, scored=scored, probs=probs,
                                   classes=spec.classes)
-            if reading is not None and (not floor or reading.confidence >= spec.threshold):
+            limit = spec.threshold_specific if reading and reading.specific else spec.threshold
+            if reading is not None and (not floor or reading.confidence >= limit):
                 out.append(reading)
         return sorted(out, key=lambda r: (-r.confidence, r.field))
 
@@ -132,6 +134,9 @@ def _categorical(*, name: str, text: str, piece: _Scored, value: str, confidence
             confidence = max(confidence, present)
         specific = specific and bool(piece.cues)
     elif name == "mlops_capacity":
+        level = owner_level(text=unit.text)
+        if level is not None:  # a named owner fixes the level, as a named frequency fixes a period
+            answer, confidence = level, max(confidence, present)
         specific = specific and names_owner(text=unit.text)
     elif name == "needs_private_context":
         specific = specific and names_source(text=unit.text)

@@ -69,20 +69,32 @@ def choose(*, scored: list[tuple[float, bool]], labels: int) -> dict[str, float]
             "cv_recall": round(recall, 3)}
 
 
-def thresholds(*, pairs: list[tuple[dict[str, Any], list[Reading]]]) -> dict[str, dict[str, float]]:
-    """Per field: the chosen threshold and the cross-validated precision and recall at it."""
-    out = {}
+def thresholds(*, pairs: list[tuple[dict[str, Any], list[Reading]]]
+               ) -> dict[str, dict[str, Any]]:
+    """Per field: thresholds for specific and for other readings, and the CV figures at them.
+
+    A named frequency, owner, source or number makes a reading more often right at the same
+    confidence, so specific readings get their own threshold, chosen the same way.
+    """
+    out: dict[str, dict[str, Any]] = {}
     for field in FIELDS:
-        scored, labels = [], 0
+        scored: dict[bool, list[tuple[float, bool]]] = {True: [], False: []}
+        labels = 0
         for row, readings in pairs:
             gold = {lab["field"]: lab["value"] for lab in row["labels"]}
             labels += field in gold
             for r in readings:
                 if r.field == field:
-                    scored.append((r.confidence,
-                                   field in gold and right(field=field, said=gold[field],
-                                                           read=r.value)))
-        out[field] = choose(scored=scored, labels=labels)
+                    scored[r.specific].append((r.confidence, field in gold and right(
+                        field=field, said=gold[field], read=r.value)))
+        specific = choose(scored=scored[True], labels=labels)
+        other = choose(scored=scored[False], labels=labels)
+        kept = [ok for flag, limit in ((True, specific), (False, other))
+                for c, ok in scored[flag] if c >= limit["threshold"]]
+        out[field] = {"threshold": other["threshold"],
+                      "threshold_specific": specific["threshold"],
+                      "cv": {"precision": round(sum(kept) / len(kept), 3) if kept else None,
+                             "recall": round(sum(kept) / labels, 3) if labels else None}}
     return out
 
 
@@ -93,8 +105,7 @@ def train_reader(*, sentences: Sequence[dict[str, Any]], embed: Embed, embedder_
     artifact = fit_all(rows=rows, embed=embed, embedder_id=embedder_id)
     chosen = thresholds(pairs=cross_readings(rows=rows, embed=embed, embedder_id=embedder_id))
     for field, values in chosen.items():
-        artifact["fields"][field]["threshold"] = values["threshold"]
-        artifact["fields"][field]["cv"] = {k: v for k, v in values.items() if k != "threshold"}
+        artifact["fields"][field].update(values)
     artifact["training"] = {"sentences": len(rows), "data": digest(rows=rows),
                             "target_precision": TARGET_PRECISION, "folds": FOLDS}
     return artifact
