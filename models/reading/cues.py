@@ -170,9 +170,6 @@ TOPICS: dict[str, str] = {
              r"formal|stiff)|ignores?",
 }
 TOPIC_PATTERNS = [(name, re.compile(rf"\b(?:{pattern})\b", IC)) for name, pattern in TOPICS.items()]
-# All topics and word flags in one pass: a named group per flag (first match at a position wins).
-WORD_FLAGS = re.compile("|".join(
-    [rf"(?P<t_{name}>\b(?:{pattern})\b)" for name, pattern in TOPICS.items()]), IC)
 
 
 def topics(*, text: str) -> list[str]:

@@ -12,7 +12,7 @@ import itertools
 import re
 from collections.abc import Iterable
 
-from models.reading.cues import OWNERS, SOURCES, WORD_FLAGS, Cue
+from models.reading.cues import OWNERS, SOURCES, TOPIC_PATTERNS, Cue
 from models.reading.quantities import Quantity
 from models.reading.text import HEDGE, VAGUE
 
@@ -41,7 +41,8 @@ def lexical(*, text: str) -> set[str]:
 
 def marks(*, text: str) -> list[tuple[str, int, int]]:
     """Every word-pattern flag in the whole text with its span, found once per text."""
-    found = [(f"p:{m.lastgroup}", m.start(), m.end()) for m in WORD_FLAGS.finditer(text)]
+    found = [(f"p:t_{name}", m.start(), m.end()) for name, pattern in TOPIC_PATTERNS
+             for m in pattern.finditer(text)]
     for flag, pattern in (("p:owner", OWNERS), ("p:source", SOURCES), ("p:neg", NEGATION),
                           ("p:hedge", HEDGE), ("p:vague", VAGUE)):
         found += [(flag, m.start(), m.end()) for m in pattern.finditer(text)]

@@ -16,11 +16,15 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from threadpoolctl import ThreadpoolController
 
 from models.reading.base import Embed
 from models.reading.prototypes import best_similarity, embed_groups
 
 DEFAULT_ARTIFACT = Path(__file__).with_name("artifact.json")
+# A dozen units against a thousand spans: BLAS worker threads cost 10x more than they save
+# (more on a loaded machine), so the reader's products run on one thread.
+_BLAS = ThreadpoolController()
 FORMAT = "advisor-reader-1"
 
 
@@ -90,6 +94,11 @@ class ReaderModel:
     def logits(self, *, vectors: np.ndarray, features: Sequence[tuple[set[str], set[str]]]
                ) -> np.ndarray:
         """Joint logits, one row per unit: (lexical features, pattern flags) per unit."""
+        with _BLAS.limit(limits=1, user_api="blas"):
+            return self._logits(vectors=vectors, features=features)
+
+    def _logits(self, *, vectors: np.ndarray, features: Sequence[tuple[set[str], set[str]]]
+                ) -> np.ndarray:
         vectors = vectors.astype(np.float64)
         out = vectors @ self.embedding + self.intercepts
         if self.groups:

@@ -39,14 +39,14 @@ def best_similarity(*, vectors: np.ndarray, spans: np.ndarray, groups: Sequence[
     out = np.zeros((vectors.shape[0], len(groups)))
     if spans.shape[0] == 0:
         return out
-    sims = vectors @ spans.T
+    # float32: a small product that float64 BLAS runs several times slower, for no gain
+    sims = vectors.astype(np.float32) @ spans.astype(np.float32, copy=False).T
     if same is not None:
-        sims = np.where(same, -1.0, sims)
-    start = 0
-    for g, count in enumerate(groups):
-        if count:
-            out[:, g] = np.maximum(sims[:, start:start + count].max(axis=1), 0.0)
-        start += count
+        sims = np.where(same, np.float32(-1.0), sims)
+    sizes = np.asarray(groups)
+    filled = np.flatnonzero(sizes)
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])[filled]
+    out[:, filled] = np.maximum(np.maximum.reduceat(sims, starts, axis=1), 0.0)
     return out
 
 
@@ -54,5 +54,5 @@ def embed_groups(*, embed: Embed, texts: Sequence[Sequence[str]], dims: int) -> 
     """All groups' span texts embedded in one call, group after group."""
     flat = [t for group in texts for t in group]
     if not flat:
-        return np.zeros((0, dims))
-    return np.asarray(embed(flat), dtype=np.float64)
+        return np.zeros((0, dims), dtype=np.float32)
+    return np.asarray(embed(flat), dtype=np.float32)
