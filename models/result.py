@@ -81,7 +81,7 @@ class Warning(BaseModel):
     )
     source: str
     field: str | None = Field(
-        default=None, description="the questionnaire field it is about (W-CONFLICT warnings)"
+        default=None, description="the questionnaire field the warning is about, if one"
     )
 
 
