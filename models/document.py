@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_serializer
 from models.advice import Advice
 from models.feasibility import latency_warnings
 from models.questionnaire import Questionnaire
-from models.result import ModelResult
+from models.result import InferredItem, ModelResult
 
 EXAMPLE: dict[str, Any] = json.loads(
     (Path(__file__).parent / "examples" / "assessment.json").read_text(encoding="utf-8")
@@ -77,6 +77,10 @@ class _Delivery(BaseModel):
     )
     guidance_note: str | None = Field(default=None, description="why guidance is missing, if it is")
     questionnaire: Questionnaire = Field(description="the answers as given (unknown ones left out)")
+    inferred: list[InferredItem] = Field(
+        default_factory=list,
+        description="what was read from the description: filled, agreeing or conflicting answers",
+    )
 
 
 class AssessmentDocument(_Delivery, Advice, ModelResult, _Identity):
@@ -96,7 +100,7 @@ class AssessmentDocument(_Delivery, Advice, ModelResult, _Identity):
     @classmethod
     def build(
         cls, *, assessment_id: str, questionnaire: Questionnaire, result: ModelResult,
-        advice: Advice,
+        advice: Advice, inferred: list[InferredItem] | None = None,
     ) -> AssessmentDocument:
         """Assemble the document from its parts, adding the estimates' latency warnings."""
         return cls(
@@ -110,6 +114,7 @@ class AssessmentDocument(_Delivery, Advice, ModelResult, _Identity):
             degraded=False,
             guidance_note=None,
             questionnaire=questionnaire,
+            inferred=inferred or [],
         )
 
     def to_json(self) -> str:

@@ -85,6 +85,43 @@ class Warning(BaseModel):
     )
 
 
+class InferredItem(BaseModel):
+    """What the advisor read from the description (or another source) about one field."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "field": "mlops_capacity",
+                    "value": "limited",
+                    "evidence": "It's just me maintaining this next to my day job",
+                    "status": "conflicts",
+                    "confidence": 0.83,
+                    "specific": True,
+                    "hedged": False,
+                    "start": 312,
+                    "end": 360,
+                    "source": "description",
+                }
+            ]
+        },
+    )
+
+    field: str
+    value: bool | int | float | str
+    evidence: str = Field(description="an exact substring of the description supporting it")
+    status: Literal["filled", "agrees", "conflicts"]
+    confidence: float = Field(ge=0, le=1, description="the reader's probability for this value")
+    specific: bool = Field(
+        description="a number, a named frequency, team size, owner, data source or domain fact"
+    )
+    hedged: bool = Field(description="the team's own words hedge it (maybe, I think, a question)")
+    start: int | None = Field(default=None, description="offset of the evidence in the text")
+    end: int | None = None
+    source: str = Field(default="description", description="where it was read from")
+
+
 class Contribution(BaseModel):
     """One logistic term: coefficient x encoded answer, in log-odds."""
 

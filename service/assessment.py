@@ -9,10 +9,11 @@ from typing import Any
 
 from psycopg import AsyncConnection
 
-from models.advice import build_advice
 from models.advisor import Advisor
+from models.assessing import assess_document
 from models.document import AssessmentDocument, SupportingPassage
 from models.questionnaire import Questionnaire
+from models.reading.reader import Reader
 from models.result import ModelResult
 from service import metrics
 from service.db.assessments import store
@@ -39,36 +40,30 @@ class Assessor:
         self,
         *,
         advisor: Advisor,
+        reader: Reader | None,
         finder: GuidanceFinder | None,
         assumptions: Any,
         spool: Spool | None = None,
         supervisor: Supervisor | None = None,
     ) -> None:
         self.advisor = advisor
+        self.reader = reader
         self.finder = finder
         self.assumptions = assumptions
         self.spool = spool
         self.supervisor = supervisor
 
     def evaluate(self, *, questionnaire: Questionnaire) -> AssessmentDocument:
-        """Everything that needs no database: scores, reasons, plan, what-ifs, estimates."""
+        """Everything that needs no database: the description read, scores, reasons, advice."""
         return self._evaluate(questionnaire=questionnaire)[1]
 
     def _evaluate(
         self, *, questionnaire: Questionnaire
     ) -> tuple[ModelResult, AssessmentDocument]:
-        result = self.advisor.assess(questionnaire=questionnaire)
-        advice = build_advice(
-            questionnaire=questionnaire,
-            result=result,
-            advisor=self.advisor,
-            assumptions=self.assumptions,
+        return assess_document(
+            questionnaire=questionnaire, advisor=self.advisor, reader=self.reader,
+            assumptions=self.assumptions, assessment_id=new_assessment_id(),
         )
-        doc = AssessmentDocument.build(
-            assessment_id=new_assessment_id(), questionnaire=questionnaire, result=result,
-            advice=advice,
-        )
-        return result, doc
 
     async def assess(
         self, *, questionnaire: Questionnaire, source: str = "api", caller: str | None = None

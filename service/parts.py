@@ -15,8 +15,10 @@ from contextlib import AsyncExitStack, asynccontextmanager
 
 from knowledge.embeddings import Embedder
 from knowledge.ingest import discover
+from knowledge.static_embeddings import StaticEmbedder
 from models.advisor import Advisor
 from models.estimates import load_assumptions
+from models.reading.reader import Reader
 from service.assessment import Assessor
 from service.config import BUILTIN_COLLECTION, Settings
 from service.db.database import Database
@@ -47,15 +49,24 @@ async def open_parts(
         await _start_database_and_embedder(state=state, needs=needs, stack=stack, owner=owner)
         if Need.ADVISOR in needs:
             state.advisor_ = Advisor.load(path=settings.model_path)
+            state.reader_ = await asyncio.to_thread(load_reader)
         if Need.SERVICE in needs:
             await _start_service(state=state, stack=stack)
         elif Need.ADVISOR in needs:
             state.assessor_ = Assessor(
                 advisor=state.advisor,
+                reader=state.reader_,
                 finder=None,
                 assumptions=load_assumptions(path=settings.estimates_file),
             )
         yield state
+
+
+def load_reader() -> Reader:
+    """The description reader on the static embedder distilled from the bundled MiniLM."""
+    static = StaticEmbedder.load()
+    return Reader.load(embed=lambda texts: static.encode(texts=texts),
+                       embedder_id=static.model_id)
 
 
 async def _start_database_and_embedder(
@@ -123,6 +134,7 @@ async def _start_service(*, state: AppState, stack: AsyncExitStack) -> None:
     stack.push_async_callback(supervisor.stop)
     state.assessor_ = Assessor(
         advisor=state.advisor,
+        reader=state.reader_,
         finder=finder,
         assumptions=load_assumptions(path=settings.estimates_file),
         spool=spool,

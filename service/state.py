@@ -14,6 +14,7 @@ from service.config import Settings
 if TYPE_CHECKING:
     from knowledge.embeddings import Embedder
     from models.advisor import Advisor
+    from models.reading.reader import Reader
     from service.assessment import Assessor
     from service.db.database import Database
     from service.guidance import GuidanceFinder
@@ -49,6 +50,7 @@ class AppState:
     pool_: AsyncConnectionPool[AsyncConnection[Any]] | None = None
     embedder_: Embedder | None = None
     advisor_: Advisor | None = None
+    reader_: Reader | None = None
     searcher_: Searcher | None = None
     finder_: GuidanceFinder | None = None
     spool_: Spool | None = None

@@ -1,0 +1,146 @@
+"""Use what was read: fill unknown answers, confirm given ones, and flag the contradicted ones.
+
+Rules (README of models/reading):
+- an absent answer that a confident reading implies is filled (`filled`) and scored, hedged or
+  not: the team's own estimate beats "unknown";
+- a reading that matches the given answer is listed as `agrees` (numbers within a factor of 2,
+  `prompt_baseline_score` within 0.1);
+- a firm reading (specific, unhedged) that contradicts a given answer is a conflict: the
+  specific statement outweighs the coarse form answer, so the recommendation uses the reading,
+  and a `W-CONFLICT` warning quotes both and says what the form's answer would recommend. One
+  exception keeps the safe side: when the form names a high-stakes domain and the text reads as
+  general, the recommendation keeps the high-stakes answer;
+- a vague or hedged reading that contradicts a given answer changes nothing and is not listed
+  (it is not a fact, and the contract has no status for it);
+- a confident high-stakes reading of `risk_domain` always counts as firm, so evidence of a
+  high-stakes domain brings the guardrail warnings whatever the form says.
+Readings come from any source (the description, later a dataset audit), one per field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, Protocol
+
+from models.asking import Answer
+from models.questionnaire import BY_NAME, Questionnaire
+from models.reading.reader import Reading
+from models.result import InferredItem, Warning
+from models.seeds import cite, mistake
+from models.vocabulary import APPROACH_NAMES, HIGH_STAKES, Recommendation
+
+CONFLICT_SOURCE = cite(mistake(1))
+SCORE_TOLERANCE = 0.1
+HIGH = {d.value for d in HIGH_STAKES}
+
+
+class Decider(Protocol):
+    """Anything that recommends for a questionnaire the way `Advisor.decide` does."""
+
+    def decide(self, *, questionnaire: Questionnaire) -> Any:
+        """An object with a `recommendation`."""
+        ...
+
+
+@dataclass(frozen=True)
+class Understanding:
+    """The questionnaire the model scores, what was read, and one warning per conflict."""
+
+    effective: Questionnaire
+    inferred: list[InferredItem]
+    warnings: list[Warning]
+
+
+def _plain(value: object) -> Answer:
+    return value.value if isinstance(value, StrEnum) else value  # type: ignore[return-value]
+
+
+def agrees(*, field: str, said: Answer, read: Answer) -> bool:
+    """Numbers within a factor of 2 (scores within 0.1); everything else equal."""
+    if field == "prompt_baseline_score":
+        return abs(float(said) - float(read)) <= SCORE_TOLERANCE  # type: ignore[arg-type]
+    if isinstance(said, bool | str) or isinstance(read, bool | str):
+        return said == read
+    a, b = float(said), float(read)  # type: ignore[arg-type]
+    return a == b or (min(a, b) > 0 and max(a, b) <= 2 * min(a, b))
+
+
+def firm(*, reading: Reading) -> bool:
+    """Specific and unhedged; a high-stakes domain read from the text always counts."""
+    if reading.field == "risk_domain" and reading.value in HIGH:
+        return True
+    return reading.specific and not reading.hedged
+
+
+def _item(*, reading: Reading, status: str) -> InferredItem:
+    assert reading.value is not None
+    return InferredItem(field=reading.field, value=reading.value, evidence=reading.evidence,
+                        status=status, confidence=reading.confidence,  # type: ignore[arg-type]
+                        specific=reading.specific, hedged=reading.hedged, start=reading.start,
+                        end=reading.end, source=reading.source)
+
+
+def _form_wins(*, field: str, said: Answer, read: Answer) -> bool:
+    """The high-stakes exception: the text cannot talk a high-stakes answer down to general."""
+    return field == "risk_domain" and said in HIGH and read not in HIGH
+
+
+def understand(*, questionnaire: Questionnaire, readings: Sequence[Reading],
+               decider: Decider) -> Understanding:
+    """Apply readings (one per field, most confident kept) to the given answers."""
+    best: dict[str, Reading] = {}
+    for reading in readings:
+        if reading.field in BY_NAME and (reading.field not in best
+                                          or reading.confidence > best[reading.field].confidence):
+            best[reading.field] = reading
+    answers = questionnaire.model_dump()
+    changes: dict[str, Answer] = {}
+    items: list[InferredItem] = []
+    conflicts: list[tuple[Reading, Answer, Answer]] = []
+    for field, reading in best.items():
+        said = _plain(answers.get(field))
+        if said is None:
+            changes[field] = reading.value
+            items.append(_item(reading=reading, status="filled"))
+        elif agrees(field=field, said=said, read=reading.value):
+            items.append(_item(reading=reading, status="agrees"))
+        elif firm(reading=reading):
+            used = said if _form_wins(field=field, said=said, read=reading.value) \
+                else reading.value
+            changes[field] = used
+            items.append(_item(reading=reading, status="conflicts"))
+            conflicts.append((reading, said, used))
+    effective = Questionnaire.model_validate({**answers, **changes}) if changes else questionnaire
+    warnings = [_conflict(reading=r, said=s, used=u, effective=effective, decider=decider)
+                for r, s, u in conflicts]
+    order = {"conflicts": 0, "filled": 1, "agrees": 2}
+    items.sort(key=lambda i: (order[i.status], -i.confidence, i.field))
+    return Understanding(effective=effective, inferred=items, warnings=warnings)
+
+
+def _conflict(*, reading: Reading, said: Answer, used: Answer, effective: Questionnaire,
+              decider: Decider) -> Warning:
+    """The W-CONFLICT warning: both readings quoted, the one used, and the other's outcome."""
+    spec = BY_NAME[reading.field]
+    other = said if used == reading.value else reading.value
+    now = decider.decide(questionnaire=effective).recommendation
+    alternative = Questionnaire.model_validate({**effective.model_dump(), reading.field: other})
+    then = decider.decide(questionnaire=alternative).recommendation
+    which = "your description" if used == reading.value else "your form answer"
+    why = ("a specific statement outweighs a coarse form answer" if used == reading.value
+           else "a high-stakes answer is kept on the safe side")
+    outcome = (f"would also recommend {_name(then)}" if then == now
+               else f"would recommend {_name(then)} instead")
+    message = (f'For {spec.ask.topic}, the form says "{spec.say(value=said)}", but the description '
+               f'says "{reading.evidence}" ({spec.say(value=reading.value)}). The recommendation '
+               f"({_name(now)}) uses {which}, because {why}. With the other reading "
+               f"({spec.phrase(value=other)}), the advisor {outcome}.")
+    return Warning(id="W-CONFLICT", field=reading.field, message=message, severity="caution",
+                   mistake=1, source=CONFLICT_SOURCE)
+
+
+def _name(recommendation: Recommendation | str) -> str:
+    return APPROACH_NAMES[str(recommendation.value if isinstance(recommendation, StrEnum)
+                              else recommendation)]

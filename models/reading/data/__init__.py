@@ -1,0 +1,1 @@
+"""Hand-written labelled data for the description interpreter (see README.md here)."""

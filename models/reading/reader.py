@@ -1,0 +1,166 @@
+"""Read a description: for each questionnaire field it gives evidence for, value and evidence.
+
+Pipeline: cut the text into units (sentences, clauses, clause pairs), find quantities and named
+frequencies with patterns, score every unit with every field's classifier (static embedding +
+named features), then per field take the most confident unit. Categorical values come from the
+classifier, except that a named frequency in the chosen unit fixes the period of freshness and
+stability; numeric values come from the quantity of the right kind in the chosen unit. Readings
+below the field's threshold (chosen by cross-validation on the train sentences) are dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from models.asking import Answer
+from models.reading.base import NONE, Embed
+from models.reading.cues import (
+    FRESHNESS_OF,
+    STABILITY_OF,
+    Cue,
+    frequencies,
+    names_owner,
+    names_source,
+    owner_level,
+)
+from models.reading.lexical import lexical, marks, patterns
+from models.reading.model import ReaderModel
+from models.reading.quantities import Quantity, quantities
+from models.reading.text import Unit, hedged, trimmed, units, vague
+from models.reading.values import NUMERIC, pick_quantity, to_value
+
+NARROW_SHARE = 0.8  # a narrower unit is quoted when it keeps this share of the best confidence
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One thing the description says about one questionnaire field."""
+
+    field: str
+    value: Answer
+    evidence: str
+    start: int
+    end: int
+    confidence: float
+    specific: bool
+    hedged: bool
+    source: str = "description"
+
+
+@dataclass(frozen=True)
+class _Scored:
+    unit: Unit
+    quantities: list[Quantity]
+    cues: list[Cue]
+
+
+class Reader:
+    """The description interpreter: deterministic, offline, no database."""
+
+    def __init__(self, *, model: ReaderModel, embed: Embed, embedder_id: str) -> None:
+        if embedder_id != model.embedder_id:
+            raise ValueError(f"the reader was trained with embedder {model.embedder_id!r}, "
+                             f"not {embedder_id!r}; retrain it (train_reader) or pass that one")
+        self.model = model.attach(embed=embed)
+        self.embed = embed
+
+    @classmethod
+    def load(cls, *, embed: Embed, embedder_id: str, path: Path | None = None) -> Reader:
+        """The committed reader artifact, checked against the embedder passed in."""
+        return cls(model=ReaderModel.load(path=path), embed=embed, embedder_id=embedder_id)
+
+    def read(self, *, text: str | None, floor: bool = True) -> list[Reading]:
+        """Readings per field, most confident first; `floor=False` keeps sub-threshold ones."""
+        pieces = units(text=text or "")
+        if not pieces:
+            return []
+        assert text is not None
+        found, cues = quantities(text=text), frequencies(text=text)
+        scored = [_Scored(u, [q for q in found if u.start <= q.start and q.end <= u.end],
+                          [c for c in cues if u.start <= c.start and c.end <= u.end])
+                  for u in pieces]
+        found_marks = marks(text=text)
+        features = [(lexical(text=s.unit.text),
+                     patterns(start=s.unit.start, end=s.unit.end, quantities=s.quantities,
+                              cues=s.cues, found=found_marks))
+                    for s in scored]
+        vectors = np.asarray(self.embed([u.text for u in pieces]), dtype=np.float32)
+        logits = self.model.logits(vectors=vectors, features=features)
+        out = []
+        for name, spec in self.model.fields.items():
+            probs = self.model.probabilities(logits=logits, field=name)
+            reading = self._field(name=name, text=text, scored=scored, probs=probs,
+                                  classes=spec.classes)
+            limit = spec.threshold_specific if reading and reading.specific else spec.threshold
+            if reading is not None and (not floor or reading.confidence >= limit):
+                out.append(reading)
+        return sorted(out, key=lambda r: (-r.confidence, r.field))
+
+    def _field(self, *, name: str, text: str, scored: list[_Scored], probs: np.ndarray,
+               classes: tuple[str, ...]) -> Reading | None:
+        if len(classes) < 2:
+            return None
+        if name in NUMERIC:
+            return _numeric(name=name, text=text, scored=scored, present=1.0 - probs[:, 0])
+        best = np.argmax(probs[:, 1:], axis=1) + 1
+        top = probs[np.arange(len(scored)), best]
+        order = sorted(range(len(scored)), key=lambda i: (-top[i], len(scored[i].unit.text)))
+        winner = order[0]
+        value = classes[best[winner]]
+        if value == NONE:
+            return None
+        narrow = [i for i in order if best[i] == best[winner]
+                  and top[i] >= NARROW_SHARE * top[winner]]
+        chosen = min(narrow, key=lambda i: (len(scored[i].unit.text), -top[i]))
+        return _categorical(name=name, text=text, piece=scored[chosen], value=value,
+                            confidence=float(top[winner]),
+                            present=float(1.0 - probs[chosen, 0]))
+
+
+def _categorical(*, name: str, text: str, piece: _Scored, value: str, confidence: float,
+                 present: float) -> Reading:
+    """A categorical or yes/no reading from one unit, with cue-based period and specificity."""
+    unit = piece.unit
+    specific = not vague(text=unit.text)
+    answer: Answer = {"true": True, "false": False}.get(value, value)
+    start, end = unit.start, unit.end
+    if name in ("knowledge_freshness", "workflow_stability"):
+        mapping = FRESHNESS_OF if name == "knowledge_freshness" else STABILITY_OF
+        if piece.cues:
+            answer = mapping[piece.cues[0].period]
+            confidence = max(confidence, present)
+        specific = specific and bool(piece.cues)
+    elif name == "mlops_capacity":
+        level = owner_level(text=unit.text)
+        if level is not None:  # a named owner fixes the level, as a named frequency fixes a period
+            answer, confidence = level, max(confidence, present)
+        specific = specific and names_owner(text=unit.text)
+    elif name == "needs_private_context":
+        specific = specific and names_source(text=unit.text)
+    start, end = trimmed(source=text, start=start, end=end)
+    return Reading(field=name, value=answer, evidence=text[start:end], start=start, end=end,
+                   confidence=round(confidence, 4), specific=specific,
+                   hedged=hedged(text=text[start:end]))
+
+
+def _numeric(*, name: str, text: str, scored: list[_Scored], present: np.ndarray
+             ) -> Reading | None:
+    """The quantity of the field's kind in the most confident unit that has one."""
+    options = [(float(present[i]), -len(s.unit.text), i) for i, s in enumerate(scored)
+               if pick_quantity(field=name, text=text, found=s.quantities) is not None]
+    if not options:
+        return None
+    confidence, _, index = max(options)
+    piece = scored[index]
+    quantity = pick_quantity(field=name, text=text, found=piece.quantities)
+    assert quantity is not None
+    value = to_value(field=name, quantity=quantity)
+    start, end = quantity.start, quantity.end
+    around = text[max(piece.unit.start, start - 24):min(piece.unit.end + 1, end + 2)]
+    return Reading(field=name, value=value, evidence=text[start:end], start=start, end=end,
+                   confidence=round(confidence, 4),
+                   specific=not quantity.vague and not vague(text=piece.unit.text),
+                   hedged=hedged(text=around))

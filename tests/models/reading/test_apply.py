@@ -1,0 +1,100 @@
+"""Applying readings: fill, agree, conflict (with its W-CONFLICT message), and what is ignored."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from models.advisor import Advisor
+from models.assessing import assess_document
+from models.estimates import load_assumptions
+from models.questionnaire import Questionnaire
+from models.reading.apply import understand
+from models.reading.reader import Reader, Reading
+from tests.support import FULL_ANSWERS
+
+TEXT = "It's just me maintaining this next to my day job. We get 200k tickets a month."
+
+
+def reading(field: str, value: Any, evidence: str, **flags: Any) -> Reading:
+    start = TEXT.find(evidence)
+    return Reading(field=field, value=value, evidence=evidence, start=start,
+                   end=start + len(evidence), confidence=flags.get("confidence", 0.9),
+                   specific=flags.get("specific", True), hedged=flags.get("hedged", False))
+
+
+def questionnaire(**answers: Any) -> Questionnaire:
+    base = {**FULL_ANSWERS, "description": TEXT, **answers}
+    return Questionnaire.model_validate({k: v for k, v in base.items() if v is not None})
+
+
+def test_an_absent_answer_is_filled_and_scored(advisor: Advisor) -> None:
+    q = questionnaire(labeled_examples=None)
+    told = understand(questionnaire=q, readings=[reading(
+        "labeled_examples", 0, "me")], decider=advisor)
+    assert told.effective.labeled_examples == 0
+    assert [(i.field, i.status) for i in told.inferred] == [("labeled_examples", "filled")]
+    assert told.warnings == []
+
+
+def test_numbers_within_a_factor_of_two_agree(advisor: Advisor) -> None:
+    q = questionnaire(requests_per_day=4000)
+    told = understand(questionnaire=q, readings=[reading(
+        "requests_per_day", 6667, "200k tickets a month")], decider=advisor)
+    assert told.inferred[0].status == "agrees"
+    assert told.effective.requests_per_day == 4000
+
+
+def test_a_specific_contradiction_conflicts_and_wins(advisor: Advisor) -> None:
+    q = questionnaire(mlops_capacity="dedicated")
+    evidence = "It's just me maintaining this next to my day job"
+    told = understand(questionnaire=q, readings=[reading("mlops_capacity", "limited", evidence)],
+                      decider=advisor)
+    assert told.effective.mlops_capacity == "limited"
+    assert told.inferred[0].status == "conflicts"
+    [warning] = told.warnings
+    assert (warning.id, warning.field) == ("W-CONFLICT", "mlops_capacity")
+    assert '"Dedicated"' in warning.message and f'"{evidence}"' in warning.message
+    assert "uses your description" in warning.message
+    assert "with dedicated MLOps capacity" in warning.message
+    other = advisor.decide(questionnaire=questionnaire(mlops_capacity="dedicated"))
+    assert "recommend" in warning.message
+    assert other.recommendation.value in {"prompt_engineering", "rag", "fine_tuning",
+                                          "rag_and_fine_tuning"}
+
+
+def test_vague_or_hedged_contradictions_change_nothing(advisor: Advisor) -> None:
+    q = questionnaire(mlops_capacity="dedicated", requests_per_day=500_000)
+    told = understand(questionnaire=q, readings=[
+        reading("mlops_capacity", "limited", "me", specific=False),
+        reading("requests_per_day", 6667, "200k tickets a month", hedged=True),
+    ], decider=advisor)
+    assert told.inferred == [] and told.warnings == []
+    assert told.effective == q
+
+
+def test_high_stakes_text_brings_guardrails_and_form_high_stakes_is_kept(
+        advisor: Advisor) -> None:
+    told = understand(questionnaire=questionnaire(risk_domain="general"), readings=[
+        reading("risk_domain", "health", "me", specific=False)], decider=advisor)
+    assert told.effective.risk_domain == "health"
+    assert told.inferred[0].status == "conflicts"
+    warnings = {w.id for w in advisor.assess(questionnaire=told.effective).warnings}
+    assert {"W-NO-GUARDRAILS", "W-WEAK-EVALUATION"} <= warnings
+    kept = understand(questionnaire=questionnaire(risk_domain="health"), readings=[
+        reading("risk_domain", "general", "me")], decider=advisor)
+    assert kept.effective.risk_domain == "health"
+    assert "uses your form answer" in kept.warnings[0].message
+
+
+def test_the_document_carries_inferred_and_conflicts_first(advisor: Advisor,
+                                                           reader: Reader) -> None:
+    text = ("Customer chat for a meal-kit service. The menu is published every Thursday. "
+            "It's just me maintaining this next to my day job as a support lead.")
+    q = questionnaire(description=text, mlops_capacity="dedicated", knowledge_freshness="static")
+    _, doc = assess_document(questionnaire=q, advisor=advisor, reader=reader,
+                                  assumptions=load_assumptions(), assessment_id="x")
+    assert doc.inferred and all(i.evidence in text for i in doc.inferred)
+    conflicts = [i.field for i in doc.inferred if i.status == "conflicts"]
+    assert [w.field for w in doc.warnings[:len(conflicts)]] == conflicts
+    assert doc.questionnaire.mlops_capacity == "dedicated"  # the answers as given
+    assert "inferred" in doc.model_dump(mode="json")

@@ -1,0 +1,62 @@
+"""Numbers in the forms teams write them, converted to the questionnaire's units."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.reading.numbers import parse_number
+from models.reading.quantities import quantities
+from models.reading.values import pick_quantity, to_value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("3k", 3000), ("3,000", 3000), ("200k", 200_000), ("1.2M", 1_200_000),
+    ("half a million", 500_000), ("2-3k", 2500), ("three to five", 4), ("a few dozen", 36),
+    ("a couple hundred", 200), ("a few hundred", 300), ("twenty thousand", 20_000),
+    ("0.79", 0.79), ("twice", 2), ("2.4 million", 2_400_000),
+])
+def test_written_numbers(text: str, value: float) -> None:
+    assert parse_number(text=text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(("field", "text", "value"), [
+    ("requests_per_day", "we see ~3k/day on weekdays", 3000),
+    ("requests_per_day", "about 3,000 a day", 3000),
+    ("requests_per_day", "200k tickets a month", 6667),
+    ("requests_per_day", "1.2M/mo at peak", 40_000),
+    ("requests_per_day", "half a million calls daily", 500_000),
+    ("requests_per_day", "three people use it a couple of times a day", 6),
+    ("requests_per_day", "100 reps x 40 emails a day", 4000),
+    ("requests_per_day", "around 1,000 emails per hour", 24_000),
+    ("labeled_examples", "we have 5k labelled pairs", 5000),
+    ("labeled_examples", "we don't have labels yet", 0),
+    ("labeled_examples", "No labelled data exists for this task", 0),
+    ("latency_budget_ms", "p95 under 300ms", 300),
+    ("latency_budget_ms", "reply within 2 seconds", 2000),
+    ("latency_budget_ms", "under half a second", 500),
+    ("latency_budget_ms", "it's a nightly batch", 600_000),
+    ("prompt_baseline_score", "our prompt gets 71%", 0.71),
+    ("prompt_baseline_score", "reaches 0.82 accuracy", 0.82),
+    ("prompt_baseline_score", "gets 4 out of 5 right", 0.8),
+    ("prompt_baseline_score", "it misses about a third of them", 0.67),
+    ("knowledge_size_tokens", "a 40-page handbook", 20_000),
+    ("knowledge_size_tokens", "2 GB of PDFs", 100_000_000),
+    ("knowledge_size_tokens", "manuals for 40 machines, 300 pages each", 6_000_000),
+])
+def test_quantities_in_every_listed_form(field: str, text: str, value: float) -> None:
+    found = quantities(text=text)
+    quantity = pick_quantity(field=field, text=text, found=found)
+    assert quantity is not None
+    assert to_value(field=field, quantity=quantity) == pytest.approx(value, rel=0.01)
+    assert text[quantity.start:quantity.end] in text
+
+
+def test_counts_of_people_and_years_are_not_examples() -> None:
+    text = "Three partners reviewed 450 clause classifications in 2021"
+    quantity = pick_quantity(field="labeled_examples", text=text, found=quantities(text=text))
+    assert quantity is not None and quantity.value == 450
+
+
+def test_a_number_without_a_rate_is_not_a_volume() -> None:
+    text = "we have 300k customers"
+    assert pick_quantity(field="requests_per_day", text=text, found=quantities(text=text)) is None

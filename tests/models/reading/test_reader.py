@@ -1,0 +1,82 @@
+"""The reader on real text: negation, hedges, empty input, exact evidence, determinism."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from models.reading.model import ReaderModel
+from models.reading.reader import Reader
+
+
+def values(reader: Reader, text: str) -> dict[str, object]:
+    return {r.field: r.value for r in reader.read(text=text)}
+
+
+@pytest.mark.parametrize("text", ["", "   ", None])
+def test_empty_or_absent_description_reads_nothing(reader: Reader, text: str | None) -> None:
+    assert reader.read(text=text) == []
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("We get about 3,000 support tickets a day.", "requests_per_day", 3000),
+    ("we get 200k tickets a month", "requests_per_day", 6667),
+    ("we have ~5k labelled pairs, reviewed by two senior agents", "labeled_examples", 5000),
+    ("p95 under 300ms or the widget feels laggy", "latency_budget_ms", 300),
+    ("our prompt gets 71% on the 400-ticket test set", "prompt_baseline_score", 0.71),
+    ("The knowledge base is a 40-page product handbook.", "knowledge_size_tokens", 20_000),
+])
+def test_numbers_are_read_with_their_field(reader: Reader, text: str, field: str,
+                                           value: float) -> None:
+    assert values(reader, text).get(field) == pytest.approx(value, rel=0.01)
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("we don't have labels yet", "labeled_examples", 0),
+    ("No labelled data exists for this task.", "labeled_examples", 0),
+    ("there is no eval set yet, we judge by vibes", "success_metric_defined", False),
+])
+def test_negated_statements_read_as_their_negative(reader: Reader, text: str, field: str,
+                                                   value: object) -> None:
+    assert values(reader, text).get(field) == value
+
+
+def test_a_negated_frequency_is_not_that_frequency(reader: Reader) -> None:
+    assert values(reader, "The price list is not updated daily.").get(
+        "knowledge_freshness") != "daily"
+
+
+def test_hedged_numbers_are_marked(reader: Reader) -> None:
+    hedged = [r for r in reader.read(text="maybe 30 questions a day")
+              if r.field == "requests_per_day"]
+    plain = [r for r in reader.read(text="about 30 questions a day")
+             if r.field == "requests_per_day"]
+    assert hedged and hedged[0].hedged
+    assert plain and not plain[0].hedged and plain[0].specific
+
+
+def test_text_about_something_else_implies_nothing(reader: Reader) -> None:
+    text = "We are a company of 300 people founded in 2009; the board meets every quarter."
+    assert {r.field for r in reader.read(text=text)} <= {"knowledge_freshness"}
+    assert values(reader, "we read a blog post about fine-tuning last week") == {}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300))
+def test_evidence_is_always_an_exact_substring(reader: Reader, text: str) -> None:
+    for r in reader.read(text=text, floor=False):
+        assert text[r.start:r.end] == r.evidence
+        assert r.evidence and r.evidence in text
+
+
+def test_reading_is_deterministic(reader: Reader) -> None:
+    text = ("Our bank's chat assistant answers card questions; roughly 100k conversations a "
+            "day. The data science unit of 20 runs a model platform with retraining.")
+    assert reader.read(text=text) == reader.read(text=text)
+
+
+def test_a_reader_refuses_another_embedder(reader: Reader) -> None:
+    with pytest.raises(ValueError, match="trained with embedder"):
+        Reader(model=reader.model, embed=reader.embed, embedder_id="another-embedder")
+    assert isinstance(reader.model, ReaderModel)
