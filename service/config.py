@@ -58,6 +58,17 @@ class Settings(BaseSettings):
         alias="ADVISOR_DB_OPEN_TIMEOUT_S",
         description="how long start-up waits for the pool's first connections",
     )
+    audit_slots: int = Field(
+        default=1,
+        ge=1,
+        le=8,
+        alias="ADVISOR_AUDIT_SLOTS",
+        description="dataset audits run at once; a further upload gets 503 with Retry-After",
+    )
+    audit_workers: int = Field(
+        default=2, ge=1, le=16, alias="ADVISOR_AUDIT_WORKERS",
+        description="worker processes per dataset audit",
+    )
     index_builtin: bool = Field(default=True, alias="ADVISOR_INDEX_BUILTIN")
     embedding_backend: str = Field(
         default=DEFAULT_BACKEND,

@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from service.api.bounded import bounded_body, invalid_request
-from service.api.routes import assess, assessments, docs, guidance, health, model, ops
+from service.api.routes import assess, assessments, datasets, docs, guidance, health, model, ops
 from service.config import Settings
 from service.db.errors import UNREACHABLE_ERRORS, is_busy
 from service.middleware import AdvisorMiddleware
@@ -52,6 +52,7 @@ def create_app(*, settings: Settings | None = None) -> FastAPI:
         health.router,
         assess.router,
         assessments.router,
+        datasets.router,
         guidance.router,
         model.router,
         ops.router,

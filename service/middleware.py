@@ -25,10 +25,13 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 MAX_BODY_BYTES = 1_000_000
-# Routes that take bulk data get more room (100,000 score pairs are ~4 MB of JSON or CSV);
-# every other route keeps the default. Matched on the path's last segment.
-LARGE_BODY_BYTES = {"verdict": 8_000_000}
+# Routes that take bulk data get more room (100,000 score pairs are ~4 MB of JSON or CSV; a
+# dataset audit streams up to 200 MB to disk); every other route keeps the default. Matched on
+# the path's last segment.
+LARGE_BODY_BYTES = {"verdict": 8_000_000, "audit": 200_000_000}
 BODY_TIMEOUT_S = 10.0
+# A large body gets the deadline it needs at this slowest accepted upload rate (200 MB: 200 s).
+MIN_UPLOAD_BYTES_PER_S = 1_000_000
 
 
 def body_limit(*, path: str, limits: dict[str, int] | None = None,
@@ -132,7 +135,8 @@ class AdvisorMiddleware:
         rejected = False
         body_done = False
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + self.body_timeout_s
+        allowed_s = max(self.body_timeout_s, limit / MIN_UPLOAD_BYTES_PER_S)
+        deadline = loop.time() + allowed_s
 
         async def refuse(status: int, detail: str) -> Message:
             # Answer now and tell the app the client left, so it stops reading.
@@ -155,7 +159,7 @@ class AdvisorMiddleware:
                     message = await receive()
             except TimeoutError:
                 return await refuse(
-                    408, f"request body not received within {self.body_timeout_s:g} s"
+                    408, f"request body not received within {allowed_s:g} s"
                 )
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))

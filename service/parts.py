@@ -1,8 +1,8 @@
 """The one way to start the service's parts, in dependency order, and stop them in reverse.
 
 settings → database → embedder → advisor → index → guidance finder → pool → spool →
-supervisor → assessor. The API's lifespan and every CLI command go through open_parts, asking
-only for what they use (Need), so e.g. `advisor assess --no-guidance` starts no database.
+supervisor → assessor → auditor. The API's lifespan and every CLI command go through open_parts,
+asking only for what they use (Need), so e.g. `advisor assess --no-guidance` starts no database.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from knowledge.ingest import discover
 from models.advisor import Advisor
 from models.estimates import load_assumptions
 from service.assessment import Assessor
+from service.audits import Auditor
 from service.config import BUILTIN_COLLECTION, Settings
 from service.db.database import Database
 from service.guidance import GuidanceFinder, rule_topics
@@ -126,3 +127,4 @@ async def _start_service(*, state: AppState, stack: AsyncExitStack) -> None:
         supervisor=supervisor,
     )
     state.history_ = History(supervisor=supervisor, spool=spool)
+    state.auditor_ = Auditor(slots=settings.audit_slots, workers=settings.audit_workers)

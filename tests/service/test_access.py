@@ -19,6 +19,8 @@ API = {
     ("GET", "/assessments"): "read",
     ("GET", "/assessments/{assessment_id}"): "read",
     ("GET", "/guidance/search"): "read",
+    ("POST", "/datasets/audit"): "assess",
+    ("GET", "/datasets/audits/{audit_id}"): "read",
 }
 # Identified (any key) but not scope-checked here: the outcome route checks its caller itself.
 IDENTIFIED = {("POST", "/assessments/{assessment_id}/outcome")}
