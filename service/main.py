@@ -24,6 +24,7 @@ from service.spool import SpoolWriteError
 from service.web import login
 from service.web.gate import LoginRequired, PageForbidden
 from service.web.pages import message_page
+from service.web.audit import router as audit_page_router
 from service.web.routes import router as web_router
 from service.web.verdict import router as verdict_page_router
 
@@ -61,6 +62,7 @@ def create_app(*, settings: Settings | None = None) -> FastAPI:
         login.router,
         web_router,
         verdict_page_router,
+        audit_page_router,
     ):
         app.include_router(router)
     app.mount(docs.ASSETS_URL, docs.assets(), name="docs-assets")

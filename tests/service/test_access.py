@@ -33,6 +33,9 @@ PAGES = {
     ("POST", "/intake"): "assess",
     ("GET", "/assessments/{assessment_id}/verdict"): "read",
     ("POST", "/assessments/{assessment_id}/verdict"): "read",
+    ("GET", "/audit"): "assess",
+    ("POST", "/audit"): "assess",
+    ("GET", "/datasets/audits/{audit_id}/report"): "read",
 }
 # Open on purpose: probes, metrics, the model card and verdict, Slack (signed instead), docs,
 # and the sign-in pages themselves.
