@@ -108,6 +108,7 @@ class Settings(BaseSettings):
     rate_outcomes: str = Field(default="30/minute", alias="ADVISOR_RATE_OUTCOMES")
     rate_verdict: str = Field(default="60/minute", alias="ADVISOR_RATE_VERDICT")
     rate_login: str = Field(default="10/minute", alias="ADVISOR_RATE_LOGIN")
+    rate_audit: str = Field(default="60/hour", alias="ADVISOR_RATE_AUDIT")
     max_body_bytes: int = Field(default=1_000_000, ge=1024, alias="ADVISOR_MAX_BODY_BYTES")
     body_timeout_s: float = Field(
         default=10.0, gt=0, alias="ADVISOR_BODY_TIMEOUT_S",
@@ -127,7 +128,8 @@ class Settings(BaseSettings):
     )
 
     @field_validator(
-        "rate_assess", "rate_intake", "rate_outcomes", "rate_verdict", "rate_login", mode="after"
+        "rate_assess", "rate_intake", "rate_outcomes", "rate_verdict", "rate_login", "rate_audit",
+        mode="after",
     )
     @classmethod
     def _rate(cls, value: str) -> str:

@@ -22,9 +22,9 @@ from service.ratelimit import Limiter, RateLimited
 from service.slack.routes import router as slack_router
 from service.spool import SpoolWriteError
 from service.web import login
+from service.web.audit import router as audit_page_router
 from service.web.gate import LoginRequired, PageForbidden
 from service.web.pages import message_page
-from service.web.audit import router as audit_page_router
 from service.web.routes import router as web_router
 from service.web.verdict import router as verdict_page_router
 

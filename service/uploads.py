@@ -115,7 +115,7 @@ async def client_left(*, request: Request) -> bool:
 
 
 async def audit_upload(*, request: Request, state: AppState, context_limit: int | None,
-                       source: str) -> AuditDocument | None:
+                       source: str, caller: str) -> AuditDocument | None:
     """Receive, audit (in a thread; the engine uses worker processes) and store one upload.
     Returns None when the client left before the end: then nothing is stored."""
     if not state.supervisor.up:
@@ -129,6 +129,6 @@ async def audit_upload(*, request: Request, state: AppState, context_limit: int 
         if await client_left(request=request):
             log.info("client left during audit %s; nothing stored", doc.id)
             return None
-        async with state.supervisor.connection() as conn:
-            await audits.store(conn, doc=doc, source=source)
+        await state.supervisor.run(lambda conn: audits.store(conn, doc=doc, source=source,
+                                                             caller=caller))
     return doc

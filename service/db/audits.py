@@ -9,6 +9,7 @@ from typing import Any
 from psycopg import AsyncConnection
 
 from models.audit.document import AuditDocument
+from service.db import audit
 
 
 @dataclass(frozen=True)
@@ -28,19 +29,23 @@ def storable(*, doc: AuditDocument) -> str:
     return doc.to_json().replace("\\u0000", "\\ufffd")
 
 
-async def store(conn: AsyncConnection[Any], *, doc: AuditDocument, source: str) -> None:
-    """Write the audit in one statement: it is stored whole or not at all."""
-    await conn.execute(
-        """
-        INSERT INTO dataset_audits
-            (id, created_at, examples, usable_examples, data_quality, document, source)
-        VALUES (%(id)s, %(created_at)s, %(examples)s, %(usable)s, %(quality)s,
-                %(document)s::jsonb, %(source)s)
-        """,
-        {"id": doc.id, "created_at": doc.created_at, "examples": doc.examples,
-         "usable": doc.usable_examples, "quality": doc.data_quality.value,
-         "document": storable(doc=doc), "source": source},
-    )
+async def store(conn: AsyncConnection[Any], *, doc: AuditDocument, source: str,
+                caller: str) -> None:
+    """Write the audit and its audit-log entry in one transaction: whole or not at all."""
+    async with conn.transaction():
+        await conn.execute(
+            """
+            INSERT INTO dataset_audits (id, created_at, examples, usable_examples, data_quality,
+                                        document, source, created_by)
+            VALUES (%(id)s, %(created_at)s, %(examples)s, %(usable)s, %(quality)s,
+                    %(document)s::jsonb, %(source)s, %(caller)s)
+            """,
+            {"id": doc.id, "created_at": doc.created_at, "examples": doc.examples,
+             "usable": doc.usable_examples, "quality": doc.data_quality.value,
+             "document": storable(doc=doc), "source": source, "caller": caller},
+        )
+        await audit.record(conn, caller=caller, action="dataset_audit.create", target=doc.id,
+                           detail={"source": source, "examples": doc.examples})
 
 
 async def fetch(conn: AsyncConnection[Any], *, audit_id: str) -> AuditDocument | None:

@@ -37,8 +37,7 @@ def slack_handler(*, request: Request, state: AppState) -> AsyncSlackRequestHand
         handler: AsyncSlackRequestHandler = cached[1]
         return handler
     async def find_audit(audit_id: str) -> AuditDocument | None:
-        async with state.supervisor.connection() as conn:
-            return await audits.fetch(conn, audit_id=audit_id)
+        return await state.supervisor.run(lambda conn: audits.fetch(conn, audit_id=audit_id))
 
     handler = AsyncSlackRequestHandler(build_app(settings=state.settings, assessor=state.assessor,
                                                  find_audit=find_audit))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.requests import ClientDisconnect
 
@@ -15,14 +15,19 @@ from models.audit import AuditInputError
 from models.audit.chart import histogram
 from models.audit.document import AuditDocument
 from service.audits import RETRY_AFTER_S, AuditBusy
+from service.callers import Scope
 from service.db import audits
 from service.db.errors import UNREACHABLE
 from service.middleware import LARGE_BODY_BYTES
+from service.ratelimit import RateLimit
 from service.uploads import UploadProblem, audit_upload
+from service.web.gate import PageScope, caller_name
 from service.web.pages import ASSESSMENT_ID, message_page, page, state_of
 
 log = logging.getLogger(__name__)
 router = APIRouter(tags=["pages"])
+READ = [Depends(PageScope(Scope.read))]
+UPLOAD = [Depends(PageScope(Scope.assess))]
 RECENT_LIMIT = 10
 UNAVAILABLE = ("Audits are unavailable", "The advisor cannot reach its database right now; "
                "try again in a minute.")
@@ -34,27 +39,28 @@ async def _form(*, request: Request, error: str | None = None, status: int = 200
     state = state_of(request=request)
     try:
         if state.supervisor.up:
-            async with state.supervisor.connection() as conn:
-                recent = await audits.recent(conn, limit=RECENT_LIMIT)
+            recent = await state.supervisor.run(
+                lambda conn: audits.recent(conn, limit=RECENT_LIMIT))
     except UNREACHABLE as err:
         log.warning("audit page without history: %s", type(err).__name__)
     return page(request=request, name="audit.html", status=status, context={
         "error": error, "recent": recent, "limit_mb": LARGE_BODY_BYTES["audit"] // 1_000_000})
 
 
-@router.get("/audit", response_class=HTMLResponse, include_in_schema=False)
+@router.get("/audit", response_class=HTMLResponse, include_in_schema=False, dependencies=UPLOAD)
 async def audit_form(request: Request) -> HTMLResponse:
     """Where people upload a training file to be audited."""
     return await _form(request=request)
 
 
-@router.post("/audit", include_in_schema=False, response_model=None)
+@router.post("/audit", include_in_schema=False, response_model=None,
+             dependencies=[*UPLOAD, Depends(RateLimit("audit", page=True))])
 async def audit_submit(request: Request) -> Response:
     """Audit the uploaded files, store the audit and show it; problems come back on the form."""
     state = state_of(request=request)
     try:
         doc = await audit_upload(request=request, state=state, context_limit=None,
-                                 source="page")
+                                 source="page", caller=caller_name(request=request))
     except AuditBusy:
         busy = message_page(request=request, heading="The auditor is busy", status=503,
                             message=f"Another audit is running. Please upload the file again "
@@ -89,7 +95,7 @@ def context(*, doc: AuditDocument) -> dict[str, Any]:
 
 
 @router.get("/datasets/audits/{audit_id}/report", response_class=HTMLResponse,
-            include_in_schema=False)
+            include_in_schema=False, dependencies=READ)
 async def audit_report(request: Request, audit_id: str) -> HTMLResponse:
     """One stored audit, laid out for people."""
     missing = ("Audit not found", "There is no dataset audit with that id. It may have been "
@@ -98,8 +104,7 @@ async def audit_report(request: Request, audit_id: str) -> HTMLResponse:
         return message_page(request=request, heading=missing[0], message=missing[1], status=404)
     state = state_of(request=request)
     try:
-        async with state.supervisor.connection() as conn:
-            doc = await audits.fetch(conn, audit_id=audit_id)
+        doc = await state.supervisor.run(lambda conn: audits.fetch(conn, audit_id=audit_id))
     except UNREACHABLE:
         return message_page(request=request, heading=UNAVAILABLE[0], message=UNAVAILABLE[1],
                             status=503)

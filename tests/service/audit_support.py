@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import select
 import socket
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +53,17 @@ def _connect(url: str) -> socket.socket:
 def _head(*, path: str, headers: dict[str, str]) -> bytes:
     lines = [f"POST {path} HTTP/1.1", "host: test", *(f"{k}: {v}" for k, v in headers.items())]
     return ("\r\n".join(lines) + "\r\n\r\n").encode()
+
+
+def slow_upload(*, url: str, body: bytes, pause_s: float, headers: dict[str, str]) -> int:
+    """Send half the body, pause, send the rest: the answer's status."""
+    with _connect(url) as sock:
+        sock.sendall(_head(path="/datasets/audit", headers={
+            "content-type": "application/x-ndjson", "content-length": str(len(body)), **headers}))
+        sock.sendall(body[: len(body) // 2])
+        time.sleep(pause_s)
+        sock.sendall(body[len(body) // 2:])
+        return _status(sock)
 
 
 def _status(sock: socket.socket) -> int:

@@ -17,6 +17,7 @@ from tests.service.audit_support import (
     Files,
     abandoned_upload,
     generated,
+    slow_upload,
     stored_audits,
 )
 
@@ -162,22 +163,35 @@ def test_a_client_that_hangs_up_stores_nothing(server: LiveServer, files: Files,
     assert stored_audits(database_url) == before
 
 
-def test_the_api_key_guards_both_routes(database_url: str, tmp_path: Path, files: Files) -> None:
+def test_keys_and_scopes_guard_both_routes(database_url: str, tmp_path: Path,
+                                           files: Files) -> None:
     settings = Settings(ADVISOR_DATA_DIR=tmp_path, ADVISOR_DATABASE_URL=database_url,
-                        ADVISOR_API_KEYS="audit-key", ADVISOR_INDEX_BUILTIN=False)
+                        ADVISOR_API_KEYS="ci:assess+read=audit-key, viewer:read=view-key",
+                        ADVISOR_INDEX_BUILTIN=False, ADVISOR_BODY_TIMEOUT_S=1.0)
     live = LiveServer(settings=settings).start()
     try:
         with httpx.Client(base_url=live.url, timeout=60) as http:
             body = files.train.read_bytes()
             assert http.post("/datasets/audit", content=body, headers=NDJSON).status_code == 401
+            viewer = http.post("/datasets/audit", content=body,
+                               headers={**NDJSON, "x-api-key": "view-key"})
+            assert viewer.status_code == 403 and "assess" in viewer.json()["detail"]
             created = http.post("/datasets/audit", content=body,
                                 headers={**NDJSON, "x-api-key": "audit-key"})
             assert created.status_code == 201
             path = f"/datasets/audits/{created.json()['id']}"
             assert http.get(path).status_code == 401
-            assert http.get(path, headers={"x-api-key": "audit-key"}).status_code == 200
+            assert http.get(path, headers={"x-api-key": "view-key"}).status_code == 200
+        # Other routes must send their body within 1 s here; an upload may take longer.
+        assert slow_upload(url=live.url, body=body, pause_s=2.0,
+                           headers={"x-api-key": "audit-key"}) == 201
     finally:
         live.stop()
+    with psycopg.connect(database_url) as conn:
+        row = conn.execute("SELECT d.created_by, a.caller FROM dataset_audits d JOIN audit_log a "
+                           "ON a.target = d.id AND a.action = 'dataset_audit.create' "
+                           "WHERE d.id = %s", (created.json()["id"],)).fetchone()
+    assert row == ("ci", "ci")
 
 
 def test_openapi_documents_the_upload_and_the_document(client: httpx.Client) -> None:

@@ -11,12 +11,14 @@ from starlette.requests import ClientDisconnect
 
 from models.audit import AuditInputError
 from models.audit.document import AuditDocument
-from service.api.deps import StateDep, require_key
+from service.api.deps import CallerDep, RequireScope, StateDep, get_caller
 from service.api.schemas import ErrorBody
 from service.audits import RETRY_AFTER_S, AuditBusy
+from service.callers import Scope
 from service.db import audits
 from service.db.errors import UNREACHABLE
 from service.middleware import LARGE_BODY_BYTES
+from service.ratelimit import RateLimit
 from service.uploads import UploadProblem, audit_upload
 
 log = logging.getLogger(__name__)
@@ -24,9 +26,10 @@ log = logging.getLogger(__name__)
 router = APIRouter(
     prefix="/datasets",
     tags=["datasets"],
-    dependencies=[Depends(require_key)],
+    dependencies=[Depends(get_caller)],
     responses={
         401: {"model": ErrorBody, "description": "ADVISOR_API_KEYS is set and x-api-key is wrong"},
+        403: {"model": ErrorBody, "description": "the caller's key lacks the route's scope"},
         503: {"model": ErrorBody, "description": "database unavailable, or every audit slot "
                                                  "busy (then with Retry-After)"},
     },
@@ -67,21 +70,23 @@ def problem(*, status: int, loc: list[str | int], message: str, kind: str,
     status_code=201,
     response_model=AuditDocument,
     openapi_extra={"requestBody": UPLOAD_BODY},
+    dependencies=[Depends(RequireScope(Scope.assess)), Depends(RateLimit("audit"))],
     responses={
         413: {"model": ErrorBody,
               "description": f"body over {LARGE_BODY_BYTES['audit']:,} bytes"},
         415: {"model": ErrorBody, "description": "neither JSON Lines nor a multipart form"},
         422: {"model": ErrorBody, "description": "no usable input: names the file, the line "
                                                  "and the fix"},
+        429: {"model": ErrorBody, "description": "rate limit; see Retry-After"},
     },
 )
-async def create_audit(request: Request, state: StateDep,
+async def create_audit(request: Request, state: StateDep, caller: CallerDep,
                        context_limit: ContextLimit = None) -> Response:
     """Measure a training file (and optionally an eval file and a traffic sample), store the
     audit (not the data) and answer with it."""
     try:
         doc = await audit_upload(request=request, state=state, context_limit=context_limit,
-                                 source="api")
+                                 source="api", caller=caller.name)
     except AuditBusy as err:
         raise HTTPException(status_code=503, detail=str(err),
                             headers={"retry-after": str(RETRY_AFTER_S)}) from err
@@ -105,13 +110,13 @@ async def create_audit(request: Request, state: StateDep,
 @router.get(
     "/audits/{audit_id}",
     response_model=AuditDocument,
+    dependencies=[Depends(RequireScope(Scope.read))],
     responses={404: {"model": ErrorBody, "description": "no audit with that id"}},
 )
 async def get_audit(audit_id: AuditId, state: StateDep) -> Response:
     """The stored audit document, exactly as POST /datasets/audit returned it."""
     try:
-        async with state.supervisor.connection() as conn:
-            doc = await audits.fetch(conn, audit_id=audit_id)
+        doc = await state.supervisor.run(lambda conn: audits.fetch(conn, audit_id=audit_id))
     except UNREACHABLE as err:
         raise HTTPException(status_code=503, detail="database unavailable; try again "
                             "shortly") from err

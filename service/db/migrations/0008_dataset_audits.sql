@@ -7,6 +7,7 @@ CREATE TABLE IF NOT EXISTS dataset_audits (
     usable_examples bigint      NOT NULL,
     data_quality    text        NOT NULL,
     document        jsonb       NOT NULL,
-    source          text        NOT NULL DEFAULT 'api'
+    source          text        NOT NULL DEFAULT 'api',
+    created_by      text
 );
 CREATE INDEX IF NOT EXISTS dataset_audits_created ON dataset_audits (created_at DESC, id DESC);
