@@ -15,6 +15,7 @@ from models.document import AssessmentDocument, SupportingPassage
 from models.questionnaire import Questionnaire
 from models.result import ModelResult
 from service import metrics
+from service.audit_answers import NEEDS_DATABASE, referenced_audit
 from service.db.assessments import store
 from service.db.errors import UNREACHABLE
 from service.guidance import GuidanceFinder
@@ -52,6 +53,8 @@ class Assessor:
 
     def evaluate(self, *, questionnaire: Questionnaire) -> AssessmentDocument:
         """Everything that needs no database: scores, reasons, plan, what-ifs, estimates."""
+        if questionnaire.dataset_audit_id is not None:
+            raise NEEDS_DATABASE  # the audit it names is stored in the database
         return self._evaluate(questionnaire=questionnaire)[1]
 
     def _evaluate(
@@ -74,9 +77,13 @@ class Assessor:
         self, *, questionnaire: Questionnaire, source: str = "api", caller: str | None = None
     ) -> AssessmentDocument:
         """Score, retrieve guidance, store in one transaction, then return the stored document."""
-        result, doc = self._evaluate(questionnaire=questionnaire)
         supervisor, finder = self.supervisor, self.finder
         assert supervisor is not None and finder is not None
+        # An unknown dataset_audit_id is refused (AuditReferenceError, 422) before anything runs.
+        # LAST STEP (issue 16, item 4): feed the audit's usable_examples and data_quality through
+        # models.reading's apply step (filled / agrees / conflicts, W-CONFLICT) once it is merged.
+        await referenced_audit(questionnaire=questionnaire, supervisor=supervisor)
+        result, doc = self._evaluate(questionnaire=questionnaire)
         if supervisor.up:
 
             async def guide_and_store(conn: AsyncConnection[Any]) -> None:

@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException
 
 from service.api.bounded import bounded_body, invalid_request
 from service.api.routes import assess, assessments, datasets, docs, guidance, health, model, ops
+from service.audit_answers import AuditReferenceError, unusable_audit
 from service.config import Settings
 from service.db.errors import UNREACHABLE_ERRORS, is_busy
 from service.middleware import AdvisorMiddleware
@@ -78,6 +79,7 @@ def create_app(*, settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(PageForbidden, login.page_forbidden)
     app.add_exception_handler(RateLimited, too_many_requests)
     app.add_exception_handler(SpoolWriteError, spool_unwritable)
+    app.add_exception_handler(AuditReferenceError, unusable_audit)
     return app
 
 

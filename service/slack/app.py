@@ -12,9 +12,10 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from models.questionnaire import Questionnaire
 from service.assessment import Assessor
+from service.audit_answers import AuditReferenceError
 from service.config import Settings
 from service.slack.audit import FindAudit, answer_audit, audit_request
-from service.slack.blocks import REPORT_ACTION, fallback_text, report_url, result_blocks
+from service.slack.blocks import REPORT_ACTION, clip, fallback_text, report_url, result_blocks
 from service.slack.delivery import TIMEOUT_S, Reply, deliver, describe, notify
 from service.slack.guard import ReplayGuard, quiet_bolt_logger
 from service.slack.modal import (
@@ -90,6 +91,8 @@ async def assess_and_post(
     try:
         doc = await assessor.assess(questionnaire=questionnaire, source="slack",
                                     caller=f"slack:{user}" if user else "slack")
+    except AuditReferenceError as err:
+        return await notify(client=client, reply=reply, text=clip(text=err.message, limit=600))
     except Exception:  # database or model failure: the user hears about it, the log has detail
         log.exception("assessment requested from Slack failed")
         return await notify(client=client, reply=reply, text=FAILED_ASSESSMENT)

@@ -14,12 +14,14 @@ from starlette.requests import ClientDisconnect
 from models.audit import AuditInputError
 from models.audit.chart import histogram
 from models.audit.document import AuditDocument
+from models.document import AssessmentDocument
 from service.audits import RETRY_AFTER_S, AuditBusy
 from service.callers import Scope
 from service.db import audits
 from service.db.errors import UNREACHABLE
 from service.middleware import LARGE_BODY_BYTES
 from service.ratelimit import RateLimit
+from service.state import AppState
 from service.uploads import UploadProblem, audit_upload
 from service.web.gate import PageScope, caller_name
 from service.web.pages import ASSESSMENT_ID, message_page, page, state_of
@@ -29,6 +31,8 @@ router = APIRouter(tags=["pages"])
 READ = [Depends(PageScope(Scope.read))]
 UPLOAD = [Depends(PageScope(Scope.assess))]
 RECENT_LIMIT = 10
+HEADLINE_FINDINGS = 3
+SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 UNAVAILABLE = ("Audits are unavailable", "The advisor cannot reach its database right now; "
                "try again in a minute.")
 
@@ -83,12 +87,33 @@ async def audit_submit(request: Request) -> Response:
     return RedirectResponse(url=f"/datasets/audits/{doc.id}/report", status_code=303)
 
 
+def by_severity(*, doc: AuditDocument) -> list[Any]:
+    """The most serious findings first, the larger first within a severity."""
+    return sorted(doc.findings, key=lambda f: (SEVERITY_ORDER[f.severity], -f.count))
+
+
+async def audit_headline(*, state: AppState, doc: AssessmentDocument) -> dict[str, Any] | None:
+    """What the assessment report shows of the audit its questionnaire names (None: none)."""
+    audit_id = doc.questionnaire.dataset_audit_id
+    if audit_id is None:
+        return None
+    try:
+        found = await state.supervisor.run(lambda conn: audits.fetch(conn, audit_id=audit_id))
+    except UNREACHABLE:
+        return {"id": audit_id, "doc": None, "note": "The audit cannot be read right now."}
+    if found is None:
+        return {"id": audit_id, "doc": None, "note": "The audit is no longer stored."}
+    findings = by_severity(doc=found)
+    return {"id": audit_id, "doc": found, "findings": findings[:HEADLINE_FINDINGS],
+            "more": max(0, len(findings) - HEADLINE_FINDINGS), "note": None,
+            "name": found.files["train"].name if "train" in found.files else None}
+
+
 def context(*, doc: AuditDocument) -> dict[str, Any]:
     """Template variables for one audit."""
-    order = {"high": 0, "medium": 1, "low": 2}
     return {
         "doc": doc,
-        "findings": sorted(doc.findings, key=lambda f: (order[f.severity], -f.count)),
+        "findings": by_severity(doc=doc),
         "chart": histogram(stats=doc.tokens.total, context_limit=doc.tokens.context_limit),
         "train_name": doc.files["train"].name if "train" in doc.files else None,
     }
