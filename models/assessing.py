@@ -6,12 +6,14 @@ The service's Assessor calls `assess_document` and adds guidance and storage; th
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from models.advice import build_advice
 from models.document import AssessmentDocument
 from models.questionnaire import Questionnaire
-from models.reading.apply import Understanding, understand
+from models.reading.apply import DESCRIPTION, Understanding, understand
+from models.reading.reader import Reading
 from models.result import ModelResult
 
 if TYPE_CHECKING:
@@ -19,24 +21,30 @@ if TYPE_CHECKING:
     from models.reading.reader import Reader
 
 
-def read_answers(*, questionnaire: Questionnaire, reader: Reader | None, advisor: Advisor
-                 ) -> Understanding:
-    """The questionnaire to score, what was read from its description, and the conflicts."""
-    if reader is None or not (questionnaire.description or "").strip():
+def read_answers(*, questionnaire: Questionnaire, reader: Reader | None, advisor: Advisor,
+                 measured: Sequence[Reading] = ()) -> Understanding:
+    """The questionnaire to score, what was read or measured, and the conflicts."""
+    readings = list(measured)
+    if reader is not None and (questionnaire.description or "").strip():
+        readings += reader.read(text=questionnaire.description or "")
+    if not readings:
         return Understanding(effective=questionnaire, inferred=[], warnings=[])
-    readings = reader.read(text=questionnaire.description)
     return understand(questionnaire=questionnaire, readings=readings, decider=advisor)
 
 
 def assess_document(*, questionnaire: Questionnaire, advisor: Advisor, reader: Reader | None,
-                    assumptions: Any, assessment_id: str
+                    assumptions: Any, assessment_id: str, measured: Sequence[Reading] = ()
                     ) -> tuple[ModelResult, AssessmentDocument]:
-    """Score the answers as read (conflict warnings first) and build the document."""
-    told = read_answers(questionnaire=questionnaire, reader=reader, advisor=advisor)
+    """Score the answers as read and measured (conflict warnings first), build the document."""
+    told = read_answers(questionnaire=questionnaire, reader=reader, advisor=advisor,
+                        measured=measured)
     result = advisor.assess(questionnaire=told.effective)
     result.warnings = [*told.warnings, *result.warnings]
     advice = build_advice(questionnaire=told.effective, result=result, advisor=advisor,
                           assumptions=assumptions)
-    doc = AssessmentDocument.build(assessment_id=assessment_id, questionnaire=questionnaire,
-                                   result=result, advice=advice, inferred=told.inferred)
+    doc = AssessmentDocument.build(
+        assessment_id=assessment_id, questionnaire=questionnaire, result=result, advice=advice,
+        inferred=[i for i in told.inferred if i.source == DESCRIPTION],
+        measured=[i for i in told.inferred if i.source != DESCRIPTION],
+    )
     return result, doc

@@ -81,6 +81,11 @@ class _Delivery(BaseModel):
         default_factory=list,
         description="what was read from the description: filled, agreeing or conflicting answers",
     )
+    measured: list[InferredItem] = Field(
+        default_factory=list,
+        description="answers taken from a dataset audit (dataset_audit_id): the usable example "
+        "count and data quality, filled, agreeing or conflicting like the description's",
+    )
 
 
 class AssessmentDocument(_Delivery, Advice, ModelResult, _Identity):
@@ -101,6 +106,7 @@ class AssessmentDocument(_Delivery, Advice, ModelResult, _Identity):
     def build(
         cls, *, assessment_id: str, questionnaire: Questionnaire, result: ModelResult,
         advice: Advice, inferred: list[InferredItem] | None = None,
+        measured: list[InferredItem] | None = None,
     ) -> AssessmentDocument:
         """Assemble the document from its parts, adding the estimates' latency warnings."""
         return cls(
@@ -115,6 +121,7 @@ class AssessmentDocument(_Delivery, Advice, ModelResult, _Identity):
             guidance_note=None,
             questionnaire=questionnaire,
             inferred=inferred or [],
+            measured=measured or [],
         )
 
     def to_json(self) -> str:

@@ -151,6 +151,8 @@ ENCODINGS: dict[str, Encoding] = {
 NOT_SCORED: dict[str, str] = {
     "project_name": "a name for people, not evidence",
     "description": "free text: read for guidance, not scored",
+    "dataset_audit_id": "a reference: the audit's measurements become labeled_examples and "
+                        "data_quality answers, which are scored",
 }
 _undeclared = {spec.name for spec in FIELDS} ^ (set(ENCODINGS) | set(NOT_SCORED))
 if _undeclared:

@@ -249,6 +249,14 @@ class Questionnaire(BaseModel):
         phrase="with about {value:,} tokens of knowledge",
     ), Field(ge=0, le=1_000_000_000_000, strict=True)] = None
 
+    dataset_audit_id: Annotated[str | None, Ask(
+        label="Dataset audit id", placeholder="e.g. 0190f3a2-5c1e-7b4d-9e8f-2a6b1c3d4e5f",
+        topic="the dataset audit",
+        help="The id of a stored audit of your training file (Audit a dataset, or POST "
+        "/datasets/audit). Its measured usable examples and data quality are used where the two "
+        "answers above are empty, and flagged where they disagree.",
+    ), Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9-]+$")] = None
+
     @field_validator("project_name", "description")
     @classmethod
     def _storable(cls, value: str | None) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -11,11 +12,13 @@ from psycopg import AsyncConnection
 
 from models.advisor import Advisor
 from models.assessing import assess_document
+from models.audit.answers import audit_readings
 from models.document import AssessmentDocument, SupportingPassage
 from models.questionnaire import Questionnaire
-from models.reading.reader import Reader
+from models.reading.reader import Reader, Reading
 from models.result import ModelResult
 from service import metrics
+from service.audit_answers import NEEDS_DATABASE, referenced_audit
 from service.db.assessments import store
 from service.db.errors import UNREACHABLE
 from service.guidance import GuidanceFinder
@@ -55,23 +58,29 @@ class Assessor:
 
     def evaluate(self, *, questionnaire: Questionnaire) -> AssessmentDocument:
         """Everything that needs no database: the description read, scores, reasons, advice."""
+        if questionnaire.dataset_audit_id is not None:
+            raise NEEDS_DATABASE  # the audit it names is stored in the database
         return self._evaluate(questionnaire=questionnaire)[1]
 
     def _evaluate(
-        self, *, questionnaire: Questionnaire
+        self, *, questionnaire: Questionnaire, measured: Sequence[Reading] = ()
     ) -> tuple[ModelResult, AssessmentDocument]:
         return assess_document(
             questionnaire=questionnaire, advisor=self.advisor, reader=self.reader,
-            assumptions=self.assumptions, assessment_id=new_assessment_id(),
+            assumptions=self.assumptions, assessment_id=new_assessment_id(), measured=measured,
         )
 
     async def assess(
         self, *, questionnaire: Questionnaire, source: str = "api", caller: str | None = None
     ) -> AssessmentDocument:
         """Score, retrieve guidance, store in one transaction, then return the stored document."""
-        result, doc = self._evaluate(questionnaire=questionnaire)
         supervisor, finder = self.supervisor, self.finder
         assert supervisor is not None and finder is not None
+        # An unknown dataset_audit_id is refused (AuditReferenceError, 422) before anything runs;
+        # a known one's measurements fill or contradict the form like the description's readings.
+        audit = await referenced_audit(questionnaire=questionnaire, supervisor=supervisor)
+        measured = audit_readings(audit=audit) if audit is not None else []
+        result, doc = self._evaluate(questionnaire=questionnaire, measured=measured)
         if supervisor.up:
 
             async def guide_and_store(conn: AsyncConnection[Any]) -> None:

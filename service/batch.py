@@ -12,6 +12,7 @@ from typing import IO, Any
 from pydantic import ValidationError
 
 from models.questionnaire import Questionnaire
+from service.audit_answers import AuditReferenceError
 from service.config import Settings
 from service.db.errors import UNREACHABLE
 from service.parts import open_parts
@@ -152,6 +153,10 @@ async def _assess_all(*, stream: IO[bytes], settings: Settings, guidance: bool) 
             except (*UNREACHABLE, SpoolWriteError) as err:
                 failures += 1
                 _emit(json.dumps({"error": "not assessed", "line": line, "detail": str(err)}))
+                continue
+            except AuditReferenceError as err:
+                failures += 1
+                _emit(json.dumps(_error(line=line, detail=err.detail())))
                 continue
             _emit(doc.to_json())
     return failures

@@ -1,4 +1,4 @@
-"""The `advisor` command: serve, ingest, assess, train, evaluate, eval-retrieval."""
+"""The `advisor` command: serve, ingest, assess, audit, train, evaluate, eval-retrieval."""
 
 from __future__ import annotations
 
@@ -120,6 +120,32 @@ def assess(
     if failures:
         typer.echo(f"{failures} line(s) could not be assessed; see the error objects", err=True)
         raise typer.Exit(code=1)
+
+
+@app.command()
+def audit(
+    train: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True,
+                                          help="training examples, JSON Lines")],
+    eval_file: Annotated[Path | None, typer.Option(
+        "--eval", exists=True, dir_okay=False, readable=True,
+        help="eval examples (JSON Lines), checked for leakage from TRAIN")] = None,
+    traffic: Annotated[Path | None, typer.Option(
+        "--traffic", exists=True, dir_okay=False, readable=True,
+        help="production inputs (one per line, or JSON Lines) to compare TRAIN with")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print the audit document")] = False,
+    context_limit: Annotated[int, typer.Option(min=16, help="tokens; longer examples are "
+                                                             "counted")] = 4096,
+    workers: Annotated[int, typer.Option(min=1, max=16, help="worker processes")] = 2,
+) -> None:
+    """Measure a training file before anyone trains on it (needs no database)."""
+    from models.audit import AuditOptions
+    from service.audit_cli import audit_command
+
+    options = AuditOptions(context_limit=context_limit, workers=workers)
+    code = audit_command(train=train, eval=eval_file, traffic=traffic, as_json=as_json,
+                         options=options)
+    if code:
+        raise typer.Exit(code=code)
 
 
 @app.command()

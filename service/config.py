@@ -58,6 +58,17 @@ class Settings(BaseSettings):
         alias="ADVISOR_DB_OPEN_TIMEOUT_S",
         description="how long start-up waits for the pool's first connections",
     )
+    audit_slots: int = Field(
+        default=1,
+        ge=1,
+        le=8,
+        alias="ADVISOR_AUDIT_SLOTS",
+        description="dataset audits run at once; a further upload gets 503 with Retry-After",
+    )
+    audit_workers: int = Field(
+        default=2, ge=1, le=16, alias="ADVISOR_AUDIT_WORKERS",
+        description="worker processes per dataset audit",
+    )
     index_builtin: bool = Field(default=True, alias="ADVISOR_INDEX_BUILTIN")
     embedding_backend: str = Field(
         default=DEFAULT_BACKEND,
@@ -97,6 +108,7 @@ class Settings(BaseSettings):
     rate_outcomes: str = Field(default="30/minute", alias="ADVISOR_RATE_OUTCOMES")
     rate_verdict: str = Field(default="60/minute", alias="ADVISOR_RATE_VERDICT")
     rate_login: str = Field(default="10/minute", alias="ADVISOR_RATE_LOGIN")
+    rate_audit: str = Field(default="60/hour", alias="ADVISOR_RATE_AUDIT")
     max_body_bytes: int = Field(default=1_000_000, ge=1024, alias="ADVISOR_MAX_BODY_BYTES")
     body_timeout_s: float = Field(
         default=10.0, gt=0, alias="ADVISOR_BODY_TIMEOUT_S",
@@ -116,7 +128,8 @@ class Settings(BaseSettings):
     )
 
     @field_validator(
-        "rate_assess", "rate_intake", "rate_outcomes", "rate_verdict", "rate_login", mode="after"
+        "rate_assess", "rate_intake", "rate_outcomes", "rate_verdict", "rate_login", "rate_audit",
+        mode="after",
     )
     @classmethod
     def _rate(cls, value: str) -> str:

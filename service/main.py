@@ -13,7 +13,8 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from service.api.bounded import bounded_body, invalid_request
-from service.api.routes import assess, assessments, docs, guidance, health, model, ops
+from service.api.routes import assess, assessments, datasets, docs, guidance, health, model, ops
+from service.audit_answers import AuditReferenceError, unusable_audit
 from service.config import Settings
 from service.db.errors import UNREACHABLE_ERRORS, is_busy
 from service.middleware import AdvisorMiddleware
@@ -22,6 +23,7 @@ from service.ratelimit import Limiter, RateLimited
 from service.slack.routes import router as slack_router
 from service.spool import SpoolWriteError
 from service.web import login
+from service.web.audit import router as audit_page_router
 from service.web.gate import LoginRequired, PageForbidden
 from service.web.pages import message_page
 from service.web.routes import router as web_router
@@ -52,6 +54,7 @@ def create_app(*, settings: Settings | None = None) -> FastAPI:
         health.router,
         assess.router,
         assessments.router,
+        datasets.router,
         guidance.router,
         model.router,
         ops.router,
@@ -60,6 +63,7 @@ def create_app(*, settings: Settings | None = None) -> FastAPI:
         login.router,
         web_router,
         verdict_page_router,
+        audit_page_router,
     ):
         app.include_router(router)
     app.mount(docs.ASSETS_URL, docs.assets(), name="docs-assets")
@@ -75,6 +79,7 @@ def create_app(*, settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(PageForbidden, login.page_forbidden)
     app.add_exception_handler(RateLimited, too_many_requests)
     app.add_exception_handler(SpoolWriteError, spool_unwritable)
+    app.add_exception_handler(AuditReferenceError, unusable_audit)
     return app
 
 

@@ -25,10 +25,13 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 MAX_BODY_BYTES = 1_000_000
-# Routes that take bulk data get more room (100,000 score pairs are ~4 MB of JSON or CSV);
-# every other route keeps the default. Matched on the path's last segment.
-LARGE_BODY_BYTES = {"verdict": 8_000_000}
+# Routes that take bulk data get more room (100,000 score pairs are ~4 MB of JSON or CSV; a
+# dataset audit streams up to 200 MB to disk); every other route keeps the default. Matched on
+# the path's last segment.
+LARGE_BODY_BYTES = {"verdict": 8_000_000, "audit": 200_000_000}
 BODY_TIMEOUT_S = 10.0
+# Routes whose body may take longer to arrive than the default deadline (200 MB at 0.7 MB/s).
+LONG_BODY_TIMEOUT_S = {"audit": 300.0}
 
 
 def body_limit(*, path: str, limits: dict[str, int] | None = None,
@@ -132,7 +135,9 @@ class AdvisorMiddleware:
         rejected = False
         body_done = False
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + self.body_timeout_s
+        segment = scope["path"].rstrip("/").rsplit("/", 1)[-1]
+        allowed_s = max(self.body_timeout_s, LONG_BODY_TIMEOUT_S.get(segment, 0.0))
+        deadline = loop.time() + allowed_s
 
         async def refuse(status: int, detail: str) -> Message:
             # Answer now and tell the app the client left, so it stops reading.
@@ -155,7 +160,7 @@ class AdvisorMiddleware:
                     message = await receive()
             except TimeoutError:
                 return await refuse(
-                    408, f"request body not received within {self.body_timeout_s:g} s"
+                    408, f"request body not received within {allowed_s:g} s"
                 )
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))

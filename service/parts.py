@@ -1,8 +1,9 @@
 """The one way to start the service's parts, in dependency order, and stop them in reverse.
 
-settings → database → embedder → advisor → index → searcher → guidance finder → pool → spool →
-supervisor → assessor. The API's lifespan and every CLI command go through open_parts, asking
-only for what they use (Need), so e.g. `advisor assess --no-guidance` starts no database.
+settings → database → embedder → advisor and reader → index → searcher → guidance finder →
+pool → spool → supervisor → assessor → auditor. The API's lifespan and every CLI command go
+through open_parts, asking only for what they use (Need), so e.g. `advisor assess
+--no-guidance` starts no database.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from models.advisor import Advisor
 from models.estimates import load_assumptions
 from models.reading.reader import Reader
 from service.assessment import Assessor
+from service.audits import Auditor
 from service.config import BUILTIN_COLLECTION, Settings
 from service.db.database import Database
 from service.guidance import GuidanceFinder, rule_topics
@@ -141,3 +143,4 @@ async def _start_service(*, state: AppState, stack: AsyncExitStack) -> None:
         supervisor=supervisor,
     )
     state.history_ = History(supervisor=supervisor, spool=spool)
+    state.auditor_ = Auditor(slots=settings.audit_slots, workers=settings.audit_workers)

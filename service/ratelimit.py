@@ -14,7 +14,7 @@ from service.access import client_address
 from service.callers import Caller
 from service.config import Settings
 
-BUCKETS = ("assess", "intake", "outcomes", "verdict", "login")
+BUCKETS = ("assess", "intake", "outcomes", "verdict", "login", "audit")
 
 
 class RateLimited(Exception):

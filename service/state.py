@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from models.advisor import Advisor
     from models.reading.reader import Reader
     from service.assessment import Assessor
+    from service.audits import Auditor
     from service.db.database import Database
     from service.guidance import GuidanceFinder
     from service.history import History
@@ -57,6 +58,7 @@ class AppState:
     supervisor_: Supervisor | None = None
     assessor_: Assessor | None = None
     history_: History | None = None
+    auditor_: Auditor | None = None
 
     @property
     def database(self) -> Database:
@@ -112,3 +114,8 @@ class AppState:
     def history(self) -> History:
         """Stored assessments, with the spool as fallback."""
         return _built(self.history_, name="the assessment history")
+
+    @property
+    def auditor(self) -> Auditor:
+        """Dataset audits, a bounded number at a time."""
+        return _built(self.auditor_, name="the dataset auditor")

@@ -21,7 +21,7 @@ from service.serving import uvicorn_options
 REPO = Path(__file__).resolve().parent.parent
 # Tests send hundreds of requests from one address; the limits themselves are tested with low
 # values in tests/service/test_limits.py.
-for _bucket in ("ASSESS", "INTAKE", "OUTCOMES", "VERDICT", "LOGIN"):
+for _bucket in ("ASSESS", "INTAKE", "OUTCOMES", "VERDICT", "LOGIN", "AUDIT"):
     os.environ.setdefault(f"ADVISOR_RATE_{_bucket}", "100000/minute")
 SEEDS = REPO.parent / "shared" / "seeds"
 

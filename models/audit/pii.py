@@ -94,3 +94,28 @@ def pii_kinds(text: str) -> int:
     if _phones(text, skip=cards):
         found |= PHONE_BIT
     return found
+
+
+
+def _phone_spans(text: str) -> list[tuple[int, int]]:
+    """Every phone number the detector would count, as spans (they may overlap)."""
+    spans = [m.span() for m in PHONE.finditer(text) if _is_phone(m.group(0))]
+    spans += [m.span() for m in BARE.finditer(text)
+              if m.group(1) or PHONE_WORDS.search(text, max(0, m.start() - 30), m.start())]
+    return spans
+
+
+def mask(text: str) -> str:
+    """The text with each email, phone and card number the detector finds replaced by a tag, so
+    an excerpt shown to people (or stored) does not repeat the personal data it points at."""
+    spans = [(*m.span(), "<EMAIL>") for m in EMAIL.finditer(text)] if "@" in text else []
+    if EIGHT_DIGITS.search(text):
+        spans += [(a, b, "<CARD>") for a, b in _cards(text)]
+        spans += [(a, b, "<PHONE>") for a, b in _phone_spans(text)]
+    kept: list[tuple[int, int, str]] = []
+    for span in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    for start, end, tag in reversed(kept):
+        text = text[:start] + tag + text[end:]
+    return text

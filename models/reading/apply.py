@@ -14,7 +14,8 @@ Rules (README of models/reading):
   (it is not a fact, and the contract has no status for it);
 - a confident high-stakes reading of `risk_domain` always counts as firm, so evidence of a
   high-stakes domain brings the guardrail warnings whatever the form says.
-Readings come from any source (the description, later a dataset audit), one per field.
+Readings come from any source (the description, a dataset audit), one per field; the most
+confident wins, so an audit's measurement (confidence 1) outweighs the text.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from models.seeds import cite, mistake
 from models.vocabulary import APPROACH_NAMES, HIGH_STAKES, Recommendation
 
 CONFLICT_SOURCE = cite(mistake(1))
+DESCRIPTION = "description"
 SCORE_TOLERANCE = 0.1
 HIGH = {d.value for d in HIGH_STAKES}
 
@@ -76,10 +78,12 @@ def firm(*, reading: Reading) -> bool:
 
 def _item(*, reading: Reading, status: str) -> InferredItem:
     assert reading.value is not None
+    from_text = reading.source == DESCRIPTION
     return InferredItem(field=reading.field, value=reading.value, evidence=reading.evidence,
                         status=status, confidence=reading.confidence,  # type: ignore[arg-type]
-                        specific=reading.specific, hedged=reading.hedged, start=reading.start,
-                        end=reading.end, source=reading.source)
+                        specific=reading.specific, hedged=reading.hedged,
+                        start=reading.start if from_text else None,
+                        end=reading.end if from_text else None, source=reading.source)
 
 
 def _form_wins(*, field: str, said: Answer, read: Answer) -> bool:
@@ -128,13 +132,17 @@ def _conflict(*, reading: Reading, said: Answer, used: Answer, effective: Questi
     now = decider.decide(questionnaire=effective).recommendation
     alternative = Questionnaire.model_validate({**effective.model_dump(), reading.field: other})
     then = decider.decide(questionnaire=alternative).recommendation
-    which = "your description" if used == reading.value else "your form answer"
-    why = ("a specific statement outweighs a coarse form answer" if used == reading.value
-           else "a high-stakes answer is kept on the safe side")
+    said_where = ("the description says" if reading.source == DESCRIPTION
+                  else f"the {reading.source} measured")
+    which = (("your description" if reading.source == DESCRIPTION else "the measurement")
+             if used == reading.value else "your form answer")
+    why = ("a high-stakes answer is kept on the safe side" if used != reading.value
+           else "a specific statement outweighs a coarse form answer"
+           if reading.source == DESCRIPTION else "a measurement of the data outweighs an estimate")
     outcome = (f"would also recommend {_name(then)}" if then == now
                else f"would recommend {_name(then)} instead")
-    message = (f'For {spec.ask.topic}, the form says "{spec.say(value=said)}", but the description '
-               f'says "{reading.evidence}" ({spec.say(value=reading.value)}). The recommendation '
+    message = (f'For {spec.ask.topic}, the form says "{spec.say(value=said)}", but {said_where} '
+               f'"{reading.evidence}" ({spec.say(value=reading.value)}). The recommendation '
                f"({_name(now)}) uses {which}, because {why}. With the other reading "
                f"({spec.phrase(value=other)}), the advisor {outcome}.")
     return Warning(id="W-CONFLICT", field=reading.field, message=message, severity="caution",

@@ -12,8 +12,10 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from models.questionnaire import Questionnaire
 from service.assessment import Assessor
+from service.audit_answers import AuditReferenceError
 from service.config import Settings
-from service.slack.blocks import REPORT_ACTION, fallback_text, report_url, result_blocks
+from service.slack.audit import FindAudit, answer_audit, audit_request
+from service.slack.blocks import REPORT_ACTION, clip, fallback_text, report_url, result_blocks
 from service.slack.delivery import TIMEOUT_S, Reply, deliver, describe, notify
 from service.slack.guard import ReplayGuard, quiet_bolt_logger
 from service.slack.modal import (
@@ -34,6 +36,7 @@ USAGE = (
     "use case, with the reasons and the sources behind it.\n"
     "• `/advisor` opens the questionnaire; five answers are enough.\n"
     "• `/advisor <what you are building>` opens it with your description filled in.\n"
+    "• `/advisor audit <id>` shows a dataset audit's headline (audit a file at /audit).\n"
     "• `/advisor help` shows this message.\n"
     "The result is posted in the channel where you ran the command (privately to you if the "
     "app is not a member), with a link to the full report."
@@ -88,6 +91,8 @@ async def assess_and_post(
     try:
         doc = await assessor.assess(questionnaire=questionnaire, source="slack",
                                     caller=f"slack:{user}" if user else "slack")
+    except AuditReferenceError as err:
+        return await notify(client=client, reply=reply, text=clip(text=err.message, limit=600))
     except Exception:  # database or model failure: the user hears about it, the log has detail
         log.exception("assessment requested from Slack failed")
         return await notify(client=client, reply=reply, text=FAILED_ASSESSMENT)
@@ -142,7 +147,24 @@ def submission_handler(*, settings: Settings, assessor: Assessor) -> Any:
     return on_submission
 
 
-def build_app(*, settings: Settings, assessor: Assessor) -> AsyncApp:
+async def answer_command(
+    *, client: AsyncWebClient, command: dict[str, Any], text: str, settings: Settings,
+    find_audit: FindAudit | None,
+) -> None:
+    """`audit <id>` gets the audit's headline; any other text opens the questionnaire."""
+    audit_id = audit_request(text=text)
+    if audit_id is None:
+        await open_questionnaire(client=client, command=command, text=text, settings=settings)
+        return
+    reply = Reply.checked(channel=command.get("channel_id"), user=command.get("user_id"),
+                          response_url=command.get("response_url"),
+                          allowed_prefix=settings.slack_response_url_prefix)
+    await answer_audit(client=client, reply=reply, audit_id=audit_id, find=find_audit,
+                       public_url=settings.public_url)
+
+
+def build_app(*, settings: Settings, assessor: Assessor, find_audit: FindAudit | None = None,
+              ) -> AsyncApp:
     """A Bolt app that verifies every request's signature and never calls Slack to authorize."""
     missing = missing_settings(settings=settings)
     if missing:
@@ -169,13 +191,14 @@ def build_app(*, settings: Settings, assessor: Assessor) -> AsyncApp:
     )
 
     async def on_command(ack: AsyncAck, command: dict[str, Any], client: AsyncWebClient) -> None:
-        """Ack at once (Slack allows 3 s), then open the modal or show the usage."""
+        """Ack at once (Slack allows 3 s), then open the modal, show the usage or an audit."""
         text = str(command.get("text") or "").strip()
         if text.lower() in HELP_WORDS:
             await ack(response_type="ephemeral", text=USAGE)
             return
         await ack()
-        await open_questionnaire(client=client, command=command, text=text, settings=settings)
+        await answer_command(client=client, command=command, text=text, settings=settings,
+                             find_audit=find_audit)
 
     on_submission = submission_handler(settings=settings, assessor=assessor)
 

@@ -10,7 +10,9 @@ from fastapi.responses import JSONResponse
 from slack_bolt.adapter.fastapi.async_handler import AsyncSlackRequestHandler
 from slack_sdk.signature import SignatureVerifier
 
+from models.audit.document import AuditDocument
 from service.api.deps import StateDep
+from service.db import audits
 from service.slack.app import build_app, missing_settings
 from service.state import AppState
 
@@ -34,7 +36,11 @@ def slack_handler(*, request: Request, state: AppState) -> AsyncSlackRequestHand
     if isinstance(cached, tuple) and cached[0] is state:
         handler: AsyncSlackRequestHandler = cached[1]
         return handler
-    handler = AsyncSlackRequestHandler(build_app(settings=state.settings, assessor=state.assessor))
+    async def find_audit(audit_id: str) -> AuditDocument | None:
+        return await state.supervisor.run(lambda conn: audits.fetch(conn, audit_id=audit_id))
+
+    handler = AsyncSlackRequestHandler(build_app(settings=state.settings, assessor=state.assessor,
+                                                 find_audit=find_audit))
     setattr(request.app.state, HANDLER_KEY, (state, handler))
     return handler
 

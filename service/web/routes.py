@@ -8,12 +8,14 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 
 from models.document import AssessmentDocument
+from service.audit_answers import AuditReferenceError
 from service.callers import Scope
 from service.db import audit
 from service.db.errors import UNREACHABLE
 from service.ratelimit import RateLimit
 from service.spool import SpoolWriteError
 from service.web import markdown, view
+from service.web.audit import audit_headline
 from service.web.fields import BY_NAME, OPTIONAL, REQUIRED, defaults
 from service.web.form import parse, raw_values
 from service.web.gate import PageScope, caller_name
@@ -82,6 +84,9 @@ async def intake_submit(request: Request) -> Response:
         errors = {"__all__": "The advisor cannot reach its database right now. Your answers are "
                              "kept: please submit again in a minute."}
         return _intake(request=request, values=submission.values, errors=errors, status=503)
+    except AuditReferenceError as err:
+        return _intake(request=request, values=submission.values,
+                       errors={"dataset_audit_id": err.message}, status=422)
     return RedirectResponse(url=f"/assessments/{doc.id}/report", status_code=303)
 
 
@@ -116,8 +121,9 @@ async def assessment_report(request: Request, assessment_id: str) -> HTMLRespons
         request=request, assessment_id=assessment_id)
     if doc is None:
         return message_page(request=request, heading=heading, message=message, status=status)
-    return page(request=request, name="report.html",
-                 context=view.context(doc=doc, pending=pending))
+    context = view.context(doc=doc, pending=pending)
+    context["audit"] = await audit_headline(state=state_of(request=request), doc=doc)
+    return page(request=request, name="report.html", context=context)
 
 
 @router.get(

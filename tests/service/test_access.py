@@ -19,6 +19,8 @@ API = {
     ("GET", "/assessments"): "read",
     ("GET", "/assessments/{assessment_id}"): "read",
     ("GET", "/guidance/search"): "read",
+    ("POST", "/datasets/audit"): "assess",
+    ("GET", "/datasets/audits/{audit_id}"): "read",
 }
 # Identified (any key) but not scope-checked here: the outcome route checks its caller itself.
 IDENTIFIED = {("POST", "/assessments/{assessment_id}/outcome")}
@@ -31,6 +33,9 @@ PAGES = {
     ("POST", "/intake"): "assess",
     ("GET", "/assessments/{assessment_id}/verdict"): "read",
     ("POST", "/assessments/{assessment_id}/verdict"): "read",
+    ("GET", "/audit"): "assess",
+    ("POST", "/audit"): "assess",
+    ("GET", "/datasets/audits/{audit_id}/report"): "read",
 }
 # Open on purpose: probes, metrics, the model card and verdict, Slack (signed instead), docs,
 # and the sign-in pages themselves.

@@ -12,6 +12,7 @@ FORM_ANSWERS: dict[str, str] = {
     name: text for name, value in FULL_ANSWERS.items()
     if (text := form_value(value=value)) is not None
 }
+FORM_ANSWERS["dataset_audit_id"] = ""  # the form shows the audit reference empty (unknown)
 
 
 class Elements(HTMLParser):
