@@ -147,7 +147,10 @@ class Questionnaire(BaseModel):
     description: Annotated[str | None, Ask(
         label="Describe the use case", multiline=True,
         topic="the use case",
-        help="In your team's own words, up to 4,000 characters. Used to find relevant guidance.",
+        help="In your team's own words, up to 4,000 characters. The advisor reads it: volumes, "
+        "how often facts change, who maintains the system, which data answers use, what goes "
+        "wrong today. What it reads fills unanswered questions, a specific statement that "
+        "contradicts an answer is flagged, and it guides the cited passages.",
     ), Field(max_length=4000)] = None
     primary_gap: Annotated[PrimaryGap | None, Ask(
         label="What does the model get wrong today?",

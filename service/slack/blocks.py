@@ -152,6 +152,18 @@ def reason_lines(*, doc: AssessmentDocument) -> list[str]:
     return lines
 
 
+def reading_lines(*, doc: AssessmentDocument) -> list[str]:
+    """Conflicts with the form first (each one's full warning), then what filled a gap."""
+    lines = [":warning: " + clip(text=w.message, limit=LINE_LIMIT)
+             for w in doc.warnings if w.id == "W-CONFLICT"]
+    for item in [*doc.measured, *doc.inferred]:
+        if item.status == "filled":
+            spec = BY_NAME[item.field]
+            said = f"{spec.ask.topic}: {spec.say(value=item.value)} (“{item.evidence}”)"
+            lines.append("• " + clip(text=said, limit=LINE_LIMIT))
+    return lines
+
+
 def warning_lines(*, doc: AssessmentDocument) -> list[str]:
     """The most severe warnings first."""
     warnings = sorted(doc.warnings, key=lambda w: SEVERITY_ORDER[w.severity])
@@ -213,6 +225,9 @@ def result_blocks(*, doc: AssessmentDocument, public_url: str) -> list[dict[str,
     ]
     if doc.project_name:
         blocks.append(_context("Project: *" + clip(text=doc.project_name, limit=300) + "*"))
+    read = reading_lines(doc=doc)
+    if read:
+        blocks.append(_section(join_lines(lines=["*Read from your words*", *read])))
     blocks.append(_section(join_lines(lines=["*Scores*", *score_lines(doc=doc)])))
     if doc.open_questions:
         said = " ".join(item.message for item in doc.open_questions)

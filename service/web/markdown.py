@@ -24,6 +24,14 @@ def md(value: object) -> str:
     return ACTIVE.sub(r"\\\1", " ".join(str(value).split()))
 
 
+def run(value: object) -> str:
+    """A run inside a line: escaped like `md`, but the spaces at its edges are kept."""
+    text = str(value)
+    lead = " " if text[:1].isspace() else ""
+    trail = " " if text[-1:].isspace() and text.strip() else ""
+    return lead + md(text) + trail
+
+
 def quote(value: object) -> str:
     """A passage as a block quote, its paragraphs kept apart."""
     paragraphs = [md(part) for part in re.split(r"\n\s*\n", str(value)) if part.strip()]
@@ -36,7 +44,7 @@ markdown = jinja2.Environment(
     undefined=jinja2.StrictUndefined,
 )
 markdown.globals.update(environment.globals)
-markdown.filters.update(md=md, cell=md, quote=quote)
+markdown.filters.update(md=md, cell=md, quote=quote, run=run)
 
 
 def render(*, doc: AssessmentDocument, base_url: str, pending: bool = False) -> str:

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from models.document import AssessmentDocument
 from models.questionnaire import FIELDS
 from service.config import BUILTIN_COLLECTION
-from service.web import projection_chart, report
+from service.web import projection_chart, reading, report
 
 SEVERITY_ORDER = {"high": 0, "caution": 1, "info": 2}
 # Keep prefill links well under common request-line limits; a long description is dropped.
@@ -57,6 +57,8 @@ def context(*, doc: AssessmentDocument, pending: bool = False) -> dict[str, Any]
         "what_if_links": [form_link(answers=answers, field=item.field, to=item.to)
                           for item in doc.what_if],
         "answers": report.answers(doc=doc),
+        "read_segments": reading.segments(doc=doc),
+        "read_items": reading.items(doc=doc),
         "edit_link": form_link(answers=answers),
         "builtin_collection": BUILTIN_COLLECTION,
         "projection_chart": None if doc.cost_projection is None else projection_chart.build(
