@@ -8,6 +8,7 @@ a passage cannot open a heading, a link or raw HTML in whatever renders the Mark
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import jinja2
 
@@ -47,12 +48,14 @@ markdown.globals.update(environment.globals)
 markdown.filters.update(md=md, cell=md, quote=quote, run=run)
 
 
-def render(*, doc: AssessmentDocument, base_url: str, pending: bool = False) -> str:
+def render(*, doc: AssessmentDocument, base_url: str, pending: bool = False,
+           audit: dict[str, Any] | None = None) -> str:
     """The whole report as Markdown, links made absolute so they work outside the service."""
     context = view.context(doc=doc, pending=pending)
     months = doc.cost_projection.months if doc.cost_projection is not None else 0
     context.update(
         base_url=base_url.rstrip("/"),
+        audit=audit,
         projection_months=sorted({m for m in PROJECTION_MONTHS if m <= months} | {months}),
     )
     text = markdown.get_template("report.md").render(**context)

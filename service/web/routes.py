@@ -140,8 +140,9 @@ async def assessment_markdown(request: Request, assessment_id: str) -> Response:
         request=request, assessment_id=assessment_id)
     if doc is None:
         return PlainTextResponse(f"{heading}: {message}\n", status_code=status)
-    text = markdown.render(doc=doc, base_url=state_of(request=request).settings.public_url,
-                           pending=pending)
+    state = state_of(request=request)
+    text = markdown.render(doc=doc, base_url=state.settings.public_url, pending=pending,
+                           audit=await audit_headline(state=state, doc=doc))
     return Response(text, media_type="text/markdown; charset=utf-8", headers={
         **SECURITY_HEADERS,
         "content-disposition": f'inline; filename="assessment-{doc.id}.md"',

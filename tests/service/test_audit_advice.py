@@ -105,3 +105,14 @@ def test_a_form_answer_the_audit_contradicts_gets_one_w_conflict(
     assert '"Clean"' in quality["message"] and "measured" in quality["message"]
     assert f"dataset audit {stored_audit['id']}" in quality["message"]
     assert {m["status"] for m in doc["measured"]} == {"conflicts"}
+
+
+def test_the_markdown_report_holds_the_audit_section_too(client: httpx.Client,
+                                                          stored_audit: dict[str, Any]) -> None:
+    doc = client.post("/assess", json=answers(dataset_audit_id=stored_audit["id"])).json()
+    page = Elements(client.get(f"/assessments/{doc['id']}/report").text)
+    text = client.get(f"/assessments/{doc['id']}/report.md").text
+    assert page.text["audit-title"].strip() == "Training data, as audited"
+    assert "## Training data, as audited" in text
+    assert f"**{stored_audit['usable_examples']:,} usable**" in text
+    assert f"/datasets/audits/{stored_audit['id']}/report" in text
