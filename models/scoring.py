@@ -7,7 +7,8 @@ features a model was fitted on are exactly the features it scores. A reading hol
 - every log-odds rule with its share: 1 or 0 when the answers it reads are known, else the
   weighted share of the training cases' answers for which it holds (its expected effect);
 - the constraint rules that fired and the approaches they rule out.
-Plain Python only: inference must not need numpy or scikit-learn.
+Plain Python: reading one questionnaire needs neither numpy nor scikit-learn (the batch of
+one-answer changes, `models/batch_scoring.py`, builds on `share` and `rules` with numpy).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from models.conditions import Distribution, compile_condition, degree, fields_of
+from models.conditions import Distribution, Predicate, compile_condition, degree, fields_of
 from models.features import centred_features
 from models.rules import RULES_OUT
 from models.vocabulary import APPROACHES
@@ -82,6 +83,15 @@ class Reader:
         ordered = {a: ruled_out[a] for a in APPROACHES if a in ruled_out}
         return Reading(features=features, rule_terms=terms, constraints=constraints,
                        ruled_out=ordered)
+
+    @property
+    def rules(self) -> Sequence[tuple[Mapping[str, Any], Predicate, tuple[str, ...]]]:
+        """Each rule with its compiled condition and the answer fields it reads, in rule order."""
+        return self._rules
+
+    def share(self, *, index: int, answers: Mapping[str, Any]) -> float:
+        """A log-odds rule's share on these answers, as `read` computes it."""
+        return self._share(index=index, key=tuple(answers.get(f) for f in self._rules[index][2]))
 
     def _share(self, *, index: int, key: tuple[Any, ...]) -> float:
         """Memoised rule share: it depends only on the few answers a rule reads."""
