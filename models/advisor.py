@@ -36,6 +36,9 @@ RULE_KEYS = (
     "id", "message", "effect", "approach", "log_odds", "constraint", "source", "mistake"
 )
 WARNING_KEYS = ("id", "message", "severity", "mistake", "source")
+# Enum lookups done once: a what-if search builds dozens of decisions per request.
+APPROACH_MEMBERS = tuple(Approach(a) for a in APPROACHES)
+RECOMMENDATIONS = {r.value: r for r in Recommendation}
 
 
 def sigmoid(*, x: float) -> float:
@@ -149,8 +152,9 @@ class Advisor:
         """Scores and recommendation from the logits, in `APPROACHES` order."""
         scores = {a: sigmoid(x=x) for a, x in zip(APPROACHES, logits, strict=True)}
         choice = recommend(scores=scores, ruled_out=ruled_out, both_threshold=self.both_threshold)
-        return Decision(recommendation=Recommendation(choice),
-                        scores={Approach(a): s for a, s in scores.items()}, ruled_out=ruled_out)
+        return Decision(recommendation=RECOMMENDATIONS[choice],
+                        scores=dict(zip(APPROACH_MEMBERS, scores.values(), strict=True)),
+                        ruled_out=ruled_out)
 
     def _logits(
         self, *, reading: Reading, answers: Mapping[str, Any], learned: bool,

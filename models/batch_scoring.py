@@ -46,18 +46,22 @@ class BatchScorer:
         self._columns = {field: [column[name] for name in enc.features]
                          for field, enc in ENCODINGS.items()}
         self._ruled_out_columns = [column[f"ruled_out:{a}"] for a in APPROACHES]
-        self._coef = np.array([[float(coefficients[a][name]) for name in MODEL_FEATURES]
-                               for a in APPROACHES])
         rules = reader.rules
         self._odds = [i for i, (rule, _, _) in enumerate(rules) if rule["effect"] != "constraint"]
         self._constraints = [i for i, (rule, _, _) in enumerate(rules)
                              if rule["effect"] == "constraint"]
-        # The same product `Advisor` forms, (slope x log-odds), later times the share.
-        self._weights = np.zeros((len(APPROACHES), len(self._odds)))
-        for j, i in enumerate(self._odds):
-            approach = str(rules[i][0]["approach"])
-            self._weights[APPROACHES.index(approach), j] = (
-                float(slopes[approach]) * float(rules[i][0]["log_odds"]))
+        # Per approach, only the terms that can be non-zero: features with a coefficient, and its
+        # own rules with the same product `Advisor` forms, (slope x log-odds), later x share.
+        # A dropped term is exactly zero, so the correctly rounded sum does not change.
+        self._learned: list[tuple[list[int], npt.NDArray[np.float64]]] = []
+        self._rule_terms: list[tuple[list[int], npt.NDArray[np.float64]]] = []
+        for approach in APPROACHES:
+            coef = [(column[name], float(coefficients[approach][name])) for name in MODEL_FEATURES]
+            kept = [(c, x) for c, x in coef if x != 0.0]
+            self._learned.append(([c for c, _ in kept], np.array([x for _, x in kept])))
+            own = [(j, float(slopes[approach]) * float(rules[i][0]["log_odds"]))
+                   for j, i in enumerate(self._odds) if rules[i][0]["approach"] == approach]
+            self._rule_terms.append(([j for j, _ in own], np.array([w for _, w in own])))
         self._rules_out = [
             [k for k, i in enumerate(self._constraints)
              if RULES_OUT[rules[i][0]["constraint"]] == approach] for approach in APPROACHES]
@@ -103,25 +107,25 @@ class BatchScorer:
         reader = self._reader
         reference = reader.reference
         names = ENCODINGS[field].features
+        values = [value.value if hasattr(value, "value") else value for value in values]
         encoded = []
         for value in values:
-            plain = value.value if hasattr(value, "value") else value
-            if plain is None:
+            if value is None:
                 encoded.append([0.0] * len(names))
             else:
-                x = ENCODINGS[field].encode(plain)
+                x = ENCODINGS[field].encode(value)
                 encoded.append([x[name] - reference[name] for name in names])
-        features[np.ix_(rows, self._columns[field])] = encoded
+        features[np.array(rows)[:, None], self._columns[field]] = encoded
         odds, constraints = self._reads[field]
         if not odds and not constraints:
             return
-        changed = [{**base, field: v.value if hasattr(v, "value") else v} for v in values]
+        changed = [{**base, field: value} for value in values]
         if odds:
-            shares[np.ix_(rows, odds)] = [
+            shares[np.array(rows)[:, None], odds] = [
                 [reader.share(index=self._odds[j], answers=answers) for j in odds]
                 for answers in changed]
         if constraints:
-            fired[np.ix_(rows, constraints)] = [
+            fired[np.array(rows)[:, None], constraints] = [
                 [bool(reader.rules[self._constraints[k]][1](answers)) for k in constraints]
                 for answers in changed]
 
@@ -129,25 +133,24 @@ class BatchScorer:
         self, *, features: npt.NDArray[np.float64], shares: npt.NDArray[np.float64]
     ) -> list[Logits]:
         """Intercept plus the correctly rounded sum of each row's terms, per approach."""
-        learned = features[:, None, :] * self._coef[None, :, :]
-        ruled = shares[:, None, :] * self._weights[None, :, :]
-        terms = np.concatenate([learned, ruled], axis=2).reshape(-1, learned.shape[2]
-                                                                 + ruled.shape[2])
-        sums = [math.fsum(row) for row in terms.tolist()]
-        width = len(APPROACHES)
-        return [tuple(b + s for b, s in zip(self._intercepts, sums[k:k + width], strict=True))
-                for k in range(0, len(sums), width)]
+        sums = []
+        for (columns, coef), (rule_columns, weights) in zip(
+                self._learned, self._rule_terms, strict=True):
+            terms = np.concatenate(
+                [features[:, columns] * coef, shares[:, rule_columns] * weights], axis=1)
+            sums.append([math.fsum(row) for row in terms.tolist()])
+        return [tuple(b + x for b, x in zip(self._intercepts, row, strict=True))
+                for row in zip(*sums, strict=True)]
 
     def _ruled_out(self, *, fired: npt.NDArray[np.bool_]) -> list[RuledOut]:
         """Per row, the rules that rule each approach out, in rule order (a fresh dict each)."""
         ids = [str(self._reader.rules[i][0]["id"]) for i in self._constraints]
-        seen: dict[bytes, RuledOut] = {}
+        seen: dict[tuple[bool, ...], RuledOut] = {}
         out: list[RuledOut] = []
-        for row in fired:
-            key = row.tobytes()
+        for key in map(tuple, fired.tolist()):
             if key not in seen:
-                seen[key] = {approach: [ids[k] for k in columns if row[k]]
-                             for approach, columns in zip(APPROACHES, self._rules_out, strict=True)
-                             if row[columns].any()}
+                found = {approach: [ids[k] for k in columns if key[k]]
+                         for approach, columns in zip(APPROACHES, self._rules_out, strict=True)}
+                seen[key] = {approach: rules for approach, rules in found.items() if rules}
             out.append({approach: list(rules) for approach, rules in seen[key].items()})
         return out
