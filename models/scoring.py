@@ -17,7 +17,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from models.conditions import Distribution, Predicate, compile_condition, degree, fields_of
+from models.conditions import (
+    Distribution,
+    Predicate,
+    compile_condition,
+    degree,
+    fields_of,
+    numeric_tests,
+)
 from models.features import centred_features
 from models.rules import RULES_OUT
 from models.vocabulary import APPROACHES
@@ -60,6 +67,9 @@ class Reader:
         self.distribution = distribution
         self._rules = [(rule, compile_condition(condition=rule["when"]),
                         fields_of(condition=rule["when"])) for rule in rules]
+        # Per rule and field read, the comparisons a number is keyed by (None: keyed by value).
+        self._keyed = [tuple((f, numeric_tests(condition=rule["when"]).get(f)) for f in fields)
+                       for rule, _, fields in self._rules]
         self._cache: dict[tuple[int, tuple[Any, ...]], float] = {}
 
     def read(self, *, answers: Mapping[str, Any]) -> Reading:
@@ -74,7 +84,7 @@ class Reader:
                     constraints.append(rule)
                     ruled_out.setdefault(RULES_OUT[rule["constraint"]], []).append(rule["id"])
                 continue
-            share = self._share(index=index, key=tuple(answers.get(f) for f in fields))
+            share = self.share(index=index, answers=answers)
             if share > 0.0:
                 unknown = tuple(f for f in fields if answers.get(f) is None)
                 terms.append(RuleTerm(rule=rule, share=share, unknown=unknown))
@@ -90,16 +100,16 @@ class Reader:
         return self._rules
 
     def share(self, *, index: int, answers: Mapping[str, Any]) -> float:
-        """A log-odds rule's share on these answers, as `read` computes it."""
-        return self._share(index=index, key=tuple(answers.get(f) for f in self._rules[index][2]))
-
-    def _share(self, *, index: int, key: tuple[Any, ...]) -> float:
-        """Memoised rule share: it depends only on the few answers a rule reads."""
+        """A log-odds rule's share on these answers, memoised: it depends only on the few
+        answers the rule reads, and a number only on which side of each threshold it lies."""
+        key = tuple(
+            value if tests is None or value is None else tuple(test(value) for test in tests)
+            for value, tests in ((answers.get(f), tests) for f, tests in self._keyed[index]))
         cached = self._cache.get((index, key))
         if cached is None:
             _, predicate, fields = self._rules[index]
-            answers = dict(zip(fields, key, strict=True))
-            cached = degree(predicate=predicate, fields=fields, answers=answers,
+            cached = degree(predicate=predicate, fields=fields,
+                            answers={f: answers.get(f) for f in fields},
                             distribution=self.distribution)
             if len(self._cache) < CACHE_LIMIT:
                 self._cache[(index, key)] = cached
