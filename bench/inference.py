@@ -11,6 +11,7 @@ machine's load does not move): the run with N calls minus the run with none, bot
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import shutil
@@ -84,6 +85,7 @@ def _instructions(*, calls: int) -> int:
         ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable,
          __file__, "--evaluate-only", str(calls)],
         capture_output=True, text=True, check=True,
+        env={**os.environ, "PYTHONHASHSEED": "0"},  # the same hashing, so the same work, each run
     )
     found = re.search(r"Collected\s*:\s*(\d+)", out.stderr)
     if found is None:

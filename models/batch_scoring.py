@@ -117,17 +117,14 @@ class BatchScorer:
                 encoded.append([x[name] - reference[name] for name in names])
         features[np.array(rows)[:, None], self._columns[field]] = encoded
         odds, constraints = self._reads[field]
-        if not odds and not constraints:
-            return
-        changed = [{**base, field: value} for value in values]
         if odds:
-            shares[np.array(rows)[:, None], odds] = [
-                [reader.share(index=self._odds[j], answers=answers) for j in odds]
-                for answers in changed]
+            shares[np.array(rows)[:, None], odds] = np.array([
+                reader.over(index=self._odds[j], answers=base, field=field, values=values)
+                for j in odds]).T
         if constraints:
-            fired[np.array(rows)[:, None], constraints] = [
-                [bool(reader.rules[self._constraints[k]][1](answers)) for k in constraints]
-                for answers in changed]
+            fired[np.array(rows)[:, None], constraints] = np.array([
+                reader.over(index=self._constraints[k], answers=base, field=field, values=values)
+                for k in constraints]).T == 1.0
 
     def _logits(
         self, *, features: npt.NDArray[np.float64], shares: npt.NDArray[np.float64]

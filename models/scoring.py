@@ -13,7 +13,7 @@ one-answer changes, `models/batch_scoring.py`, builds on `share` and `rules` wit
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -102,9 +102,7 @@ class Reader:
     def share(self, *, index: int, answers: Mapping[str, Any]) -> float:
         """A log-odds rule's share on these answers, memoised: it depends only on the few
         answers the rule reads, and a number only on which side of each threshold it lies."""
-        key = tuple(
-            value if tests is None or value is None else tuple(test(value) for test in tests)
-            for value, tests in ((answers.get(f), tests) for f, tests in self._keyed[index]))
+        key = tuple([_part(tests=tests, value=answers.get(f)) for f, tests in self._keyed[index]])
         cached = self._cache.get((index, key))
         if cached is None:
             _, predicate, fields = self._rules[index]
@@ -114,3 +112,26 @@ class Reader:
             if len(self._cache) < CACHE_LIMIT:
                 self._cache[(index, key)] = cached
         return cached
+
+    def over(
+        self, *, index: int, answers: Mapping[str, Any], field: str, values: Sequence[Any]
+    ) -> list[float]:
+        """One rule on `answers` with `field` set to each value: a log-odds rule's share, or 1.0
+        when a constraint holds; computed once per reading of the value the rule tells apart."""
+        rule, predicate, _ = self._rules[index]
+        tests = dict(self._keyed[index])[field]
+        seen: dict[Any, float] = {}
+        out = []
+        for value in values:
+            part = _part(tests=tests, value=value)
+            if part not in seen:
+                changed = {**answers, field: value}
+                seen[part] = (float(predicate(changed)) if rule["effect"] == "constraint"
+                              else self.share(index=index, answers=changed))
+            out.append(seen[part])
+        return out
+
+
+def _part(*, tests: tuple[Callable[[Any], bool], ...] | None, value: Any) -> Any:
+    """What a rule tells apart in one answer: the value, or a number's side of each threshold."""
+    return value if tests is None or value is None else tuple([test(value) for test in tests])
