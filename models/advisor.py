@@ -60,7 +60,10 @@ def recommend(
     threshold. Ties go to the simpler approach.
     """
     allowed = [a for a in SINGLE_ORDER if a not in ruled_out] or list(SINGLE_ORDER)
-    best = max(allowed, key=lambda a: (scores[a], -SINGLE_ORDER.index(a)))
+    best = allowed[0]
+    for approach in allowed[1:]:  # strictly better only: a tie stays with the simpler one
+        if scores[approach] > scores[best]:
+            best = approach
     if best == "rag":
         both = "fine_tuning" in allowed and scores["fine_tuning"] >= both_threshold
     elif best == "fine_tuning":
