@@ -1,7 +1,7 @@
 """In-process model speed (no HTTP, no DB): Advisor.assess alone, and the whole model-side
 document build (Assessor.evaluate: assess + advice + what-ifs + open questions), per questionnaire.
 
-Usage: .venv/bin/python bench/inference.py [--calls 200] [--rounds 5] [--callgrind 20]
+Usage: .venv/bin/python bench/inference.py [--calls 200] [--rounds 5] [--callgrind 100]
 Prints the best round's mean per call, wall-clock and (for evaluate) CPU time: read them as
 indicative on a shared machine.
 `--callgrind N` also counts the CPU instructions of N evaluate calls under valgrind (a figure the
