@@ -76,7 +76,8 @@ class CueBook:
 
     def __init__(self, *, rules: Iterable[Rule]) -> None:
         self.rules = tuple(rules)
-        self._groups = [_Group(re.compile(rf"(?:{r.pattern})(?![\w])"), (r,)) for r in self.rules]
+        self._groups = [_Group(re.compile(rf"(?<![\w])(?:{r.pattern})(?![\w])"), (r,))
+                        for r in self.rules]
 
     def hits(self, *, text: str, low: str | None = None) -> list[Hit]:
         """Every rule hit in the text, negation applied, in order of position."""
