@@ -27,7 +27,7 @@ _RECORDS = (r"(?:orders?|order history|leases?|payments?|payment history|booking
 _SYSTEMS = (r"(?:crm|salesforce|hubspot|zendesk|intercom|freshdesk|gainsight|servicenow|"
             r"jira|confluence|sharepoint|notion|google drive|gdrive|slack history|"
             r"erp|sap|netsuite|workday|bamboohr|hris|ats|greenhouse|epic|cerner|ehr|emr|"
-            r"pms|lims|data ?warehouse|snowflake|bigquery|redshift|intranet|"
+            r"lims|data ?warehouse|snowflake|bigquery|redshift|intranet|"
             r"internal (?:wiki|api|apis|docs?|documents?|documentation|systems?|tools?|"
             r"database|data|knowledge base|kb|pages?|policies|handbook|runbooks?|tickets?|"
             r"repos?|repositor(?:y|ies)|codebase|services?|reports?|notes?|sops?)|"
@@ -45,16 +45,21 @@ _OURS = (r"our (?:own )?(?:crm|database|db|warehouse|tables|schema|codebase|repo
          r"knowledge base|wiki|confluence|notion|sharepoint|policies|policy documents?|"
          r"handbook|sops?)")
 
+# A system the output goes into ("into our ERP", "for the CRM") is a destination, not a source,
+# and "our warehouse staff" is a team: neither says the answers need private data.
+_DESTINATION = r"(?<!into )(?<!into the )(?<!into our )(?<!for the )(?<!for our )(?<!to our )"
+_TEAM = (r"(?! (?:staff|team|teams|people|folks|managers?|controllers?|agents?|engineers?|"
+         r"analysts?|users?|employees|workers|admins?)(?![\w]))")
+
 TABLE: tuple[tuple[str, float, str], ...] = (
     ("true", FIRM,
-     _SYSTEMS + "|" + _OURS + "|"
+     _DESTINATION + "(?:" + _SYSTEMS + "|" + _OURS + ")" + _TEAM + "|"
      rf"per[- ](?:{_PERSON}|account|user|household|store|site|region|patient)|"
      rf"(?:each|every|the|a) {_PERSON}'?s'? (?:own )?(?:[\w-]+ )?{_RECORDS}|"
      rf"{_PERSON}s?'s? (?:own )?(?:[\w-]+ )?{_RECORDS}|"
      rf"(?:their|there|his|her|your|people'?s) (?:own )?(?:[\w-]+ )?{_RECORDS}|"
-     rf"(?:their|there|his|her|your|the [\w-]+'s|[\w-]+s') own [\w-]+|"
      rf"(?:the|each|a) {_PERSON}'?s'? (?:prior|past|previous|current|latest|recent) [\w-]+|"
-     rf"[\w-]+ of the {_PERSON}|medical hx|"
+     rf"{_RECORDS} of the {_PERSON}|medical hx|"
      r"(?:look(?:s|ed|ing)? up|looks? at|pull(?:s|ed|ing)?|fetch(?:es|ed|ing)?|check(?:s|ed)?|"
      r"read(?:s|ing)?|query|queries|access(?:es)?) (?:up )?(?:their|the (?:customer|user|"
      r"client|patient|member)'?s?|each (?:customer|user|client)'?s?|the account|accounts)|"
