@@ -14,6 +14,13 @@ FIELD = "primary_gap"
 _RULES = (r"(?:rules?|polic(?:y|ies)|guidelines?|criteria|playbook|protocol|thresholds?|"
           r"routing rules|escalation rules|sops?|procedures?|standards?|do-not-\w+ list)")
 
+# What an assistant quotes as fact; "old/outdated <one of these>" is a knowledge gap.
+_FACTS = (r"(?:answers?|info\w*|pric(?:e|es|ing)|price (?:list|book)s?|facts?|details?|policy|"
+          r"policies|terms|schedules?|timetables?|docs|documentation|data|rates|fees|fee model|"
+          r"versions?|catalog(?:ue)?s?|menus?|products?|product (?:names|info\w*|range)|"
+          r"specs?|stock|opening hours|addresses|contacts?|offers?|promotions?|releases?|"
+          r"figures|numbers)")
+
 TABLE: tuple[tuple[str, float, str], ...] = (
     ("knowledge", FIRM,
      r"makes? (?:stuff|things|facts|answers|numbers|it|them|\w+ names) up|makes? up (?:our|fake|"
@@ -22,9 +29,8 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"invent(?:s|ed|ing)?|hallucinat\w*|fabricat\w*|"
      r"(?:doesn'?t|does not|dosnt|didn'?t|don'?t) know (?:about |anything about )?(?:our|the|"
      r"any|what|which|new|recent|current|it)|(?:has )?never seen our|unaware of|not aware of|"
-     r"out[- ]of[- ]date|outdated (?:answers?|info\w*|prices?|facts?|details?)|"
-     r"(?:old|last year'?s|stale|obsolete) (?:prices?|policy|policies|info\w*|terms|schedules?|"
-     r"docs|data|rates|versions?|fee model)|training cut-?off|knowledge cut-?off|"
+     r"out[- ]of[- ]date|(?:outdated|old|last year'?s|stale|obsolete|previous|retired|"
+     r"discontinued) " + _FACTS + r"|training cut-?off|knowledge cut-?off|"
      r"(?:wrong|incorrect) (?:prices?|facts?|dates?|numbers?|product names?|names|amounts|"
      r"part numbers?|opening hours)|(?:quotes|mentions|suggests|references) (?:\w+ ){0,3}"
      r"(?:that (?:were|was) (?:discontinued|removed|retired)|that (?:do|does) not exist|"

@@ -81,7 +81,10 @@ FACTS = re.compile(
     r"information|info|facts|answers? (?:depend|rely)|framework|library|"
     r"items?|skus?|assortment|collection|menu items|cards?|sets?|seasons?|quests?|"
     r"calendar|holidays?|openings hours|opening hours|contacts?|directory|org chart|"
-    r"locations?|specials|boards?|codes|archives?)(?![\w])")
+    r"locations?|specials|boards?|codes|archives?)(?![\w])"
+    # "the product team", "the content manager": a team or role named after what it handles
+    r"(?! (?:team|teams|manager|managers|owner|owners|lead|leads|people|group|department|squad|"
+    r"org|committee|staff)(?![\w]))")
 PROCESS = re.compile(
     r"(?<![\w])(?:process(?:es)?|polic(?:y|ies)|playbooks?|workflows?|rules?|rulebooks?|"
     r"templates?|macros?|guidelines?|procedures?|sops?|flows?|steps?|criteria|scope|"
@@ -126,7 +129,8 @@ _FREQUENCY = [(period, re.compile(rf"(?:{pattern})(?![\w])")) for period, patter
 _MEETING = re.compile(r" (?:[\w-]+ ){0,2}(?:meetings?|meets?|standups?|stand-ups?|sync with|"
                       r"catch-?ups?|retros?|demos?|calls? with|newsletters?|all-hands|"
                       r"check-?ins?|1:1s?|one-on-ones?)(?![\w])")
-_LIVE_OK = re.compile(r"live (?:prices?|odds|scores?|data|feeds?|inventory|stock|status|"
+_LIVE_OK = re.compile(r"live (?:[\w-]+ )?(?:prices?|odds|scores?|data|feeds?|inventory|stock|"
+                      r"status|"
                       r"availability|positions|balances?|rates?|tracking|market|chain|order|"
                       r"results|standings|traffic|numbers|figures)|(?:updat\w*|pull\w*|fetch\w*|"
                       r"read\w*|check\w*|sync\w*|stream\w*|change\w*|come|comes|be|is|are|"
