@@ -42,6 +42,9 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:contractor|agency|vendor|freelancer|consultant|consultancy)s? (?:[\w-]+ ){0,5}"
      r"(?:leaves?|leaving|left|is gone|goes away|moves on|rolls? off|will be gone|"
      r"finish(?:es)? (?:her|his|their|its) (?:contract|engagement)|contract (?:ends|runs out))|"
+     r"(?:team|squad|engineers?|devs?|developers?|data scientists?|people|person|owner)"
+     r"(?: [\w-]+){0,8} (?:is|are|was|were|will be|gets?|getting) (?:being )?(?:disbanded|"
+     r"dissolved|laid off|let go|reassigned|shut down|moved to another)|"
      r"rely (?:entirely |fully |completely )?on (?:the |a |an |our )?(?:vendor|agency|"
      r"contractor|supplier)|no-code tools?"),
     ("none", HINT, r"(?:too busy|drowning|no time|no bandwidth|no capacity)"),

@@ -76,6 +76,8 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"guidance|legislation|standards|docs)|public (?:information|info|data|docs?|"
      r"documentation|sources?|articles?|"
      r"website|web ?site|pages|records|filings|schema|wiki|catalogue|catalog|legislation|"
+     r"(?:[\w-]+ ){0,2}(?:rulebook|rules|handbook|guide|manual|standard|regulations|guidance|"
+     r"leaflets?|brochures?|reports?)|"
      r"court judgments?|market data|indices|knowledge)|publicly available|"
      r"(?:everything|all (?:the )?(?:information|info|context)) (?:it|the model) needs "
      r"(?:is )?(?:in|comes with|contained)|(?:all )?information needed is contained|"

@@ -157,3 +157,13 @@ METRICS = [
 ])
 def test_cue_family(cases: list[tuple[str, str | None]], field: str) -> None:
     check(cases, field)
+
+
+def test_a_team_going_away_leaves_nobody_and_a_public_document_is_not_private() -> None:
+    assert firm("The data-science team that would own it is being disbanded.",
+                "mlops_capacity") == "none"
+    assert firm("The engineers are being reassigned to the mobile app in May.",
+                "mlops_capacity") == "none"
+    assert firm("It answers from the public 30-page safety guide.",
+                "needs_private_context") == "false"
+    assert firm("Our team is being praised for the launch.", "mlops_capacity") is None
