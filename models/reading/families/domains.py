@@ -12,6 +12,10 @@ from __future__ import annotations
 from models.reading.cueing import FIRM, HINT, Rule, rules_of
 
 FIELD = "risk_domain"
+# "account health", "code health": a metaphor, not medicine.
+_NOT_METAPHOR = (r"(?<!account )(?<!customer )(?<!code )(?<!codebase )(?<!system )"
+                 r"(?<!portfolio )(?<!brand )(?<!pipeline )(?<!server )(?<!cluster )"
+                 r"(?<!financial )(?<!business )")
 _NOT_SPONSOR = r"(?! (?:team|department|dept|got|signed|approved|asked|wants|is sponsoring))"
 
 TABLE: tuple[tuple[str, float, str], ...] = (
@@ -28,11 +32,12 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"formular(?:y|ies)|triage (?:nurses?|protocol)|soap notes?|care plans?|carers?|"
      r"surgery|surgical|surgeons?|midwi\w*|allerg(?:y|ies|ens?)|contraindicat\w*|"
      r"underwriting (?:medical|health)|medical underwriting"),
-    ("health", HINT, r"health(?!-tech| tech| ?insurance| ?checks?| ?status| ?scores?| ?of the)|"
-                     r"wellbeing|well-being|fitness"),
+    ("health", HINT, _NOT_METAPHOR +
+     r"health(?!-tech| tech| ?insurance| ?checks?| ?status| ?scores?| ?of the)|"
+     r"wellbeing|well-being|fitness"),
     ("finance", FIRM,
      r"loans?|lending|lenders?|borrowers?|credit (?:scores?|limits?|cards?|decisions?|risk|"
-     r"checks?|lines?|union)|creditworth\w*|mortgages?|invest(?:ment|ments|ing|ors?)|"
+     r"checks?|lines?|union)|creditworth\w*|mortgages?|invest(?:ment|ments|ing)|"
      r"portfolios?|trading|traders?|brokerage|securities|equities|bonds|pensions?|"
      r"annuit(?:y|ies)|tax(?:es)?(?! ids?)|taxable|vat returns?|kyc|aml|anti-money|"
      r"money laundering|sanctions? screening|fraud\w*|underwrit(?:e|es|ing|ers?)|"
@@ -47,7 +52,8 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"accounts? payable|accounts? receivable|invoic(?:e|es|ing) fraud|stock (?:px|prices?)|"
      r"share prices?|dividends?|payouts?|claims? (?:payouts?|decisions?|handling|adjust\w*)|"
      r"(?:pay|paid|decline|declined|covered)(?: or| and|,)? (?:refer(?:red)?|decline[d]?|not)"),
-    ("finance", HINT, r"payments?|claims?|fees?|money|accounting|accountants?|reconcil\w*|"
+    ("finance", HINT, r"investors?|"
+     r"payments?|claims?|fees?|money|accounting|accountants?|reconcil\w*|"
                       r"financ(?:e|es|ial)" + _NOT_SPONSOR),
     ("legal", FIRM,
      r"clauses?|statut(?:e|es|ory)|legal (?:advice|advise|questions?|obligations?|"

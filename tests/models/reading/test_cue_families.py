@@ -167,3 +167,10 @@ def test_a_team_going_away_leaves_nobody_and_a_public_document_is_not_private() 
     assert firm("It answers from the public 30-page safety guide.",
                 "needs_private_context") == "false"
     assert firm("Our team is being praised for the launch.", "mlops_capacity") is None
+
+
+def test_metaphors_and_funders_do_not_set_the_domain() -> None:
+    assert firm("It reports on account health for our sales reps.", "risk_domain") is None
+    assert firm("Our investors asked whether we fine-tune.", "risk_domain") is None
+    assert firm("It suggests which index funds suit a client's investment goals.",
+                "risk_domain") == "finance"
