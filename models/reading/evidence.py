@@ -25,6 +25,14 @@ from models.reading.text import Unit
 _DATA = re.compile(rf"(?<![\w])(?:{DATA_WORDS})(?![\w])")
 _WISH = re.compile(r"(?<![\w])(?:want|wants|need|needs|should|must|expect|would like|'d like|"
                    r"has to|have to|goal|aim|hope|ideally)(?![\w])")
+# "questions about medicines are handed to a pharmacist": the topic is passed on, not answered.
+_DEFLECT = re.compile(
+    r"(?<![\w])(?:questions?|queries|requests?|topics?|anything|cases|messages)(?: [\w'’-]+){0,6}"
+    r" (?:are |is |get |gets )?(?:hand(?:s|ed)?|pass(?:es|ed)?|rout(?:e|es|ed)|refer(?:s|red)?|"
+    r"escalat(?:e|es|ed)|forward(?:s|ed)?|go(?:es)?|redirect(?:s|ed)?)(?: on| over| off)?"
+    r"(?: straight| directly| immediately)? to (?:a |an |the |our )?(?:human|person|pharmacist|"
+    r"doctor|clinician|nurse|lawyer|solicitor|adviser|advisor|specialist|professional|gp)"
+    r"(?![\w])")
 HIGH_STAKES = ("health", "finance", "legal", "security", "web3")
 # Fields whose hints add up within a sentence: "classifies" + "22 intents" is a firm narrow job.
 ADDITIVE = ("task_narrowness",)
@@ -83,7 +91,10 @@ def candidates(*, low: str, pieces: Sequence[Unit], hits: Sequence[Hit]) -> list
 
 
 def _counts(*, hit: Hit, low: str, sentence: Unit) -> bool:
-    """data_quality words count only in sentences about the examples, and not in a wish."""
+    """data_quality words count only in sentences about the examples, and not in a wish; a
+    domain topic the sentence hands on to a person is not the assistant's domain."""
+    if hit.field == "risk_domain":
+        return hit.value == "general" or _DEFLECT.search(low, sentence.start, sentence.end) is None
     if hit.field != "data_quality":
         return True
     if _DATA.search(low, sentence.start, sentence.end) is None:

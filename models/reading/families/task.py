@@ -89,7 +89,9 @@ TABLE: tuple[tuple[str, float, str], ...] = (
     ("broad", FIRM,
      r"(?<!or )anything(?! else| with| needing| that needs| involving| requiring| more| less|"
      r" like that| useful| helpful| meaningful| at all| right| wrong| to | over| under| above|"
-     r" below| beyond| longer| shorter)|(?:ask(?:s|ing)?|ask it) about everything|"
+     r" below| beyond| longer| shorter| mentioning| containing| flagged| marked| related|"
+     r" that (?:breaks?|violates?|looks?|seems?|mentions?|contains?|fails?|is flagged|"
+     r"could|might|touches?))|(?:ask(?:s|ing)?|ask it) about everything|"
      r"anythign|any (?:question|topic|subject|subjct|kind of|type of|language|request|query|"
      r"policy question|travel question)s?|whatever (?:comes up|they need|you need|"
      r"the \w+ (?:types|asks|needs|wants)|customers|users|people|employees|staff|the player)|"

@@ -174,3 +174,17 @@ def test_metaphors_and_funders_do_not_set_the_domain() -> None:
     assert firm("Our investors asked whether we fine-tune.", "risk_domain") is None
     assert firm("It suggests which index funds suit a client's investment goals.",
                 "risk_domain") == "finance"
+
+
+def test_a_topic_passed_on_to_a_person_and_a_condition_on_anything() -> None:
+    assert firm("Any question about dosages is handed straight to a pharmacist.",
+                "risk_domain") is None
+    assert firm("It explains dosages to patients.", "risk_domain") == "health"
+    assert firm("Anything mentioning a refund dispute goes to a person.",
+                "task_narrowness") is None
+    assert firm("Customers can ask it anything.", "task_narrowness") == "broad"
+
+
+def test_a_review_by_a_professional_keeps_the_domain() -> None:
+    assert firm("Each draft is sent to a nurse, who checks it before the patient sees it.",
+                "risk_domain") == "health"
