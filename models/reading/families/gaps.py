@@ -57,12 +57,15 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"when we asked for (?:the|a) (?:[\w-]+ ){0,3}(?:template|format|json|table|list)|"
      r"the way our (?:[\w-]+ ){0,2}(?:template|format|schema|system) requires"),
     ("style", FIRM,
-     r"(?:the|its|our|brand) tone|tone (?:is|needs|should|of)|sounds? (?:like (?:a|an) \w+|"
+     r"(?:wrong|off|flat|cold|inconsistent|bad) tone|tone (?:is (?:off|wrong|flat|cold|too|"
+     r"inconsistent|not)|needs|should)|(?:want|wants|need|needs|should|must|has to|have to)"
+     r"(?: [\w'’-]+){0,4} (?:our|the|a|its|brand|house)(?: [\w-]+)? (?:tone|voice|style)|"
+     r"sounds? (?:like (?:a|an) \w+|"
      r"robotic|stiff|cold|generic|off|"
      r"wooden|the same|neutral|fake)|reads? like (?:a|an) \w+|writes like|"
      r"too (?:formal|stiff|long|wordy|chatty|verbose|casual|blunt|robotic|harsh|salesy|"
      r"bureaucratic|serious|informal|dry|technical|long[- ]winded)|long[- ]winded|"
-     r"off[- ]brand|(?:our|brand) voice|house style|brand style|(?:wrong|formal|informal) "
+     r"off[- ]brand|(?:wrong|formal|informal) "
      r"register|register is|"
      r"no personality|bland|warmer|friendlier|more (?:human|natural|empathetic|casual|"
      r"formal|concise)|not our (?:style|voice)(?! guide)|in our (?:style|voice)(?! guide)|"
@@ -95,7 +98,8 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"routes|schedules|plans)|falls over on|(?:gets|got) confused (?:on|by|with) "
      r"(?:anything|multi|questions that|cases that)|fumbles?"),
     ("reasoning", HINT, r"logic|joins|calculations?|reasoning"),
-    ("style", HINT, r"tone|voice|wordy|verbose"),
+    # Naming the tone or the house voice is a topic; a complaint or a wish makes it a gap.
+    ("style", HINT, r"tone|voice|wordy|verbose|house style|brand style"),
     ("format", HINT, r"missing (?:fields?|keys?|sections?|headings?|columns?)|formatting"),
     ("policy", HINT, r"our rules?|our polic(?:y|ies)|escalat\w*"),
 )

@@ -188,3 +188,9 @@ def test_a_topic_passed_on_to_a_person_and_a_condition_on_anything() -> None:
 def test_a_review_by_a_professional_keeps_the_domain() -> None:
     assert firm("Each draft is sent to a nurse, who checks it before the patient sees it.",
                 "risk_domain") == "health"
+
+
+def test_naming_the_tone_is_no_complaint_but_a_wish_for_it_is() -> None:
+    assert firm("The brand team signed off the tone of voice guide.", "primary_gap") is None
+    assert firm("We need the replies to match our brand voice.", "primary_gap") == "style"
+    assert firm("The tone is off for our customers.", "primary_gap") == "style"
