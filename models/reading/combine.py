@@ -6,8 +6,8 @@
   (`AGREE`). Its confidence is the better of `CUE_CONFIDENCE` and the classifier's
   probability for that value in the quoted unit; it is specific unless blurred.
 - Without a firm cue, the classifier decides as in round 1 (per-field thresholds chosen by
-  cross-validation on the train sentences); a hint cue for the same value in the same sentence
-  lowers that threshold to `HINT_SHARE` of it, because two independent weak signals agree.
+  cross-validation on the train sentences). Hint cues do not lower those thresholds: tried,
+  it cost precision and made texts that imply nothing read something.
 - Across sentences, the firmest cue wins, ties broken by the field's priority (the most
   restrictive reading), then the earliest.
 """
@@ -24,7 +24,6 @@ from models.reading.families import PRIORITY
 from models.reading.text import Unit
 
 CUE_CONFIDENCE = 0.9
-HINT_SHARE = 0.6
 # Fields whose cues are topic words (a domain's vocabulary, a system's name, a job verb, a
 # complaint) rather than the named fact itself: there the classifier must give the cue's value
 # at least this share in the quoted unit. Cues that name the fact (a frequency, an owner, a
@@ -42,15 +41,6 @@ def firm_cue(*, field: str, found: Sequence[Candidate]) -> Candidate | None:
         return None
     order = PRIORITY.get(field, ())
     return max(firm, key=lambda c: (c.weight, -_rank(order, c.value), -c.start))
-
-
-def hint_values(*, field: str, found: Sequence[Candidate]) -> dict[int, set[str]]:
-    """Per sentence, the values hinted for `field` (any weight)."""
-    out: dict[int, set[str]] = {}
-    for c in found:
-        if c.field == field:
-            out.setdefault(c.sentence, set()).add(c.value)
-    return out
 
 
 def unit_of(*, pieces: Sequence[Unit], start: int, end: int) -> int:

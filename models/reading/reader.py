@@ -19,9 +19,7 @@ from models.asking import Answer
 from models.reading.base import NONE, Embed
 from models.reading.combine import (
     CUE_CONFIDENCE,
-    HINT_SHARE,
     firm_cue,
-    hint_values,
     unit_of,
     vetoed,
 )
@@ -116,8 +114,6 @@ class Reader:
             if reading is None:
                 continue
             limit = spec.threshold_specific if reading.specific else spec.threshold
-            if _hinted(reading=reading, pieces=pieces, found=cued):
-                limit *= HINT_SHARE
             if not floor or reading.confidence >= limit:
                 out.append(reading)
         return sorted(out, key=lambda r: (-r.confidence, r.field))
@@ -207,9 +203,3 @@ def _from_cue(*, name: str, text: str, pieces: list[Unit], probs: np.ndarray,
                    confidence=round(max(CUE_CONFIDENCE, learned), 4),
                    specific=not vague(text=unit.text), hedged=hedged(text=text[start:end]))
 
-
-def _hinted(*, reading: Reading, pieces: list[Unit], found: list[Candidate]) -> bool:
-    """A cue of any weight for the same value in the reading's sentence."""
-    said = str(reading.value).lower() if isinstance(reading.value, bool) else reading.value
-    sentence = pieces[unit_of(pieces=pieces, start=reading.start, end=reading.end)].sentence
-    return said in hint_values(field=reading.field, found=found).get(sentence, set())
