@@ -30,8 +30,8 @@ FREQUENCIES: tuple[tuple[str, str], ...] = (
                  r"other )?"
                  r"(?:minutes?|seconds?|hours?|block|min|mins)|hourly|intraday|streaming|"
                  r"at (?:query|request) time|(?:per|on every|on each|at the moment of the) "
-                 r"request|as it happens|minute[- ]by[- ]minute|(?:many|several|multiple) "
-                 r"times (?:an|per) hour|minute to minute|right now|live"),
+                 r"request|as it happens|(?:minute|second)[- ](?:by|to)[- ](?:minute|second)|"
+                 r"(?:many|several|multiple) times (?:an|per) hour|right now|live"),
     ("daily", r"daily|nightly|every (?:day|night|morning|evening|weekday|business day)|"
               r"each (?:day|night|morning|evening|business day)|(?:several|multiple|many|a few) "
               r"times (?:a|per) (?:day|week)|per day|once a day|day[- ]to[- ]day|overnight|"
@@ -48,7 +48,8 @@ FREQUENCIES: tuple[tuple[str, str], ...] = (
                      r"semi-?annual(?:ly)?|twice yearly"),
     ("yearly", r"yearly|annual(?:ly)?|once a year|every (?:year|january|few years|\d+ years|"
                r"spring|summer|autumn|fall|winter)|(?:only )?changed once (?:since|in)|"
-               r"each year|(?:never|rarely|hardly ever|seldom) (?:change|changes|changed|"
+               r"each (?:year|january|spring|summer|autumn|fall|winter)|"
+               r"(?:never|rarely|hardly ever|seldom) (?:change|changes|changed|"
                r"updated|moves?|revised)|(?:doesn'?t|does not|don'?t|won'?t|will not) "
                r"(?:really )?(?:change|move)|(?:haven'?t|hasn'?t|have not|has not|havnt|"
                r"not) chang(?:ed|ing) (?:in|for|since) \w+|(?:the )?same (?:since|for) "

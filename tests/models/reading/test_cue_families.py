@@ -194,3 +194,9 @@ def test_naming_the_tone_is_no_complaint_but_a_wish_for_it_is() -> None:
     assert firm("The brand team signed off the tone of voice guide.", "primary_gap") is None
     assert firm("We need the replies to match our brand voice.", "primary_gap") == "style"
     assert firm("The tone is off for our customers.", "primary_gap") == "style"
+
+
+def test_second_to_second_and_a_named_month_each_year() -> None:
+    assert firm("Seat availability changes second to second.", "knowledge_freshness") == \
+        "realtime"
+    assert firm("The fee table is republished each January.", "knowledge_freshness") == "static"
