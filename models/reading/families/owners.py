@@ -20,6 +20,8 @@ _WHO = (r"(?:engineers?|eng|devs?|developers?|data scientists?|analysts?|volunte
 _DUTY = (r"(?:own|owns|maintain|maintains|maintaining|look after|looks after|retrain|"
          r"retrains|run|runs|host|support|code|codes|know how|knows how|has time|have time|"
          r"is technical|can do|could do|would|will|is able|are able|able|manage|manages|deploy|"
+         r"knows? (?:ml|machine learning|ai|python|code|how to code)|"
+         r"(?:has|have) (?:ever )?(?:trained|built|deployed|fine-tuned|shipped)|"
          r"babysit|monitor|keep|keeps|update|fix|take care)")
 
 TABLE: tuple[tuple[str, float, str], ...] = (
@@ -34,6 +36,9 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"capacity to (?:maintain|own|run|retrain|host)|one (?:able|who|to)|team (?:that|who|to)|"
      r"people (?:for|to)|(?:standing )?owner)|"
      r"zero (?:engineers|developers|devs|ml|technical)|"
+     r"(?:don'?t|do not|doesn'?t|does not) have (?:any |a single )?(?:[\w-]+ )?(?:engineers?|"
+     r"developers?|devs|programmers|data scientists?|tech(?:nical)? (?:staff|people|team))|"
+     r"no tech (?:staff|people|team|person|skills)|"
      r"(?:can'?t|cannot|couldn'?t|won'?t be able to|unable to) (?:take on|own|maintain|host|"
      r"support|run|look after|retrain) (?:a |the |any |our )?(?:custom )?(?:model|it|this|"
      r"training|infra)|non-?technical|not (?:a )?technical|not engineers|"
@@ -49,7 +54,9 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"contractor|supplier)|no-code tools?"),
     ("none", HINT, r"(?:too busy|drowning|no time|no bandwidth|no capacity)"),
     ("limited", FIRM,
-     r"just me|only me|me and (?:a|one|my|our)|it'?s me \+|me \+ (?:a|one)|i'?m the only|"
+     r"just me|only me|me and (?:a|one|my|our)|just (?:our|my|a|one|the) [\w-]+ and me|"
+     r"fit (?:this|it) in|(?:next to|alongside|on top of|besides) everything else|"
+     r"it'?s me \+|me \+ (?:a|one)|i'?m the only|"
      r"the only (?:dev|developer|engineer|it person|technical person|one who|person who)|"
      r"on my own|by myself|solo (?:dev|developer|founder|engineer)|"
      r"part[- ]time|(?:next to|alongside|on top of|besides|in addition to|as well as) "

@@ -200,3 +200,15 @@ def test_second_to_second_and_a_named_month_each_year() -> None:
     assert firm("Seat availability changes second to second.", "knowledge_freshness") == \
         "realtime"
     assert firm("The fee table is republished each January.", "knowledge_freshness") == "static"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("We don't have any developers on staff.", "none"),
+    ("Nobody in the office knows Python.", "none"),
+    ("There is no tech staff at the charity.", "none"),
+    ("It's just our archivist and me.", "limited"),
+    ("The three of us would fit it in between other projects.", "limited"),
+    ("We do have developers, four of them.", None),
+])
+def test_more_ways_to_say_who_owns_it(text: str, want: str | None) -> None:
+    assert firm(text, "mlops_capacity") == want
