@@ -109,12 +109,15 @@ CHANGE = re.compile(
     r"clos(?:e|es|ed)|fill(?:s|ed)? up|sell(?:s)? out|come from|comes from|feed|"
     r"(?:re)?load(?:s|ed|ing)?|check(?:s|ed)? against|quer(?:y|ies|ied))(?![\w])")
 EVOLVING = re.compile(
-    r"(?<![\w])(?:still being (?:designed|reworked|defined|refined|built|figured|changed)|"
+    r"(?<![\w])(?:still being (?:designed|reworked|defined|refined|built|figured|changed|"
+    r"debated|discussed|negotiated|decided|worked out)|still exploring|nothing is decided|"
+    r"(?:not|hasn'?t been|haven'?t been) (?:yet )?decided|(?:scope|process|flow|rules) "
+    r"(?:\w+ ){0,3}(?:become|get) clearer|"
     r"still (?:figuring|working|changing|evolving|moving|shifting|settling|"
     r"in flux|in progress|experimenting|iterating|deciding|defining|designing)|in flux|"
     r"(?:is|are|being|under|currently) (?:being )?redesign\w*|redesigning|"
     r"being (?:re)?(?:designed|worked|defined|refined|rewritten)|"
-    r"keep (?:adjusting|changing|tweaking|iterating|revising)|pre-?launch|"
+    r"keeps? (?:adjusting|changing|tweaking|iterating|revising|moving)|pre-?launch|"
     r"pivot(?:ed|ing|s)?|not (?:yet )?settled|"
     r"early days|expected to (?:keep )?(?:change|shift|evolve)|"
     r"(?:will|would) (?:probably |likely )?change (?:a few|several|again)|"

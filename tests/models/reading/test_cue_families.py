@@ -212,3 +212,13 @@ def test_second_to_second_and_a_named_month_each_year() -> None:
 ])
 def test_more_ways_to_say_who_owns_it(text: str, want: str | None) -> None:
     assert firm(text, "mlops_capacity") == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The intake flow is still being debated with the board.", "evolving"),
+    ("Management keeps changing which fields the form needs.", "evolving"),
+    ("How refunds are approved is not decided yet.", "evolving"),
+    ("We decided the flow last year and it has stayed the same.", None),
+])
+def test_a_process_still_in_flux(text: str, want: str | None) -> None:
+    assert firm(text, "workflow_stability") == want
