@@ -180,11 +180,21 @@ def train(
 
 
 @app.command()
-def evaluate() -> None:
-    """Print the held-out evaluation report beside the rules-only baseline."""
+def evaluate(
+    reader: Annotated[bool, typer.Option(help="also evaluate the description reader")] = True,
+) -> None:
+    """Print the held-out evaluation report beside the rules-only baseline, then the reader's."""
     from models.evaluation import render_report
 
     typer.echo(render_report())
+    if reader:
+        from models.advisor import Advisor
+        from models.reading.evaluate import evaluate_reader, report
+        from service.parts import load_reader
+
+        typer.echo("\nDescription reader (held-out sentences, whole descriptions, scenarios):")
+        figures = evaluate_reader(reader=load_reader(), decider=Advisor.load())
+        typer.echo(report(figures=figures))
 
 
 @app.command("eval-retrieval")

@@ -94,11 +94,14 @@ def evaluate_reader(*, reader: Reader, decider: Decider) -> dict[str, Any]:
     """Every figure: holdout sentences, descriptions, conflicts, scenarios."""
     sentences = [r for r in load(name="sentences.jsonl") if r["split"] == "holdout"]
     descriptions = load(name="descriptions.jsonl")
+    fresh = load(name="fresh_descriptions.jsonl")
     scenarios = load(name="scenarios.jsonl")
     return {
         "holdout_sentences": field_scores(reader=reader, rows=sentences),
         "descriptions": field_scores(reader=reader, rows=descriptions),
+        "fresh_descriptions": field_scores(reader=reader, rows=fresh),
         "conflicts": conflict_scores(reader=reader, rows=descriptions, decider=decider),
+        "fresh_conflicts": conflict_scores(reader=reader, rows=fresh, decider=decider),
         "scenarios": end_to_end(reader=reader, rows=scenarios, decider=decider),
     }
 
@@ -106,17 +109,19 @@ def evaluate_reader(*, reader: Reader, decider: Decider) -> dict[str, Any]:
 def report(*, figures: dict[str, Any]) -> str:
     """The figures as plain text, one line per field."""
     lines = []
-    for name in ("holdout_sentences", "descriptions"):
+    for name in ("holdout_sentences", "descriptions", "fresh_descriptions"):
         part = figures[name]
         lines.append(f"{name}: precision {part['precision']} recall {part['recall']} "
                      f"(evidence always an exact substring: {part['evidence_is_substring']})")
         for field, s in part["fields"].items():
             lines.append(f"  {field:24s} P {s['precision']!s:6s} R {s['recall']!s:6s} "
                          f"read {s['read']:3d} labelled {s['labelled']:3d}")
-    c = figures["conflicts"]
-    lines.append(f"conflicts: precision {c['precision']} recall {c['recall']} (found {c['found']}, "
-                 f"expected {c['expected']}); readings on {c['imply_nothing_descriptions']} "
-                 f"imply-nothing descriptions: {c['readings_on_imply_nothing']}")
+    for name in ("conflicts", "fresh_conflicts"):
+        c = figures[name]
+        lines.append(f"{name}: precision {c['precision']} recall {c['recall']} (found "
+                     f"{c['found']}, expected {c['expected']}); readings on "
+                     f"{c['imply_nothing_descriptions']} imply-nothing descriptions: "
+                     f"{c['readings_on_imply_nothing']}")
     for kind, s in figures["scenarios"].items():
         lines.append(f"scenarios/{kind}: {s['scenarios']} accepted without reader "
                      f"{s['without_reader']}, with reader {s['with_reader']}")

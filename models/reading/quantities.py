@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from models.reading.numbers import NUMBER, RANGE, is_vague, is_year, parse_number
+from models.reading.numbers import NUMBER, RANGE, SMALL, is_vague, is_year, parse_number
 
 IC = re.IGNORECASE
 DAY_MS = 86_400_000
@@ -28,7 +28,11 @@ UNIT_WORDS = {
 ADVERBS = {"daily": "day", "nightly": "night", "weekly": "week", "monthly": "month",
            "hourly": "hour", "yearly": "year", "annually": "year", "quarterly": "quarter"}
 _UNIT = "|".join(f"(?P<{k}>{v})" for k, v in UNIT_WORDS.items())
-_GAP = r"(?P<gap>(?:\s+(?!(?:a|an|per|each|every)\s)(?!\d)[\w'’&+.-]+){0,7}?)"
+# Words between a number and its period; never another number ("two analysts use it ten times
+# a day": the rate is ten a day, times two people).
+_NUM_WORD = "|".join(sorted(SMALL, key=len, reverse=True))
+_GAP = (rf"(?P<gap>(?:\s+(?!(?:a|an|per|each|every)\s)(?!\d)(?!(?:{_NUM_WORD})\b)"
+        r"[\w'’&+.-]+){0,7}?)")
 RATE = re.compile(
     rf"(?P<num>{RANGE})(?P<times>\s+times?)?{_GAP}\s*(?:(?:\beach\s+)?(?:\b(?:a|an|per|each|every|"
     rf"a single)\s+|/\s*)(?:{_UNIT})\b|\b(?P<adverb>{'|'.join(ADVERBS)})\b)", IC)

@@ -17,6 +17,13 @@ import numpy as np
 
 from models.asking import Answer
 from models.reading.base import NONE, Embed
+from models.reading.combine import (
+    CUE_CONFIDENCE,
+    firm_cue,
+    unit_of,
+    vetoed,
+)
+from models.reading.cueing import lower
 from models.reading.cues import (
     FRESHNESS_OF,
     STABILITY_OF,
@@ -26,6 +33,7 @@ from models.reading.cues import (
     names_source,
     owner_level,
 )
+from models.reading.evidence import Candidate, candidates, hits_of
 from models.reading.lexical import lexical, marks, patterns
 from models.reading.model import ReaderModel
 from models.reading.quantities import Quantity, quantities
@@ -89,13 +97,24 @@ class Reader:
                     for s in scored]
         vectors = np.asarray(self.embed([u.text for u in pieces]), dtype=np.float32)
         logits = self.model.logits(vectors=vectors, features=features)
+        low = lower(text=text)
+        cued = candidates(low=low, pieces=pieces,
+                          hits=hits_of(text=text, low=low, pieces=pieces, found=found))
         out = []
         for name, spec in self.model.fields.items():
             probs = self.model.probabilities(logits=logits, field=name)
+            reading = None if name in NUMERIC else _from_cue(
+                name=name, text=text, pieces=pieces, probs=probs, classes=spec.classes,
+                found=cued)
+            if reading is not None:
+                out.append(reading)
+                continue
             reading = self._field(name=name, text=text, scored=scored, probs=probs,
                                   classes=spec.classes)
-            limit = spec.threshold_specific if reading and reading.specific else spec.threshold
-            if reading is not None and (not floor or reading.confidence >= limit):
+            if reading is None:
+                continue
+            limit = spec.threshold_specific if reading.specific else spec.threshold
+            if not floor or reading.confidence >= limit:
                 out.append(reading)
         return sorted(out, key=lambda r: (-r.confidence, r.field))
 
@@ -164,3 +183,23 @@ def _numeric(*, name: str, text: str, scored: list[_Scored], present: np.ndarray
                    confidence=round(confidence, 4),
                    specific=not quantity.vague and not vague(text=piece.unit.text),
                    hedged=hedged(text=around))
+
+
+def _from_cue(*, name: str, text: str, pieces: list[Unit], probs: np.ndarray,
+              classes: tuple[str, ...], found: list[Candidate]) -> Reading | None:
+    """A reading from the field's firm cue, quoted as the narrowest unit holding it."""
+    cue = firm_cue(field=name, found=found)
+    if cue is None:
+        return None
+    index = unit_of(pieces=pieces, start=cue.start, end=cue.end)
+    if vetoed(field=name, probs=probs, classes=classes, index=index, value=cue.value):
+        return None
+    learned = float(probs[index, classes.index(cue.value, 1)]) if cue.value in classes[1:] \
+        else 0.0
+    unit = pieces[index]
+    start, end = trimmed(source=text, start=unit.start, end=unit.end)
+    answer: Answer = {"true": True, "false": False}.get(cue.value, cue.value)
+    return Reading(field=name, value=answer, evidence=text[start:end], start=start, end=end,
+                   confidence=round(max(CUE_CONFIDENCE, learned), 4),
+                   specific=not vague(text=unit.text), hedged=hedged(text=text[start:end]))
+

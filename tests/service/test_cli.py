@@ -110,6 +110,10 @@ def test_train_is_deterministic_and_evaluate_reports(tmp_path: Path) -> None:
     assert out.read_bytes() == (REPO / "models" / "artifact.json").read_bytes()
     report = run("evaluate")
     assert report.returncode == 0 and "accuracy" in report.stdout and "rules-only" in report.stdout
+    for part in ("holdout_sentences: precision", "descriptions: precision",
+                 "fresh_descriptions: precision", "conflicts: precision",
+                 "scenarios/description:", "scenarios/control:"):
+        assert part in report.stdout
 
 
 # Finding 10: streaming, bad lines in place, non-UTF-8, symlinks.

@@ -259,6 +259,10 @@ def all_problems() -> tuple[list[str], str]:
     scenarios = load(name="scenarios.jsonl")
     problems = sentence_problems(rows=sentences) + near_copies(rows=sentences)
     problems += description_problems(rows=descriptions, bank=sentences)
+    fresh = load(name="fresh_descriptions.jsonl")
+    problems += description_problems(rows=fresh, bank=sentences)
+    problems += [f"{r['id']}: the same text is in descriptions.jsonl" for r in fresh
+                 if r["text"] in {d["text"] for d in descriptions}]
     problems += scenario_problems(rows=scenarios)
     return problems, report(sentences=sentences, descriptions=descriptions, scenarios=scenarios)
 

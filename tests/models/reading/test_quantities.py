@@ -26,6 +26,7 @@ def test_written_numbers(text: str, value: float) -> None:
     ("requests_per_day", "1.2M/mo at peak", 40_000),
     ("requests_per_day", "half a million calls daily", 500_000),
     ("requests_per_day", "three people use it a couple of times a day", 6),
+    ("requests_per_day", "two analysts use it ten times a day each", 20),
     ("requests_per_day", "100 reps x 40 emails a day", 4000),
     ("requests_per_day", "around 1,000 emails per hour", 24_000),
     ("labeled_examples", "we have 5k labelled pairs", 5000),

@@ -1,0 +1,126 @@
+"""The cue engine: rule tables of (field, value, pattern) compiled once, applied with scope rules.
+
+A `Rule` says "this phrase is evidence that `field` has `value`". Tables live in
+`models/reading/families/` (one module per family, readable as data); this module compiles them
+and finds every hit in a text in one pass per rule group. Scope rules, as a careful reader
+applies them:
+- negation: a negator ("not", "no", "never", "n't", "without", "nothing", ...) up to
+  `NEGATION_WORDS` words before the hit, inside the same clause, drops the hit, or turns it into
+  the rule's `negated` value ("our CRM" → private; "not our CRM" → not private);
+- rules whose phrase carries its own negation ("no eval set", "nobody") set `negatable=False`;
+- `weight` 1.0 marks a firm cue (the phrase names the fact), lower weights mark hints that need
+  the classifier's support.
+Patterns are written in lower case, match the lower-cased text, and must start at a word start
+(checked here, so patterns can begin with a literal, which the regex engine scans fast).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+FIRM = 1.0
+HINT = 0.5
+NEGATION_WORDS = 5
+_NEGATOR = re.compile(
+    r"(?<![\w'’])(?:not|no|never|nobody|none|nothing|neither|nor|without|zero|cannot|"
+    r"rather than|instead of|no longer|hardly|lacks?|lacking)(?![\w'’])|n['’]t(?![\w'’])")
+# A negation does not reach past these: "no SLA, but our CRM is private" keeps "our CRM".
+_SCOPE_BREAK = re.compile(r"[.;:!?()\n]|,\s|\s[-–—]\s|\b(?:but|although|though|while|whereas|"
+                          r"however|yet|so|because|and then|which|that|who|where)\b")
+_WORD = re.compile(r"[\w'’]+")
+_GAP = re.compile(r"\s*(?:yet\s+|really\s+|even\s+)?(?:know|understand|recogni[sz]e)\b")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One phrase pattern and the (field, value) it is evidence for."""
+
+    field: str
+    value: str
+    pattern: str
+    weight: float = FIRM
+    negatable: bool = True
+    negated: str | None = None  # the value a negated hit gives (None: the hit is dropped)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A rule's match in the text: where, which value (after negation), how firm."""
+
+    field: str
+    value: str
+    start: int
+    end: int
+    weight: float
+    negated: bool = False
+
+
+@dataclass(frozen=True)
+class _Group:
+    regex: re.Pattern[str]
+    rules: tuple[Rule, ...]
+
+
+def lower(*, text: str) -> str:
+    """Lower-cased text with the same length as `text`, so offsets carry over."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+class CueBook:
+    """Compiled rule tables: one regex per rule, scanned over the lower-cased text."""
+
+    def __init__(self, *, rules: Iterable[Rule]) -> None:
+        self.rules = tuple(rules)
+        self._groups = [_Group(re.compile(rf"(?<![\w])(?:{r.pattern})(?![\w])"), (r,))
+                        for r in self.rules]
+
+    def hits(self, *, text: str, low: str | None = None) -> list[Hit]:
+        """Every rule hit in the text, negation applied, in order of position."""
+        low = lower(text=text) if low is None else low
+        out: list[Hit] = []
+        for group in self._groups:
+            for match in group.regex.finditer(low):
+                start = match.start()
+                if start > 0 and (low[start - 1].isalnum() or low[start - 1] == "_"):
+                    continue
+                rule = group.rules[0]
+                hit = _scoped(rule=rule, low=low, start=start, end=match.end())
+                if hit is not None:
+                    out.append(hit)
+        out.sort(key=lambda h: (h.start, -h.end, h.field, h.value))
+        return out
+
+
+def negated_before(*, low: str, start: int, words: int = NEGATION_WORDS) -> bool:
+    """A negator within `words` words before `start`, with no clause break in between."""
+    window = low[max(0, start - 12 * words):start]
+    cuts = [m.end() for m in _SCOPE_BREAK.finditer(window)]
+    if cuts:
+        window = window[cuts[-1]:]
+    tokens = list(_WORD.finditer(window))[-words:]
+    if not tokens:
+        return False
+    found = _NEGATOR.search(window, tokens[0].start())
+    # "doesn't know our internal names" states a gap in what it knows, not that none is needed
+    return found is not None and _GAP.match(window, found.end()) is None
+
+
+def _scoped(*, rule: Rule, low: str, start: int, end: int) -> Hit | None:
+    if not rule.negatable or not negated_before(low=low, start=start):
+        return Hit(rule.field, rule.value, start, end, rule.weight)
+    if rule.negated is None:
+        return None
+    return Hit(rule.field, rule.negated, start, end, rule.weight, negated=True)
+
+
+def rules_of(*, field: str, table: Sequence[tuple[str, float, str]], negatable: bool = True,
+             negated: dict[str, str] | None = None) -> list[Rule]:
+    """Rules from a table of (value, weight, pattern) rows for one field."""
+    flips = negated or {}
+    return [Rule(field, value, pattern, weight, negatable, flips.get(value))
+            for value, weight, pattern in table]

@@ -1,0 +1,110 @@
+"""primary_gap: what goes wrong today, from the complaint's own words.
+
+knowledge = unknown, invented or outdated facts; format = the output's structure breaks; style =
+tone, voice, register, length; policy = decisions contrary to our rules; reasoning = multi-step
+work (joins plus aggregation, chained calculations). The phrases are complaints, so most carry
+their own negation ("doesn't know our products") and are not negatable.
+"""
+
+from __future__ import annotations
+
+from models.reading.cueing import FIRM, HINT, Rule, rules_of
+
+FIELD = "primary_gap"
+_RULES = (r"(?:rules?|polic(?:y|ies)|guidelines?|criteria|playbook|protocol|thresholds?|"
+          r"routing rules|escalation rules|sops?|procedures?|standards?|do-not-\w+ list)")
+
+# What an assistant quotes as fact; "old/outdated <one of these>" is a knowledge gap.
+_FACTS = (r"(?:answers?|info\w*|pric(?:e|es|ing)|price (?:list|book)s?|facts?|details?|policy|"
+          r"policies|terms|schedules?|timetables?|docs|documentation|data|rates|fees|fee model|"
+          r"versions?|catalog(?:ue)?s?|menus?|products?|product (?:names|info\w*|range)|"
+          r"specs?|stock|opening hours|addresses|contacts?|offers?|promotions?|releases?|"
+          r"figures|numbers)")
+
+TABLE: tuple[tuple[str, float, str], ...] = (
+    ("knowledge", FIRM,
+     r"makes? (?:stuff|things|facts|answers|numbers|it|them|\w+ names) up|makes? up (?:our|fake|"
+     r"facts|answers|prices|policies|names|numbers|stuff|things|details|urls|links|citations|"
+     r"references|sources|dates|rules)|(?:is|are|was|were|gets?) made up|making (?:\w+ )?up|"
+     r"invent(?:s|ed|ing)?|hallucinat\w*|fabricat\w*|"
+     r"(?:doesn'?t|does not|dosnt|didn'?t|don'?t) know (?:about |anything about )?(?:our|the|"
+     r"any|what|which|new|recent|current|it)|(?:has )?never seen our|unaware of|not aware of|"
+     r"out[- ]of[- ]date|(?:outdated|old|last year'?s|stale|obsolete|previous|retired|"
+     r"discontinued) " + _FACTS + r"|training cut-?off|knowledge cut-?off|"
+     r"(?:wrong|incorrect) (?:prices?|facts?|dates?|numbers?|product names?|names|amounts|"
+     r"part numbers?|opening hours)|(?:quotes|mentions|suggests|references) (?:\w+ ){0,3}"
+     r"(?:that (?:were|was) (?:discontinued|removed|retired)|that (?:do|does) not exist|"
+     r"that don'?t exist)|(?:that|which) (?:don'?t|doesn'?t|do not|does not) exist|"
+     r"(?:answers|guesses) from general knowledge|generic internet (?:stuff|answers)|"
+     r"(?:don'?t|doesn'?t|do not|does not) exist in (?:our|the)|(?:that|which) (?:were|was|"
+     r"have been|had been) (?:removed|discontinued|retired|deprecated)|contradicts? (?:the|our) "
+     r"(?:handbook|policy|policies|docs|documentation|guidelines|source|facts|wiki)"),
+    ("format", FIRM,
+     r"wrong (?:format|date format|structure|order|field names?|keys)|"
+     r"format(?:ting)? (?:is|are|gets?|goes) (?:wrong|off|broken|inconsistent)|"
+     r"inconsistent (?:formats?|formatting|structure)|"
+     r"(?:breaks?|breaking|violates?|violating) (?:the |our )?(?:schema|json|format|template|"
+     r"layout|syntax|node syntax|structure|parser)|invalid (?:json|xml|csv|yaml|syntax)|"
+     r"malformed|(?:drops?|dropped|extra) (?:fields?|keys?|sections?|headings?|"
+     r"columns?|tags?|brackets)|(?:is |are )?missing the [\w_]+ (?:field|key|column|section)|"
+     r"markdown (?:fences|symbols)|code fences|wraps? the (?:json|sql|output|answer) in|"
+     r"section order|in the wrong order|reorders?|(?:doesn'?t|does not|don'?t|do not|never) "
+     r"follow (?:the |our )?(?:\w+ )?(?:template|format|schema|layout|section order)|"
+     r"not formatted|(?:parser|importer|import|sync|pipeline) (?:rejects|fails|chokes|breaks)|"
+     r"(?:our )?(?:parser|executor) (?:cannot|can'?t) handle|chokes|pads? them wrongly|"
+     r"merged columns|output shape|breaks the \w+ (?:sync|import|parser|pipeline|integration)|"
+     r"(?:drops?|dropped) (?:the )?(?:[\w-]+ )?(?:tags|fields|keys)|instead of the exact|"
+     r"when we asked for (?:the|a) (?:[\w-]+ ){0,3}(?:template|format|json|table|list)|"
+     r"the way our (?:[\w-]+ ){0,2}(?:template|format|schema|system) requires"),
+    ("style", FIRM,
+     r"(?:wrong|off|flat|cold|inconsistent|bad) tone|tone (?:is (?:off|wrong|flat|cold|too|"
+     r"inconsistent|not)|needs|should)|(?:want|wants|need|needs|should|must|has to|have to)"
+     r"(?: [\w'’-]+){0,4} (?:our|the|a|its|brand|house)(?: [\w-]+)? (?:tone|voice|style)|"
+     r"sounds? (?:like (?:a|an) \w+|"
+     r"robotic|stiff|cold|generic|off|"
+     r"wooden|the same|neutral|fake)|reads? like (?:a|an) \w+|writes like|"
+     r"too (?:formal|stiff|long|wordy|chatty|verbose|casual|blunt|robotic|harsh|salesy|"
+     r"bureaucratic|serious|informal|dry|technical|long[- ]winded)|long[- ]winded|"
+     r"off[- ]brand|(?:wrong|formal|informal) "
+     r"register|register is|"
+     r"no personality|bland|warmer|friendlier|more (?:human|natural|empathetic|casual|"
+     r"formal|concise)|not our (?:style|voice)(?! guide)|in our (?:style|voice)(?! guide)|"
+     r"naming conventions|"
+     r"too many disclaimers|plain language"),
+    ("policy", FIRM,
+     rf"appl(?:y|ies|ied) (?:the |our )?(?:\w+ )?{_RULES} (?:wrong(?:ly)?|incorrectly|"
+     rf"inconsistently)|(?:doesn'?t|does not|don'?t|do not|not|never) (?:apply|follow|respect|"
+     rf"stick to) (?:the |our |the firm'?s |company )?(?:\w+ )?{_RULES}|"
+     rf"ignor(?:e|es|ed|ing) (?:the |our )?(?:[\w-]+ ){{0,2}}{_RULES}|"
+     rf"{_RULES} (?:forbid|forbids|prohibit|prohibits|don'?t allow|do not allow)|"
+     rf"(?:outside|against|contrary to|violat\w*|breach\w*|forbidden by|not allowed by) "
+     rf"(?:the |our )?(?:\w+ )?{_RULES}|{_RULES} (?:says|say) no|"
+     r"wrong (?:decisions?|calls?|outcomes?|verdicts?|fallback|carrier|routing|escalations?)|"
+     r"escalates? too (?:rarely|often|late)|too (?:lenient|strict|harsh) on|"
+     r"approv(?:es|ed|ing) (?:\w+ ){0,2}(?:that|we|it shouldn'?t)|gives? (?:refunds|credits|"
+     r"discounts) (?:our|we|that)|inconsistent with (?:the |our )?(?:\w+'? )?"
+     r"(?:criteria|rules|policy|decisions)"),
+    ("reasoning", FIRM,
+     r"multi[- ]?(?:step|hop|stage|leg|condition|stop|part)|several (?:steps|joins|tables|"
+     r"conditions)|more than (?:two|three|one) steps|step[- ]by[- ]step|"
+     r"mangles? (?:the )?(?:join|logic|math|maths|calculation)|"
+     r"(?:join|aggregation|calculation|arithmetic|math|maths|logic|compounding)s? "
+     r"(?:logic )?(?:is |are |gets? )?(?:wrong|off|broken|incorrect)|"
+     r"gets? the (?:logic|math|maths|calculation|compounding|joins?|aggregation) wrong|"
+     r"(?:can'?t|cannot|fails to|unable to|doesn'?t|does not) (?:chain|combine|reason|"
+     r"reconcile|sequence|work through|follow a procedure|think)|"
+     r"(?:chain|chaining) (?:the |a )?(?:steps|evidence|reasoning|argument)|"
+     r"logically wrong|loses? track|inference steps|skips? steps|impossible (?:layovers|"
+     r"routes|schedules|plans)|falls over on|(?:gets|got) confused (?:on|by|with) "
+     r"(?:anything|multi|questions that|cases that)|fumbles?"),
+    ("reasoning", HINT, r"logic|joins|calculations?|reasoning"),
+    # Naming the tone or the house voice is a topic; a complaint or a wish makes it a gap.
+    ("style", HINT, r"tone|voice|wordy|verbose|house style|brand style"),
+    ("format", HINT, r"missing (?:fields?|keys?|sections?|headings?|columns?)|formatting"),
+    ("policy", HINT, r"our rules?|our polic(?:y|ies)|escalat\w*"),
+)
+
+
+def rules() -> list[Rule]:
+    """The primary_gap rules (complaints carry their own negation)."""
+    return rules_of(field=FIELD, table=TABLE, negatable=False)

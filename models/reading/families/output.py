@@ -1,0 +1,82 @@
+"""output_strictness: a machine consumes it, a fixed human-read layout, or free prose.
+
+strict_schema: named machine formats (JSON, XML, CSV, EDI), schemas, imports and parsers, a fixed
+label set, function-call arguments, diffs that must apply; structured: headings, sections,
+bullets, a table or a template a person reads; free_text: prose, chat replies, spoken answers.
+When one sentence names both a machine format and a layout, the machine wins (`PRIORITY`).
+"""
+
+from __future__ import annotations
+
+from models.reading.cueing import FIRM, HINT, Rule, rules_of
+
+FIELD = "output_strictness"
+PRIORITY = ("strict_schema", "structured", "free_text")
+
+TABLE: tuple[tuple[str, float, str], ...] = (
+    ("strict_schema", FIRM,
+     r"(?:into|as|in|to|outputs?[:=]?|returns?|produces?|generates?|emits?|writes?|"
+     r"spits? out|(?:comes?|came) (?:back |out )?(?:as|in)|be|valid|strict|must|our|the|a) "
+     r"(?:[\w-]+ ){0,2}?(?:json|jsonl|xml|csv|tsv|yaml)|xsd|edi|x12|edifact|hl7|fhir|stix|"
+     r"protobuf|(?:json|xml|csv) (?:output|objects?|payloads?|format|file|rows|records)|"
+     r"(?:json|api|output|response|ticket|xml|strict|import|target|event) schemas?|"
+     r"(?:match(?:es|ing)?|violat\w*|breaks?|follows?|against|fit(?:s|ting)?|conform\w* to) "
+     r"(?:the|our|a|their) (?:\w+ )?schema|"
+     r"schema-validated|openapi|swagger|api (?:payloads?|calls?|requests?|fields)|"
+     r"function[- ]calls?|tool[- ]calls?|function signature|(?:call )?arguments? (?:must|have to)|"
+     r"machine[- ]readable|(?:must|has to|have to|needs? to|so it can|so they|that we can) "
+     r"(?:be )?pars(?:e|ed|able)|parser|(?:gets? |are |is )?(?:parsed|ingested|consumed|"
+     r"imported|loaded|executed) (?:by|into|directly|automatically)|"
+     r"(?:import|importer|ingest(?:ion)?) (?:is strict|fails|breaks|rejects|expects|enforces)|"
+     r"(?:erp|crm|mes|ats|pms|system|app|pipeline|platform|backend|siem|portal) "
+     r"(?:import|importer|expects|accepts|rejects|ingests|consumes|parses|needs)|"
+     r"validat(?:es?|ed|ion) against|(?:must|has to|have to) validate|valid (?:[\w-]+ )?(?:json|"
+     r"xml|sql|diffs?|csv|yaml|syntax|patch(?:es)?)|"
+     r"strict (?:format|enum|output|schema|json|csv|fields?)|enums?|"
+     r"(?:one|a single) (?:label|code|category|value|class|intent|tag) (?:from|out of|of)|"
+     r"one of (?:the )?(?:\d+|[a-z]+) (?:allowed |fixed |predefined )?(?:[\w-]+ )?"
+     r"(?:values|labels|codes|"
+     r"categories|intents|classes|options)|fixed (?:label set|list of (?:labels|codes|values)|"
+     r"set of (?:labels|codes|categories|values)|[- ]width|columns?|fields)|"
+     r"exact (?:fields|columns|keys|format|labels?)|(?:\d+|twelve|ten|eight) (?:exact )?columns|"
+     r"fixed[- ]width|one (?:int|integer|number|digit) per|"
+     r"byte[- ]exact|(?:unified )?diffs? (?:that )?(?:must|has to|have to) apply|"
+     r"placeholders|(?:come|comes) out as (?:json|xml|csv)|structured data|key-value pairs|"
+     r"render(?:s|ed)? (?:them|it) (?:in|on)|(?:the )?app (?:can )?render"),
+    ("strict_schema", HINT, r"json|xml|csv|yaml|schemas?|fields|columns|format(?:ted)? exactly|"
+                            r"the app crashes|"
+                            r"breaks? the (?:pipeline|import|build)|strict"),
+    ("structured", FIRM,
+     r"headings?|headers? (?:for|like)|(?:fixed|mandatory|same|standard|with|into) sections?|"
+     r"sections? (?:for|like|on)|"
+     r"bullet(?:ed)?(?: points?| lists?)?|bullets|numbered (?:list|steps)|"
+     r"(?:a|markdown|comparison|summary) tables? (?:with|listing|of|comparing|showing)|"
+     r"(?:as|in|into) a (?:\w+ )?table|markdown tables?|"
+     r"(?:fixed|standard|set|our|house) (?:layout|structure|template|format)|"
+     r"(?:into|from|using|follows?|fill(?:s|ing)?(?: in)?) (?:our|the|a|one of \w+) "
+     r"(?:[\w-]+ )?templates?|layout|memo with|soap (?:note )?format|scorecard|one-pager|"
+     r"markdown (?:with|table|format|sections|report|summary|list)|in markdown(?! fences)|"
+     r"key: value|structured (?:summary|abstract|report|note|brief|format|output)|"
+     r"day-by-day|(?:title|headline)s?,? (?:a |an )?(?:\d+-line )?(?:lede|summary|bullets?|"
+     r"standfirst)|(?:same|fixed|set) order|section order|in this order"),
+    ("structured", HINT, r"markdown|format|structure[d]?|report|checklist|outline|summary with|"
+                         r"templates?|sections?"),
+    ("free_text", FIRM,
+     r"prose|free[- ]form (?:emails?|drafts?|answers?|text|repl(?:y|ies)|responses?|output|"
+     r"notes?|summar\w+|messages?)|free[- ]flowing|free[- ]text (?:answers?|repl(?:y|ies)|"
+     r"messages?|output|responses?)|conversational|(?:chat|chatty|friendly) (?:reply|replies|"
+     r"answers?|messages?)|(?:is|are) (?:just )?plain (?:text|english|sentences)|"
+     r"spoken(?: aloud)?|(?:is|are) (?:just )?free[- ]text|"
+     r"read aloud|voice (?:answers?|replies|responses|output)|no (?:fixed )?(?:format|"
+     r"structure|formatting|template)|nothing fancy|normal text|just (?:text|a message|"
+     r"a reply|an? (?:short )?email)|(?:is|are|as) (?:just )?a (?:short )?paragraph "
+     r"(?:to|of|for)|(?:a )?few sentences|natural (?:replies|answers|language)|narrative"),
+    ("free_text", HINT, r"chat|repl(?:y|ies)|emails?|letters?|explanations?|free[- ]form|"
+                        r"plain text|paragraph|short answers"),
+)
+
+
+def rules() -> list[Rule]:
+    """The output_strictness rules, not negatable: "doesn't follow the template" still names a
+    template, and "no fixed structure" carries its own negation."""
+    return rules_of(field=FIELD, table=TABLE, negatable=False)

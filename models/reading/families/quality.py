@@ -1,0 +1,83 @@
+"""data_quality: how good the examples a team could train on are (not the wiki, not the inputs).
+
+clean = reviewed, double-annotated, one guideline, consistent, QC'd; mixed = part good, part
+outdated or from another policy or template; noisy = contradictory, inconsistent, each author
+their own way, junk. A quality word only counts in a sentence about examples, labels or past
+outputs (`DATA_WORDS`), so "we want consistent answers" says nothing. When one sentence has a
+"part good" marker and a bad word, it is mixed (`PRIORITY`: mixed first).
+"""
+
+from __future__ import annotations
+
+from models.reading.cueing import FIRM, HINT, Rule, rules_of
+
+FIELD = "data_quality"
+PRIORITY = ("mixed", "noisy", "clean")
+# A sentence must mention the examples for a quality word to count.
+DATA_WORDS = (
+    r"examples?|labels?|labell?ed|labell?ing|annotat\w*|data ?set|data|pairs|samples|"
+    r"records|tickets|replies|answers|responses|transcripts|notes|logs?|history|historical|"
+    r"archive|exports?|emails|letters|summaries|descriptions|translations|segments|"
+    r"tags|tagged|codes|coded|entries|rows|spreadsheet|corpus|outputs?|drafts|listings|"
+    r"redlines|decisions|queries|titles|memory|training set|gold set|"
+    r"batch(?:es)?|annotators|moderators|reviewers|freelancers|diffs|reports|classifications|"
+    r"cases|documents|docs|files|conversations|calls|messages|posts|comments|mods|labell?ers|"
+    r"raters|logged"
+)
+
+TABLE: tuple[tuple[str, float, str], ...] = (
+    ("clean", FIRM,
+     r"double[- ](?:annotated|checked|reviewed|labell?ed|keyed|marked)|(?:qc|qa)['’]?d|"
+     r"quality[- ](?:checked|controlled|assured)|(?:hand|manually)[- ]?(?:checked|reviewed|"
+     r"verified|labell?ed|curated|corrected)|inter[- ]annotator agreement|high agreement|"
+     r"(?:very |pretty |really |quite |fully |highly |all )?consistent|clean(?:ed)?|"
+     r"audited|verified|gold[- ]standard|(?:reviewed|checked|approved|validated|vetted|"
+     r"signed off|graded) (?:by|against|one by one)|(?:all|each|every) (?:\w+ )?(?:reviewed|"
+     r"checked|verified|approved)|with a second (?:marker|reviewer|annotator)|"
+     r"(?:one|a single|a clear|the same|an agreed|a written|one agreed) (?:guideline|"
+     r"guide|rubric|spec|style guide|protocol|codebook|convention)s?|tidy|"
+     r"(?:one|a single|a clear|an agreed|a written) \w+ (?:guideline|guide|rubric|spec|"
+     r"protocol|codebook)|(?:the )?same (?:\w+ ){0,2}(?:categories|guidelines|rubric|labels|"
+     r"codebook|scheme) since|(?:check|review|verif(?:y|ie)|approve)s? every (?:segment|example|"
+     r"record|label|item|entry|answer|reply|pair|row)|"
+     r"well[- ](?:labell?ed|curated|maintained|organi[sz]ed|structured)|curated|"
+     r"normali[sz]ed|in (?:good|great) shape|pretty solid|high[- ]quality|"
+     r"disagreements resolved|went through (?:the )?(?:qa|review|checks?)"),
+    ("noisy", FIRM,
+     r"inconsisten(?:t|cy|cies)(?! with)|inconsistant|contradict(?:s|ed|ing|ions?)?(?! the "
+     r"(?:handbook|policy|docs|documentation|guidelines|rules|source|facts))|messy|a mess|"
+     r"junk|garbage|"
+     r"noisy|all over the place|(?:their|his|her) own (?:way|style|conventions?)|"
+     r"(?:each|every) (?:\w+ ){0,3}(?:did|does|do|wrote|writes|labell?ed) (?:it |them |things )?"
+     r"(?:differently|their own way|his own way|her own way)|unreliable|no two alike|"
+     r"synthetic|syntetic|dupes|duplicates|disagree(?:s|ment|ments)?(?! resolved| were "
+     r"resolved| are resolved| get resolved)|(?:many|lots|a lot) (?:of them )?"
+     r"(?:are )?wrong|(?:totally|very|completely) diff?erent|every (?:voice|agent|writer) "
+     r"different|different (?:agents|people|writers|annotators) different|"
+     r"(?:one|1) in (?:five|four|three|5|4|3) (?:is |are )?wrong|low[- ]quality|poor quality|"
+     r"sloppy|half-finished|garbled|full of (?:errors|typos|abbreviations|mistakes)"),
+    ("mixed", FIRM,
+     r"mixed bag|a mix(?:ture)? of|quality varies|(?:varying|variable|uneven) quality|"
+     r"(?:some|part|half|many|most|a third|a lot|a quarter|20%|\d+ ?%) (?:of (?:them|the "
+     r"(?:[\w-]+ ){1,2}|it) ?)?(?:are|is|were|was|use|uses|follow|reflect) (?:\w+ ){0,2}"
+     r"(?:outdated|old|wrong|good|fine|great|different|free text|free-form|unchecked|"
+     r"obsolete|withdrawn|edited|changed|rewritten|reworked|corrected)|"
+     r"older (?:ones|tickets|examples|records|batches|labels|data|letters|cases|entries|"
+     r"replies|answers|notes) (?:use|follow|are|were|have|predate|used|came)|"
+     r"obsolete|retired (?:codes|categories|labels|policies|templates)|"
+     r"(?:since been )?withdrawn|(?:two|three|four|several|\d+|different) (?:generations of|"
+     r"different) (?:templates|policies|rulebooks|conventions|style guides|guidelines)|"
+     r"conflicting (?:conventions|guidelines|labels|rules|styles|templates)|"
+     r"different (?:templates|conventions|style guides|rulebooks?|date conventions?|"
+     r"risk policies)|(?:labell?ing )?rules changed|rules have changed|"
+     r"(?:the )?rest (?:is|are) (?:junk|rubbish|garbage|noise|bad|free[- ]form)|"
+     r"some (?:\w+ )?(?:great|good|excellent|thorough|fine|solid)(?: \w+)?,? some|"
+     r"(?:have|has) not been (?:checked|separated|reviewed|cleaned)|not all (?:checked|"
+     r"reviewed|clean)|partly|partially"),
+    ("mixed", HINT, r"free text|free-text|older|legacy|outdated"),
+)
+
+
+def rules() -> list[Rule]:
+    """The data_quality rules: "not consistent" reads noisy, "no duplicates" clean."""
+    return rules_of(field=FIELD, table=TABLE, negated={"clean": "noisy", "noisy": "clean"})

@@ -1,0 +1,109 @@
+"""task_narrowness: one repeatable job with a fixed output, a small family of jobs, or anything.
+
+narrow = a fixed-output verb (classify, tag, route, triage, extract, score, flag, redact, convert,
+summarise into ...) applied to each item, into a fixed set, or "only"/"nothing else";
+moderate = several distinct jobs or topics enumerated ("questions about billing, accounts and
+shipping", "reviews PRs, writes docstrings, suggests tests", "three call types");
+broad = "anything", "any question", "whatever comes up", a general assistant or companion.
+Exclusive phrasing ("all it does is", "nothing else") outweighs everything (`EXCLUSIVE`); then
+broad, moderate, narrow (`PRIORITY`).
+"""
+
+from __future__ import annotations
+
+from models.reading.cueing import FIRM, HINT, Rule, rules_of
+
+FIELD = "task_narrowness"
+PRIORITY = ("broad", "moderate", "narrow")
+EXCLUSIVE = 1.5
+_ITEM = (r"(?!(?:so|and|but|which|that|it|we|they|then|also|otherwise|because|not|even)\b)"
+         r"[\w'/&+-]+(?: [\w'/&+-]+){0,2}")
+_ENUM = rf"{_ITEM}(?:, {_ITEM})+,? (?:and|or|&|as well as|plus) (?!also |then |it |we ){_ITEM}"
+_JOB = (r"(?:reviews?|writes?|suggests?|drafts?|answers?|summari[sz]es?|explains?|translates?|"
+        r"books?|creates?|fixes?|generates?|checks?|proposes?|updates?|schedules?|makes?|"
+        r"reads?|read|check|write|answer|draft|summari[sz]e|explain|book|create|fix|make|"
+        r"replies|reply|helps?|handles?|recommends?|compares?)")
+_FIXED_VERB = (
+    r"(?:classif\w*|categori[sz]\w*|tag(?:s|ging)?|label(?:s|ling|ing)?|sort(?:s|ing)?|"
+    r"rout(?:e|es|ing)|triag(?:e|es|ing)|assign(?:s|ing)?|grad(?:e|es|ing)|scor(?:e|es|ing)|"
+    r"flag(?:s|ging)?|detect\w*|redact\w*|extract\w*|pull(?:s|ing)? out|codes|coding|"
+    r"map(?:s|ping)?|convert\w*|normali[sz]\w*|transcrib\w*|translat\w*|summari[sz]\w*|"
+    r"sumari[sz]\w*|rewrit\w*|turn(?:s|ing)?|fill(?:s|ing)?(?: in| out)?|identif\w*|dedup\w*|"
+    r"check(?:s|ing)? (?:if|whether)|decid(?:e|es|ing) (?:if|whether)|predict\w*|"
+    r"recommend(?:s|ing)? whether|says? (?:whether|if)|verif(?:y|ies)|validat(?:e|es)|"
+    r"match(?:es)?|prioriti[sz]\w*|screen(?:s|ing)?|estimat\w*|assess(?:es)? whether)")
+_SET = (r"(?:categories|labels|classes|codes|types|levels|intents|reasons|queues|buckets|tiers|"
+        r"bands|grades|departments|topics|tags|severit(?:y|ies)|priorit(?:y|ies)|fields|"
+        r"statuses|outcomes|risk levels|urgency levels)")
+_N = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fixed|predefined)"
+_TIMES = (r"(?:day|week|month|year|quarter|morning|evening|night|hour|minute|sprint|time|"
+          r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|other|few|couple|\d)")
+
+TABLE: tuple[tuple[str, float, str], ...] = (
+    ("narrow", EXCLUSIVE,
+     r"(?:only|one|single|sole) (?:job|task|thing|purpose|use case)(?! among| it needs| we "
+     r"need| it knows| to know)|all it does is|nothing else|one thing only|"
+     r"just (?:one|a single) (?:task|job|thing)|single[- ](?:purpose|task)|"
+     rf"{_FIXED_VERB} only|(?:does|do|handles?|is \w+ing \w+) only(?! \w+ (?:and|or) )|"
+     r"only (?:reads|checks|converts|tags|classifies|extracts|translates|flags|routes|returns|"
+     r"codes|labels|sorts|scores|grades|redacts|summari[sz]es|answers (?:one|a single))"),
+    ("narrow", FIRM,
+     rf"(?:into|as|to) (?:one of )?(?:our |the |a |its )?(?:{_N} )?(?:[\w-]+ )?"
+     rf"{_SET}|one of (?:our |the )?{_N}(?= )|one of [\w-]+ (?:/|or) [\w-]+|yes(?: or |/| / )no|"
+     r"(?:single|one) (?:label|score|code|category|int|number|grade|band|verdict)|"
+     r"(?:get|gets|returns?|outputs?|produces?|gives?) (?:back )?(?:one|a single|exactly one) |"
+     r"(?:decid\w*|check\w*|says?|recommend\w*|determin\w*|judg\w*|assess\w*|predict\w*|"
+     r"tells? (?:us|them|the \w+)) (?:if|whether)|"
+     r"(?:should be|as|into) (?:[\w-]+, )+[\w-]+,? or [\w-]+|"
+     r"into (?:[\w-]+ ){0,3}(?:format|template|schema|json|fields|note|scorecard|form)|"
+     r"(?:sev|severity|priority|p)[ -]?\d ?- ?\d|malicious or not|"
+     r"[\w-]+(?: [\w-]+)? / [\w-]+(?: [\w-]+)? / [\w-]+|"
+     rf"{_FIXED_VERB} (?:[\w'-]+ ){{0,7}}?(?:(?:each|every)(?! {_TIMES})|all incoming|"
+     r"incoming|inbound)|"
+     r"(?:turns?|converts?|rewrites?|summari[sz]es?|sumari[sz]es?|maps?|transforms?) "
+     r"(?:[\w'-]+ ){0,8}?(?:into|to) (?:our|the|a|an|its)(?= )|"
+     r"(?:drafts?|writes?|generates?|produces?) (?:[\w'-]+ ){0,4}?(?:from|using) (?:our|the|a) "
+     r"(?:[\w-]+ )?template"),
+    ("narrow", HINT,
+     _FIXED_VERB + r"|(?:that'?s|thats) (?:it|all)(?! (?:it|we|they) )|"
+     rf"(?:for|from|on|to|of|in|per) (?:each|every)(?! {_TIMES})|per (?:item|ticket|email|"
+     r"message|document|doc|call|claim|case|request|record|answer|line|product|listing|page|"
+     r"invoice|order|transaction|report|post|comment|row)|"
+     rf"(?:\d+|{_N}) (?:intents|categories|labels|classes|codes|types|reasons|queues|buckets|"
+     r"departments|depts|topics|fields|tags)|[\w-]+ ?-> ?[\w-]+|in (?:a|the|our) (?:fixed|"
+     r"standard|same|house) (?:format|template|layout)"),
+    ("moderate", FIRM,
+     rf"(?:about|on|across|(?:help|support|assist)(?:s|ing)?(?: \w+)? with|deals? with|"
+     rf"(?<!sections )(?<!fields )"
+     rf"(?<!columns )(?<!headings )for|around|regarding|covering|handles|covers|supports|"
+     rf"writes|drafts|generates|creates|produces) {_ENUM}|"
+     rf"{_JOB} [^,.;:]{{1,50}}, (?:and |also |sometimes |then )*{_JOB} [^,.;:]{{1,50}},? "
+     rf"(?:and |or )?(?:also |sometimes |then |even )*{_JOB}|"
+     rf"(?:and|&|plus|but) (?:it )?(?:also|additionally|even) {_JOB}|"
+     rf"as well as {_JOB}|beyond (?:just )?{_FIXED_VERB}|"
+     r"(?:a few|several|a handful of|two|three|four|five|a couple of|multiple|a small set of) "
+     r"(?:related |different |main |separate |distinct )?(?:jobs|tasks|things|chores|use cases|"
+     r"workflows|call types|ticket types|request types|topics|question types|document types|"
+     r"kinds of (?:questions|requests|tickets|documents)|inbox topics)"),
+    ("moderate", HINT, rf"{_JOB} [^.;:]{{1,60}} and {_JOB}"),
+    ("broad", FIRM,
+     r"(?<!or )anything(?! else| with| needing| that needs| involving| requiring| more| less|"
+     r" like that| useful| helpful| meaningful| at all| right| wrong| to | over| under| above|"
+     r" below| beyond| longer| shorter| mentioning| containing| flagged| marked| related|"
+     r" that (?:breaks?|violates?|looks?|seems?|mentions?|contains?|fails?|is flagged|"
+     r"could|might|touches?))|(?:ask(?:s|ing)?|ask it) about everything|"
+     r"anythign|any (?:question|topic|subject|subjct|kind of|type of|language|request|query|"
+     r"policy question|travel question)s?|whatever (?:comes up|they need|you need|"
+     r"the \w+ (?:types|asks|needs|wants)|customers|users|people|employees|staff|the player)|"
+     r"wahtever|whatevr|general[- ]purpose|general (?:writing |research |knowledge |work )?"
+     r"(?:assistant|helper|companion|chatbot|q&a bot)|all (?:sorts|kinds) of|open[- ]ended|"
+     r"companion|thinking partner|sidekick|(?:research|writing|brainstorming) (?:aide|buddy|"
+     r"partner|assistant)|many things|wide range of|front door to|not one specific task|"
+     r"basically any|every (?:kind|type) of|no fixed scope|open scope"),
+    ("broad", HINT, r"everything|any \w+ question"),
+)
+
+
+def rules() -> list[Rule]:
+    """The task_narrowness rules."""
+    return rules_of(field=FIELD, table=TABLE)

@@ -1,0 +1,221 @@
+"""knowledge_freshness and workflow_stability: how often what changes, changes.
+
+A named frequency ("every Thursday", "multiple times a day", "live", "never changes") is read
+for the thing it is attached to, the way a careful reader does:
+- facts the answers quote (prices, menu, timetable, catalogue, docs, stock, rates, scores,
+  listings) → knowledge_freshness;
+- how the job is done (process, policy, playbook, workflow, rules, templates) →
+  workflow_stability; a sentence naming both moves both;
+- neither named: a hint for both, which the classifier settles.
+A frequency only counts next to a change ("updated", "published", "changes", "new ... every
+week") or right before a fact or process noun ("the weekly promo list"), so "we get 3,000
+tickets a day" and "three people use it twice a day" are volumes, not freshness. Stability also
+has its own words without a frequency: "still figuring it out" (evolving), "fixed by law"
+(stable).
+"""
+
+from __future__ import annotations
+
+import re
+
+from models.reading.cueing import FIRM, HINT, Hit, negated_before
+
+FRESHNESS, STABILITY = "knowledge_freshness", "workflow_stability"
+_DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekday)s?"
+_NUM = r"(?:\d+|two|three|four|five|six|a few|few|couple of|a couple of|several|couple)"
+# Period names; each maps to one of PERIODS. Lower case, word-start checked by the caller.
+FREQUENCIES: tuple[tuple[str, str], ...] = (
+    ("realtime", r"real[- ]?time|up[- ]to[- ]the[- ](?:minute|second)|(?:by|to) the (?:minute|"
+                 r"second|hour)|(?:every|evry|each) (?:few |couple of |\d+ |half an? |half |"
+                 r"other )?"
+                 r"(?:minutes?|seconds?|hours?|block|min|mins)|hourly|intraday|streaming|"
+                 r"at (?:query|request) time|(?:per|on every|on each|at the moment of the) "
+                 r"request|as it happens|(?:minute|second)[- ](?:by|to)[- ](?:minute|second)|"
+                 r"(?:many|several|multiple) times (?:an|per) hour|right now|live"),
+    ("daily", r"daily|nightly|every (?:day|night|morning|evening|weekday|business day)|"
+              r"each (?:day|night|morning|evening|business day)|(?:several|multiple|many|a few) "
+              r"times (?:a|per) (?:day|week)|per day|once a day|day[- ]to[- ]day|overnight|"
+              r"twice a day|most days|(?:several|multiple|many|a few) (?:times )?(?:a|per) "
+              r"week"),
+    ("weekly", rf"weekly|bi-?weekly|fortnightly|(?:every|evry) (?:week|other week|sprint|{_DAYS}|"
+               rf"{_NUM} (?:days|weeks))|each (?:week|sprint|{_DAYS})|once a week|"
+               rf"per week|on {_DAYS}|week to week|most weeks|every other sprint"),
+    ("monthly", rf"monthly|quarterly|every (?:month|quarter|term|semester|season|"
+                rf"{_NUM} months|month or (?:two|so))|each (?:month|quarter|term|semester|"
+                r"season)|once a month|per month|(?:a few|several|\d|two|three|four) times "
+                r"(?:a|per) year|month[- ]end"),
+    ("twice_yearly", r"(?:once or twice|twice|two times) (?:a|per) year|every six months|"
+                     r"semi-?annual(?:ly)?|twice yearly"),
+    ("yearly", r"yearly|annual(?:ly)?|once a year|every (?:year|january|few years|\d+ years|"
+               r"spring|summer|autumn|fall|winter)|(?:only )?changed once (?:since|in)|"
+               r"each (?:year|january|spring|summer|autumn|fall|winter)|"
+               r"(?:never|rarely|hardly ever|seldom) (?:change|changes|changed|"
+               r"updated|moves?|revised)|(?:doesn'?t|does not|don'?t|won'?t|will not) "
+               r"(?:really )?(?:change|move)|(?:haven'?t|hasn'?t|have not|has not|havnt|"
+               r"not) chang(?:ed|ing) (?:in|for|since) \w+|(?:the )?same (?:since|for) "
+               r"(?:\w+ ){0,2}\w+|(?:unchanged|untouched|fixed|frozen|locked) (?:for|since)|"
+               r"frozen|archived|repealed|set in stone|(?:last|was|were) "
+               r"(?:amended|updated|changed|revised) in (?:19|20)\d\d|closed set|"
+               r"nothing (?:is )?(?:added|new)|otherwise untouched|static"),
+)
+PERIODS = ("realtime", "daily", "weekly", "monthly", "twice_yearly", "yearly")
+FRESHNESS_OF = {"realtime": "realtime", "daily": "daily", "weekly": "weekly",
+                "monthly": "monthly", "twice_yearly": "monthly", "yearly": "static"}
+STABILITY_OF = {"realtime": "changes_weekly", "daily": "changes_weekly",
+                "weekly": "changes_weekly", "monthly": "evolving", "twice_yearly": "stable",
+                "yearly": "stable"}
+FACTS = re.compile(
+    r"(?<![\w])(?:pric(?:e|es|ing)|price (?:list|book)s?|rates?|fees?|tariffs?|menus?|"
+    r"timetables?|schedules?|fixtures?|catalog(?:ue)?s?|stock|inventory|availability|"
+    r"listings?|docs?|documentation|articles?|faqs?|content|knowledge base|kb|wiki|"
+    r"help cent(?:re|er)|pages?|handbook|manuals?|products?|range|offers?|promos?|"
+    r"promotions?|deals?|discounts?|odds|scores?|results|standings|news|stories|data|"
+    r"figures|numbers|feeds?|releases?|patch(?:es)?|patch notes|versions?|coins?|tokens?|"
+    r"markets?|positions|balances?|status|etas?|tracking|weather|exchange|regulations?|"
+    r"laws?|legislation|statutes?|case law|judgments|courses?|modules|lineups?|rosters?|"
+    r"rotas?|shifts|classes|events|apis?|tables|schema|codebase|specs?|glossary|lore|sdks?|"
+    r"outages?|incidents|alerts|threats?|cves?|vulnerabilit(?:y|ies)|signatures|quotes?|"
+    r"recalls?|formular(?:y|ies)|drugs|medicines?|guidance|terms|plans|listings|deadlines?|"
+    r"reading lists?|lists|bill of materials|boms?|parts?|part lists?|titles|bands|"
+    r"job (?:board|postings?)|vacanc(?:y|ies)|openings|slots|bookings?|flights?|"
+    r"routes?|traffic|queues?|levels|counts?|amounts?|yields?|aprs?|parameters|"
+    r"information|info|facts|answers? (?:depend|rely)|framework|library|"
+    r"items?|skus?|assortment|collection|menu items|cards?|sets?|seasons?|quests?|"
+    r"calendar|holidays?|openings hours|opening hours|contacts?|directory|org chart|"
+    r"locations?|specials|boards?|codes|archives?)(?![\w])"
+    # "the product team", "the content manager": a team or role named after what it handles
+    r"(?! (?:team|teams|manager|managers|owner|owners|lead|leads|people|group|department|squad|"
+    r"org|committee|staff)(?![\w]))")
+PROCESS = re.compile(
+    r"(?<![\w])(?:process(?:es)?|polic(?:y|ies)|playbooks?|workflows?|rules?|rulebooks?|"
+    r"templates?|macros?|guidelines?|procedures?|sops?|flows?|steps?|criteria|scope|"
+    r"intents?|categories|taxonomy|label set|labels|codebook|style guide|tone|requirements|"
+    r"checklists?|rubrics?|protocols?|escalation|routing|approvals?|thresholds?|schema|"
+    r"pathways?|layout|governance|"
+    r"disclosure wording|wording|scripts?|checkout|the way we|how we (?:work|do)|"
+    r"what we (?:want|need)|process(?:ing)? rules|business rules|logic|our approach|"
+    r"instructions|conventions|standards?|guidance|curriculum|format|structure|fields|"
+    r"document types|question types|mechanics|balance changes|game design)(?![\w])")
+CHANGE = re.compile(
+    r"(?<![\w])(?:updat\w*|chang\w*|refresh\w*|(?:re)?publish\w*|releas\w*|rebuil\w*|"
+    r"revis\w*|review(?:s|ed)?|syncs|synced|syncing|add(?:s|ed|ing)?|mov(?:e|es|ing)|"
+    r"comes? (?:out|in)|ship(?:s|ped|ping)?|patch|"
+    r"rotat\w*|reset\w*|recalculat\w*|repric\w*|list(?:s|ed|ing)? new|post(?:s|ed)?|"
+    r"roll(?:s|ed)? out|patch(?:ed|es)?|new|amend\w*|reissu\w*|replac\w*|edit(?:s|ed)?|"
+    r"rewrit\w*|rework\w*|tweak\w*|adjust\w*|issued|reallocat\w*|evolv\w*|shift(?:s|ed)?|"
+    r"come and go|expir\w*|stale|outdated|current|fresh|latest|pull(?:s|ed)?|fetch\w*|"
+    r"look(?:s|ed)? up|reflect|know about|redone|redo|redesign\w*|turn over|churn|"
+    r"differ\w*|flip\w*|go(?:es)? up|drop\w*|arriv\w*|appear\w*|launch\w*|open(?:s|ed)?|"
+    r"clos(?:e|es|ed)|fill(?:s|ed)? up|sell(?:s)? out|come from|comes from|feed|"
+    r"(?:re)?load(?:s|ed|ing)?|check(?:s|ed)? against|quer(?:y|ies|ied))(?![\w])")
+EVOLVING = re.compile(
+    r"(?<![\w])(?:still being (?:designed|reworked|defined|refined|built|figured|changed|"
+    r"debated|discussed|negotiated|decided|worked out)|still exploring|nothing is decided|"
+    r"(?:not|hasn'?t been|haven'?t been) (?:yet )?decided|(?:scope|process|flow|rules) "
+    r"(?:\w+ ){0,3}(?:become|get) clearer|"
+    r"still (?:figuring|working|changing|evolving|moving|shifting|settling|"
+    r"in flux|in progress|experimenting|iterating|deciding|defining|designing)|in flux|"
+    r"(?:is|are|being|under|currently) (?:being )?redesign\w*|redesigning|"
+    r"being (?:re)?(?:designed|worked|defined|refined|rewritten)|"
+    r"keeps? (?:adjusting|changing|tweaking|iterating|revising|moving)|pre-?launch|"
+    r"pivot(?:ed|ing|s)?|not (?:yet )?settled|"
+    r"early days|expected to (?:keep )?(?:change|shift|evolve)|"
+    r"(?:will|would) (?:probably |likely )?change (?:a few|several|again)|"
+    r"not frozen|work in progress|under (?:redesign|construction))(?![\w])")
+STABLE = re.compile(
+    r"(?<![\w])(?:stable|settled|locked|unchanged|mature|well[- ]established|"
+    r"fixed by (?:law|statute|regulation|the \w+|a \w+|national)|set (?:in|by) (?:law|"
+    r"statute|the regulator)|defined by (?:the )?(?:authority|regulator|law|standard|statute)|"
+    r"(?:the )?same (?:steps|process|rules|procedure|flow|workflow) (?:for|since|forever)|"
+    r"same steps forever|(?:nothing|never) (?:moves|changes)|don'?t touch it)(?![\w])")
+_FREQUENCY = [(period, re.compile(rf"(?:{pattern})(?![\w])")) for period, pattern in FREQUENCIES]
+# "a weekly sync with product", "the monthly review meeting": a meeting's rhythm, not a change.
+_MEETING = re.compile(r" (?:[\w-]+ ){0,2}(?:meetings?|meets?|standups?|stand-ups?|sync with|"
+                      r"catch-?ups?|retros?|demos?|calls? with|newsletters?|all-hands|"
+                      r"check-?ins?|1:1s?|one-on-ones?)(?![\w])")
+_LIVE_OK = re.compile(r"live (?:[\w-]+ )?(?:prices?|odds|scores?|data|feeds?|inventory|stock|"
+                      r"status|"
+                      r"availability|positions|balances?|rates?|tracking|market|chain|order|"
+                      r"results|standings|traffic|numbers|figures)|(?:updat\w*|pull\w*|fetch\w*|"
+                      r"read\w*|check\w*|sync\w*|stream\w*|change\w*|come|comes|be|is|are|"
+                      r"them|it|move\w*) live(?![\w])|live (?:from|via|during|through)")
+
+
+def frequencies(*, low: str) -> list[tuple[str, int, int]]:
+    """Every un-negated named frequency (period, start, end), longest first on overlaps."""
+    found = []
+    for period, pattern in _FREQUENCY:
+        for match in pattern.finditer(low):
+            start, end = match.start(), match.end()
+            if start > 0 and low[start - 1].isalnum():
+                continue
+            if low[start:end] == "live" and not _LIVE_OK.search(low, max(0, start - 12),
+                                                                 min(len(low), end + 16)):
+                continue
+            if _MEETING.match(low, end) and not CHANGE.search(low, max(0, start - 60), start):
+                continue
+            negates_itself = period == "yearly" and re.match(r"(?:never|rarely|hardly|seldom|"
+                                                             r"doesn|does not|don|won|will not|"
+                                                             r"haven|hasn|have not|has not|"
+                                                             r"havnt|not|nothing)", low[start:])
+            if not negates_itself and negated_before(low=low, start=start, words=3):
+                continue
+            found.append((period, start, end))
+    found.sort(key=lambda c: (c[1], -(c[2] - c[1])))
+    kept: list[tuple[str, int, int]] = []
+    for cue in found:
+        if not any(k[1] <= cue[1] < k[2] for k in kept):
+            kept.append(cue)
+    return kept
+
+
+def subjects(*, text: str) -> tuple[bool, bool]:
+    """Whether facts and whether process are named, reading compounds by their head noun.
+
+    "product rules" and "refund policy" are process; "policy handbook" and "rules page" are
+    facts: the last noun of a compound is what it is.
+    """
+    facts = [(m.start(), m.end()) for m in FACTS.finditer(text)]
+    process = [(m.start(), m.end()) for m in PROCESS.finditer(text)]
+
+    def heads(own: list[tuple[int, int]], other: list[tuple[int, int]]) -> bool:
+        return any(not any(o[0] in (e + 1, e) or (o[0] <= s < o[1] and o[1] - o[0] > e - s)
+                           for o in other) for s, e in own)
+
+    return heads(facts, process), heads(process, facts)
+
+
+def time_hits(*, low: str, clauses: list[tuple[int, int, int, int]]) -> list[Hit]:
+    """Freshness and stability hits: (clause start, clause end, sentence start, sentence end)."""
+    out: list[Hit] = []
+    for period, start, end in frequencies(low=low):
+        where = next(((cs, ce, ss, se) for cs, ce, ss, se in clauses if cs <= start < ce), None)
+        if where is None:
+            continue
+        cs, ce, ss, se = where
+        clause = low[cs:ce]
+        near = low[end:min(ce, end + 30)].lstrip()
+        attached = (CHANGE.search(clause) is not None or period == "yearly"
+                    or low[start:end] == "live" or CHANGE.search(low, ss, se) is not None
+                    or FACTS.match(near) is not None or PROCESS.match(near) is not None)
+        if not attached:
+            continue
+        context = clause if (FACTS.search(clause) or PROCESS.search(clause)) else low[ss:se]
+        fact, process = subjects(text=context)
+        weight = FIRM if (fact or process) else HINT
+        if fact or not process:
+            out.append(Hit(FRESHNESS, FRESHNESS_OF[period], start, end, weight))
+        if process or not fact:
+            out.append(Hit(STABILITY, STABILITY_OF[period], start, end, weight))
+    for pattern, value in ((EVOLVING, "evolving"), (STABLE, "stable")):
+        for match in pattern.finditer(low):
+            if negated_before(low=low, start=match.start(), words=3):
+                continue
+            cs, ce = next(((c[0], c[1]) for c in clauses if c[0] <= match.start() < c[1]),
+                          (match.start(), match.end()))
+            facts_only = FACTS.search(low, cs, ce) and not PROCESS.search(low, cs, ce)
+            if value == "stable" and facts_only:
+                out.append(Hit(FRESHNESS, "static", match.start(), match.end(), HINT))
+            else:
+                out.append(Hit(STABILITY, value, match.start(), match.end(), FIRM))
+    return out

@@ -1,0 +1,85 @@
+"""How cues and the classifier settle a field: firm cues decide, topic cues need agreement."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from models.reading.combine import AGREE, VETO, firm_cue, unit_of, vetoed
+from models.reading.cueing import FIRM, HINT
+from models.reading.evidence import Candidate
+from models.reading.reader import Reader
+from models.reading.text import units
+
+
+def reading(reader: Reader, text: str, field: str) -> tuple[object, str, bool] | None:
+    found = [r for r in reader.read(text=text) if r.field == field]
+    return (found[0].value, found[0].evidence, found[0].specific) if found else None
+
+
+@pytest.mark.parametrize(("text", "field", "value", "quoted"), [
+    ("Honestly it's just me looking after it, next to my day job.", "mlops_capacity",
+     "limited", "just me"),
+    ("Once the agency rolls off nobody here could maintain a model.", "mlops_capacity", "none",
+     "nobody"),
+    ("The menu is rewritten every Thursday.", "knowledge_freshness", "weekly",
+     "every Thursday"),
+    ("It must emit JSON that our billing system imports.", "output_strictness",
+     "strict_schema", "JSON"),
+    ("We keep a 250-question test set and score every prompt change on it.",
+     "success_metric_defined", True, "test set"),
+])
+def test_a_firm_cue_is_read_and_quoted(reader: Reader, text: str, field: str, value: object,
+                                       quoted: str) -> None:
+    got = reading(reader, text, field)
+    assert got is not None, reader.read(text=text)
+    assert got[0] == value and quoted in got[1] and got[1] in text and got[2]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("To answer, it has to read the customer's own order history.", True),
+    ("No customer data is involved; it only sees the text pasted in.", False),
+])
+def test_negation_turns_a_private_source_around(reader: Reader, text: str, value: bool) -> None:
+    got = reading(reader, text, "needs_private_context")
+    assert got is not None and got[0] is value
+
+
+def test_organisation_facts_read_as_nothing(reader: Reader) -> None:
+    text = "Our bank was founded in 1892 and our general counsel joined the kick-off."
+    assert reading(reader, text, "risk_domain") is None
+
+
+def candidate(field: str, value: str, weight: float, start: int) -> Candidate:
+    return Candidate(field, value, weight, start, start + 4, 0)
+
+
+def test_the_firmest_cue_wins_then_the_most_restrictive() -> None:
+    found = [candidate("mlops_capacity", "dedicated", FIRM, 0),
+             candidate("mlops_capacity", "limited", FIRM, 10),
+             candidate("mlops_capacity", "none", HINT, 20)]
+    chosen = firm_cue(field="mlops_capacity", found=found)
+    assert chosen is not None and chosen.value == "limited"
+    assert firm_cue(field="mlops_capacity", found=found[2:]) is None
+
+
+def test_the_classifier_vetoes_only_when_sure_of_another_value() -> None:
+    classes = ("none", "general", "health")
+    sure_other = np.array([[0.0, VETO + 0.05, 0.05]])
+    unsure = np.array([[0.5, 0.3, 0.2]])
+    assert vetoed(field="output_strictness", probs=sure_other, classes=classes, index=0,
+                  value="health")
+    assert not vetoed(field="output_strictness", probs=unsure, classes=classes, index=0,
+                      value="health")
+    low = np.array([[0.9, 0.1 - AGREE / 2, AGREE / 2]])
+    assert vetoed(field="risk_domain", probs=low, classes=classes, index=0, value="health")
+    assert not vetoed(field="output_strictness", probs=low, classes=classes, index=0,
+                      value="health")
+
+
+def test_the_quote_is_the_narrowest_unit_holding_the_cue() -> None:
+    text = "We sell bikes, and prices change every Monday; nobody owns infra."
+    pieces = units(text=text)
+    start = text.index("every Monday")
+    chosen = pieces[unit_of(pieces=pieces, start=start, end=start + 12)]
+    assert "every Monday" in chosen.text and "nobody" not in chosen.text

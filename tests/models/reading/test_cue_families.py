@@ -1,0 +1,224 @@
+"""Each cue family on sentences written for these tests (not from the sentence bank).
+
+Every case states what a careful reader takes from the sentence: (field, value) for a firm cue,
+or `None` where the family must stay silent (negation, a wish, a volume, an organisation fact).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from models.reading.cueing import FIRM, lower
+from models.reading.evidence import candidates, hits_of
+from models.reading.quantities import quantities
+from models.reading.text import units
+
+
+def firm(text: str, field: str) -> str | None:
+    """The cue layer's firm value for `field`, or None."""
+    low, pieces = lower(text=text), units(text=text)
+    found = hits_of(text=text, low=low, pieces=pieces, found=quantities(text=text))
+    best = [c for c in candidates(low=low, pieces=pieces, hits=found)
+            if c.field == field and c.weight >= FIRM]
+    return best[0].value if best else None
+
+
+def check(cases: list[tuple[str, str | None]], field: str) -> None:
+    wrong = [(text, want, firm(text, field)) for text, want in cases
+             if firm(text, field) != want]
+    assert not wrong, "\n".join(f"{t!r}: want {w}, got {g}" for t, w, g in wrong)
+
+
+FRESHNESS = [
+    ("Odds move all through a match, so answers need the live odds.", "realtime"),
+    ("The bot quotes share prices pulled in real time from the exchange.", "realtime"),
+    ("Parcel locations refresh every couple of minutes.", "realtime"),
+    ("Room availability is checked against the booking system on every request.", "realtime"),
+    ("We refresh the product feed every night.", "daily"),
+    ("Exchange rates are loaded each morning at six.", "daily"),
+    ("New listings go up several times a week.", "daily"),
+    ("The specials board is rewritten every Monday.", "weekly"),
+    ("Our release notes come out every two weeks.", "weekly"),
+    ("The fee schedule is revised each quarter.", "monthly"),
+    ("Course content gets a refresh at the start of every term.", "monthly"),
+    ("The building codes it cites have not changed in fifteen years.", "static"),
+    ("The archive is frozen: nothing new is added.", "static"),
+    ("The timetable is not updated daily.", None),
+    ("We answer about 2,000 chats a day.", None),
+    ("Three analysts use it a couple of times a day.", None),
+    ("We have a weekly sync with the product team.", None),
+]
+STABILITY = [
+    ("Our returns policy changes almost every week.", "changes_weekly"),
+    ("The triage playbook is rewritten every sprint.", "changes_weekly"),
+    ("We tweak the escalation rules every few months.", "evolving"),
+    ("The workflow is still being figured out with the pilot teams.", "evolving"),
+    ("The approval process has been the same for years.", "stable"),
+    ("The steps are fixed by regulation and we don't touch them.", "stable"),
+    ("The onboarding checklist hasn't changed since 2019.", "stable"),
+]
+OWNERS = [
+    ("I'm the only developer and I do this on top of my normal job.", "limited"),
+    ("One engineer can spend about a day a week on it.", "limited"),
+    ("Our IT guy could look after it when he has time.", "limited"),
+    ("We have no developers at all; we are a team of accountants.", "none"),
+    ("Nobody here could maintain a model once the agency hands it over.", "none"),
+    ("The freelancer who built the demo finishes her contract next month.", "none"),
+    ("Our ML platform team already retrains a dozen models.", "dedicated"),
+    ("The data science team runs training pipelines on SageMaker every week.", "dedicated"),
+    ("There is an MLOps group that owns deployment, monitoring and rollback.", "dedicated"),
+    ("Our customers are mostly small firms.", None),
+]
+SOURCES = [
+    ("It looks up the member's current plan and claims before answering.", "true"),
+    ("Answers come from our Confluence space and the Jira history.", "true"),
+    ("The assistant needs each tenant's lease and payment history.", "true"),
+    ("It reads the client's portfolio from our CRM.", "true"),
+    ("The policies it quotes are confidential and only on our intranet.", "true"),
+    ("What it says depends on the shopper's basket and loyalty status.", "true"),
+    ("Everything it needs is in the email it is given.", "false"),
+    ("It only uses the public documentation on our website.", "false"),
+    ("No customer data is involved at any point.", "false"),
+    ("It doesn't need to access any user accounts.", "false"),
+    ("It doesn't know our internal product names yet.", "true"),
+]
+OUTPUT = [
+    ("The answer has to be a JSON object our checkout service can parse.", "strict_schema"),
+    ("Results go straight into the ERP import, which rejects any extra column.",
+     "strict_schema"),
+    ("It must return exactly one of the 12 category codes.", "strict_schema"),
+    ("The output is a function call with typed arguments.", "strict_schema"),
+    ("Each report has the same four headings and a bullet list of actions.", "structured"),
+    ("Replies follow our letter template with a fixed section order.", "structured"),
+    ("It writes a short friendly chat reply, nothing more.", "free_text"),
+    ("Answers are spoken to the caller, so plain sentences only.", "free_text"),
+    ("Our config files are all YAML anyway.", None),
+]
+QUALITY = [
+    ("Every labelled example was checked by a second reviewer.", "clean"),
+    ("The training pairs are consistent and follow one style guide.", "clean"),
+    ("The old labels are a mess; every agent tagged tickets their own way.", "noisy"),
+    ("Annotators contradict each other on about a third of the examples.", "noisy"),
+    ("Half of the historical replies follow the old policy, the rest are fine.", "mixed"),
+    ("Older tickets use free text while newer ones use the category field.", "mixed"),
+    ("We want the answers to be consistent.", None),
+    ("The knowledge base is clean and well organised.", None),
+]
+DOMAINS = [
+    ("It suggests ICD-10 codes for each discharge letter.", "health"),
+    ("Patients ask it about side effects of their medication.", "health"),
+    ("It explains why a loan application was turned down.", "finance"),
+    ("The bot helps with mortgage overpayment questions.", "finance"),
+    ("It flags clauses that do not comply with local law.", "legal"),
+    ("Gambling regulators audit what the assistant tells players.", "legal"),
+    ("Analysts use it to triage phishing reports and malware alerts.", "security"),
+    ("Users ask which wallet address to send their tokens to.", "web3"),
+    ("It writes captions for cat pictures; nothing serious can go wrong.", "general"),
+    ("The bank has been operating since 1892.", None),
+    ("Our general counsel attended the kick-off meeting.", None),
+    ("The legal team approved the budget.", None),
+]
+TASKS = [
+    ("It tags each speech with one of the 21 policy topics from our codebook.", "narrow"),
+    ("It triages maintenance requests into three urgency levels.", "narrow"),
+    ("All it does is pull the invoice total and due date out of each PDF.", "narrow"),
+    ("It checks whether a listing breaks our house rules, yes or no.", "narrow"),
+    ("It answers questions about our services, runbooks and architecture decisions.",
+     "moderate"),
+    ("The bot handles refunds, delivery problems and account changes.", "moderate"),
+    ("It drafts the summary, writes the follow-up email and also updates the CRM notes.",
+     "moderate"),
+    ("Staff can ask it anything, from IT problems to holiday rules.", "broad"),
+    ("A general-purpose assistant for the whole company.", "broad"),
+    ("It is not a general assistant.", None),
+]
+GAPS = [
+    ("The drafts invent prices that we don't sell.", "knowledge"),
+    ("It keeps giving outdated answers about last year's plans.", "knowledge"),
+    ("The JSON breaks our schema about one time in ten.", "format"),
+    ("The tone is stiff and it sounds robotic.", "style"),
+    ("It approves refunds that our policy says to refuse.", "policy"),
+    ("It picks the right tables but mangles the join logic.", "reasoning"),
+]
+METRICS = [
+    ("We have a 300-question eval set and track accuracy on it.", "true"),
+    ("Our prompt gets 71% on the held-out tickets.", "true"),
+    ("We don't have a test set yet.", "false"),
+    ("Honestly we judge it by vibes.", "false"),
+    ("We haven't decided how to measure success.", "false"),
+]
+
+
+@pytest.mark.parametrize(("cases", "field"), [
+    (FRESHNESS, "knowledge_freshness"), (STABILITY, "workflow_stability"),
+    (OWNERS, "mlops_capacity"), (SOURCES, "needs_private_context"),
+    (OUTPUT, "output_strictness"), (QUALITY, "data_quality"), (DOMAINS, "risk_domain"),
+    (TASKS, "task_narrowness"), (GAPS, "primary_gap"), (METRICS, "success_metric_defined"),
+])
+def test_cue_family(cases: list[tuple[str, str | None]], field: str) -> None:
+    check(cases, field)
+
+
+def test_a_team_going_away_leaves_nobody_and_a_public_document_is_not_private() -> None:
+    assert firm("The data-science team that would own it is being disbanded.",
+                "mlops_capacity") == "none"
+    assert firm("The engineers are being reassigned to the mobile app in May.",
+                "mlops_capacity") == "none"
+    assert firm("It answers from the public 30-page safety guide.",
+                "needs_private_context") == "false"
+    assert firm("Our team is being praised for the launch.", "mlops_capacity") is None
+
+
+def test_metaphors_and_funders_do_not_set_the_domain() -> None:
+    assert firm("It reports on account health for our sales reps.", "risk_domain") is None
+    assert firm("Our investors asked whether we fine-tune.", "risk_domain") is None
+    assert firm("It suggests which index funds suit a client's investment goals.",
+                "risk_domain") == "finance"
+
+
+def test_a_topic_passed_on_to_a_person_and_a_condition_on_anything() -> None:
+    assert firm("Any question about dosages is handed straight to a pharmacist.",
+                "risk_domain") is None
+    assert firm("It explains dosages to patients.", "risk_domain") == "health"
+    assert firm("Anything mentioning a refund dispute goes to a person.",
+                "task_narrowness") is None
+    assert firm("Customers can ask it anything.", "task_narrowness") == "broad"
+
+
+def test_a_review_by_a_professional_keeps_the_domain() -> None:
+    assert firm("Each draft is sent to a nurse, who checks it before the patient sees it.",
+                "risk_domain") == "health"
+
+
+def test_naming_the_tone_is_no_complaint_but_a_wish_for_it_is() -> None:
+    assert firm("The brand team signed off the tone of voice guide.", "primary_gap") is None
+    assert firm("We need the replies to match our brand voice.", "primary_gap") == "style"
+    assert firm("The tone is off for our customers.", "primary_gap") == "style"
+
+
+def test_second_to_second_and_a_named_month_each_year() -> None:
+    assert firm("Seat availability changes second to second.", "knowledge_freshness") == \
+        "realtime"
+    assert firm("The fee table is republished each January.", "knowledge_freshness") == "static"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("We don't have any developers on staff.", "none"),
+    ("Nobody in the office knows Python.", "none"),
+    ("There is no tech staff at the charity.", "none"),
+    ("It's just our archivist and me.", "limited"),
+    ("The three of us would fit it in between other projects.", "limited"),
+    ("We do have developers, four of them.", None),
+])
+def test_more_ways_to_say_who_owns_it(text: str, want: str | None) -> None:
+    assert firm(text, "mlops_capacity") == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The intake flow is still being debated with the board.", "evolving"),
+    ("Management keeps changing which fields the form needs.", "evolving"),
+    ("How refunds are approved is not decided yet.", "evolving"),
+    ("We decided the flow last year and it has stayed the same.", None),
+])
+def test_a_process_still_in_flux(text: str, want: str | None) -> None:
+    assert firm(text, "workflow_stability") == want
