@@ -13,7 +13,13 @@ Rules (README of models/reading):
 - a vague or hedged reading that contradicts a given answer changes nothing and is not listed
   (it is not a fact, and the contract has no status for it);
 - a confident high-stakes reading of `risk_domain` always counts as firm, so evidence of a
-  high-stakes domain brings the guardrail warnings whatever the form says.
+  high-stakes domain brings the guardrail warnings whatever the form says;
+- overruling a given answer takes a named fact: a reading below `OVERRULE_CONFIDENCE` (the
+  learned classifier's guess about a whole sentence, not a cue that names the fact) can fill a
+  blank but never overrides the form;
+- one frequency statement is one fact: when the same words are read for both
+  `knowledge_freshness` and `workflow_stability` and the form already placed them under one of
+  the two (that reading agrees), the other is not a conflict.
 Readings come from any source (the description, a dataset audit), one per field; the most
 confident wins, so an audit's measurement (confidence 1) outweighs the text.
 """
@@ -35,6 +41,8 @@ from models.vocabulary import APPROACH_NAMES, HIGH_STAKES, Recommendation
 CONFLICT_SOURCE = cite(mistake(1))
 DESCRIPTION = "description"
 SCORE_TOLERANCE = 0.1
+OVERRULE_CONFIDENCE = 0.5  # more likely than not; below it a reading only fills blanks
+FREQUENCY_FIELDS = ("knowledge_freshness", "workflow_stability")
 HIGH = {d.value for d in HIGH_STAKES}
 
 
@@ -70,10 +78,18 @@ def agrees(*, field: str, said: Answer, read: Answer) -> bool:
 
 
 def firm(*, reading: Reading) -> bool:
-    """Specific and unhedged; a high-stakes domain read from the text always counts."""
+    """Specific, unhedged and named; a high-stakes domain read from the text always counts."""
     if reading.field == "risk_domain" and reading.value in HIGH:
         return True
-    return reading.specific and not reading.hedged
+    return reading.specific and not reading.hedged and reading.confidence >= OVERRULE_CONFIDENCE
+
+
+def _placed_elsewhere(*, reading: Reading, agreed: Sequence[Reading]) -> bool:
+    """The form already placed these frequency words under the sibling field."""
+    if reading.field not in FREQUENCY_FIELDS:
+        return False
+    return any(other.field in FREQUENCY_FIELDS and other.field != reading.field
+               and other.start < reading.end and reading.start < other.end for other in agreed)
 
 
 def _item(*, reading: Reading, status: str) -> InferredItem:
@@ -103,6 +119,8 @@ def understand(*, questionnaire: Questionnaire, readings: Sequence[Reading],
     changes: dict[str, Answer] = {}
     items: list[InferredItem] = []
     conflicts: list[tuple[Reading, Answer, Answer]] = []
+    agreed = [r for f, r in best.items() if answers.get(f) is not None
+              and agrees(field=f, said=_plain(answers[f]), read=r.value)]
     for field, reading in best.items():
         said = _plain(answers.get(field))
         if said is None:
@@ -110,7 +128,7 @@ def understand(*, questionnaire: Questionnaire, readings: Sequence[Reading],
             items.append(_item(reading=reading, status="filled"))
         elif agrees(field=field, said=said, read=reading.value):
             items.append(_item(reading=reading, status="agrees"))
-        elif firm(reading=reading):
+        elif firm(reading=reading) and not _placed_elsewhere(reading=reading, agreed=agreed):
             used = said if _form_wins(field=field, said=said, read=reading.value) \
                 else reading.value
             changes[field] = used

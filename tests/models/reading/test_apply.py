@@ -98,3 +98,33 @@ def test_the_document_carries_inferred_and_conflicts_first(advisor: Advisor,
     assert [w.field for w in doc.warnings[:len(conflicts)]] == conflicts
     assert doc.questionnaire.mlops_capacity == "dedicated"  # the answers as given
     assert "inferred" in doc.model_dump(mode="json")
+
+
+def test_a_guess_below_more_likely_than_not_fills_but_never_overrules(advisor: Advisor) -> None:
+    evidence = "We get 200k tickets a month"
+    guess = reading("needs_private_context", True, evidence, confidence=0.47)
+    told = understand(questionnaire=questionnaire(needs_private_context=False), readings=[guess],
+                      decider=advisor)
+    assert told.effective.needs_private_context is False
+    assert told.inferred == [] and told.warnings == []
+    blank = understand(questionnaire=questionnaire(needs_private_context=None), readings=[guess],
+                       decider=advisor)
+    assert blank.effective.needs_private_context is True
+    assert [i.status for i in blank.inferred] == ["filled"]
+
+
+def test_one_frequency_placed_by_the_form_under_its_sibling_is_no_conflict(
+        advisor: Advisor) -> None:
+    evidence = "We get 200k tickets a month"
+    read = [reading("knowledge_freshness", "monthly", evidence),
+            reading("workflow_stability", "evolving", evidence)]
+    told = understand(questionnaire=questionnaire(knowledge_freshness="static",
+                                                  workflow_stability="evolving"),
+                      readings=read, decider=advisor)
+    assert told.effective.knowledge_freshness == "static"
+    assert [(i.field, i.status) for i in told.inferred] == [("workflow_stability", "agrees")]
+    assert told.warnings == []
+    apart = understand(questionnaire=questionnaire(knowledge_freshness="static",
+                                                   workflow_stability="stable"),
+                       readings=read, decider=advisor)
+    assert {w.field for w in apart.warnings} == {"knowledge_freshness", "workflow_stability"}
