@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from models.asking import Answer
+from models.batch_scoring import BatchScorer
 from models.conditions import compile_condition
 from models.features import FEATURE_SOURCE, MODEL_FEATURES, answers_of
 from models.questionnaire import Questionnaire
@@ -34,6 +36,9 @@ RULE_KEYS = (
     "id", "message", "effect", "approach", "log_odds", "constraint", "source", "mistake"
 )
 WARNING_KEYS = ("id", "message", "severity", "mistake", "source")
+# Enum lookups done once: a what-if search builds dozens of decisions per request.
+APPROACH_MEMBERS = tuple(Approach(a) for a in APPROACHES)
+RECOMMENDATIONS = {r.value: r for r in Recommendation}
 
 
 def sigmoid(*, x: float) -> float:
@@ -55,7 +60,10 @@ def recommend(
     threshold. Ties go to the simpler approach.
     """
     allowed = [a for a in SINGLE_ORDER if a not in ruled_out] or list(SINGLE_ORDER)
-    best = max(allowed, key=lambda a: (scores[a], -SINGLE_ORDER.index(a)))
+    best = allowed[0]
+    for approach in allowed[1:]:  # strictly better only: a tie stays with the simpler one
+        if scores[approach] > scores[best]:
+            best = approach
     if best == "rag":
         both = "fine_tuning" in allowed and scores["fine_tuning"] >= both_threshold
     elif best == "fine_tuning":
@@ -99,6 +107,8 @@ class Advisor:
         self._intercept = {a: float(artifact["intercepts"][a]) for a in APPROACHES}
         self._slope = {a: float(artifact["calibration"]["slope"][a]) for a in APPROACHES}
         self._prior = {a: float(artifact["rules_only"]["intercepts"][a]) for a in APPROACHES}
+        self._batch = BatchScorer(reader=self._reader, coefficients=self._coef,
+                                  intercepts=self._intercept, slopes=self._slope)
         self._public = {rule["id"]: {k: rule.get(k) for k in RULE_KEYS}
                         for rule in artifact["rules"]}
         self._warnings = [
@@ -128,12 +138,26 @@ class Advisor:
         """`decide` on plain, already valid answers (None: unknown), skipping validation."""
         reading = self._reader.read(answers=answers)
         logits = self._logits(reading=reading, answers=answers, learned=True, out=None)
-        scores = {a: sigmoid(x=logits[a]) for a in APPROACHES}
-        choice = recommend(scores=scores, ruled_out=reading.ruled_out,
-                           both_threshold=self.both_threshold)
-        return Decision(recommendation=Recommendation(choice),
-                        scores={Approach(a): s for a, s in scores.items()},
-                        ruled_out=reading.ruled_out)
+        return self._decision(logits=[logits[a] for a in APPROACHES], ruled_out=reading.ruled_out)
+
+    def decide_many(
+        self, *, base: Questionnaire, changes: Sequence[tuple[str, Answer]]
+    ) -> list[Decision]:
+        """`decide` on each one-answer change of `base` (plain, valid values), in one pass.
+
+        Exactly what `decide` gives for each changed questionnaire (`models/batch_scoring.py`).
+        """
+        found = self._batch.score(base=answers_of(questionnaire=base), changes=changes)
+        return [self._decision(logits=logits, ruled_out=ruled_out)
+                for logits, ruled_out in found]
+
+    def _decision(self, *, logits: Sequence[float], ruled_out: dict[str, list[str]]) -> Decision:
+        """Scores and recommendation from the logits, in `APPROACHES` order."""
+        scores = {a: sigmoid(x=x) for a, x in zip(APPROACHES, logits, strict=True)}
+        choice = recommend(scores=scores, ruled_out=ruled_out, both_threshold=self.both_threshold)
+        return Decision(recommendation=RECOMMENDATIONS[choice],
+                        scores=dict(zip(APPROACH_MEMBERS, scores.values(), strict=True)),
+                        ruled_out=ruled_out)
 
     def _logits(
         self, *, reading: Reading, answers: Mapping[str, Any], learned: bool,

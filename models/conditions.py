@@ -83,6 +83,35 @@ def compile_condition(*, condition: Condition) -> Predicate:
     return lambda answers: answers.get(field) is not None and compare(answers[field], frozen)
 
 
+def numeric_tests(*, condition: Condition) -> dict[str, tuple[Callable[[Any], bool], ...]]:
+    """Per field that a condition only compares as a number, each comparison on a known answer.
+
+    The condition reads such a field through these comparisons alone, so two answers that agree
+    on all of them are the same answer to it (degrees are memoised on that bounded key).
+    """
+    tests: dict[str, list[Callable[[Any], bool]]] = {}
+    other: set[str] = set()
+
+    def visit(part: Condition) -> None:
+        if "not" in part:
+            visit(part["not"])
+            return
+        if "all" in part or "any" in part:
+            for inner in part["all"] if "all" in part else part["any"]:
+                visit(inner)
+            return
+        field = str(part["field"])
+        op = next((op for op in ("gte", "lt", "lte") if op in part), None)
+        if op is None:
+            other.add(field)
+            return
+        compare, arg = _COMPARISONS[op], part[op]
+        tests.setdefault(field, []).append(lambda value: compare(value, arg))
+
+    visit(condition)
+    return {field: tuple(found) for field, found in tests.items() if field not in other}
+
+
 def degree(
     *, predicate: Predicate, fields: tuple[str, ...], answers: Mapping[str, Any],
     distribution: Distribution,

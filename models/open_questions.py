@@ -3,7 +3,8 @@
 An unknown answer contributes nothing learned and only its expected share to the rules, so the
 recommendation stands on what is known. What the team should find out next is each scored
 question still open whose answer could change it. For each one, every answer the training cases
-gave (with how often they gave it) is tried on the real model, holding all else fixed:
+gave (with how often they gave it) is tried on the real model, holding all else fixed (all in one
+batch, `Advisor.decide_many`):
 - `would_change_to`: each answer that changes the recommendation, and to what (numbers grouped
   into runs of neighbouring values that lead to the same recommendation);
 - `share`: the share of the cases' answers to that question that would change it. The list is
@@ -12,7 +13,7 @@ gave (with how often they gave it) is tried on the real model, holding all else 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -63,22 +64,23 @@ def _key(*, value: Any) -> str:
     return f"{value:,}" if isinstance(value, int) else str(value)
 
 
-def _changes(
-    *, field: str, answers: Mapping[str, Any], current: Recommendation, advisor: Advisor
-) -> tuple[list[tuple[Any, float, Recommendation | None]], float]:
-    """Each candidate answer with its weight and new recommendation (None: unchanged)."""
+def _tried(*, field: str, advisor: Advisor) -> list[Any]:
+    """The answers tried for one question: its choices, both booleans, or the cases' numbers."""
     spec = BY_NAME[field]
-    counts = {_key(value=v): float(n) for v, n in advisor.answer_distribution.get(field, [])}
-    values: list[Any] = [c.value for c in spec.ask.choices]
     if spec.kind == "boolean":
-        values = [False, True]
-    elif not values:
-        values = [v for v, _ in advisor.answer_distribution.get(field, [])]
-    out = []
-    for value in values:
-        decided = advisor.decide_answers(answers={**answers, field: value}).recommendation
-        out.append((value, counts.get(_key(value=value), 0.0),
-                    None if decided == current else decided))
+        return [False, True]
+    values: list[Any] = [c.value for c in spec.ask.choices]
+    return values or [v for v, _ in advisor.answer_distribution.get(field, [])]
+
+
+def _changes(
+    *, field: str, decided: Sequence[tuple[Any, Recommendation]], current: Recommendation,
+    advisor: Advisor,
+) -> tuple[list[tuple[Any, float, Recommendation | None]], float]:
+    """Each tried answer with its weight and new recommendation (None: unchanged)."""
+    counts = {_key(value=v): float(n) for v, n in advisor.answer_distribution.get(field, [])}
+    out = [(value, counts.get(_key(value=value), 0.0), None if new == current else new)
+           for value, new in decided]
     return out, sum(counts.values())
 
 
@@ -112,11 +114,15 @@ def open_questions(
 ) -> list[OpenQuestion]:
     """The scored questions left unanswered that could change the recommendation."""
     answers = answers_of(questionnaire=questionnaire)
+    tried = [(field, value) for field in OPTIONAL_FIELDS if answers[field] is None
+             for value in _tried(field=field, advisor=advisor)]
+    decided: dict[str, list[tuple[Any, Recommendation]]] = {}
+    for (field, value), outcome in zip(
+            tried, advisor.decide_many(base=questionnaire, changes=tried), strict=True):
+        decided.setdefault(field, []).append((value, outcome.recommendation))
     out: list[OpenQuestion] = []
-    for field in OPTIONAL_FIELDS:
-        if answers[field] is not None:
-            continue
-        rows, total = _changes(field=field, answers=answers, current=recommendation,
+    for field, outcomes in decided.items():
+        rows, total = _changes(field=field, decided=outcomes, current=recommendation,
                                advisor=advisor)
         found = _runs(field=field, rows=rows)
         if not found:

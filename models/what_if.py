@@ -2,18 +2,20 @@
 
 Every candidate changes one field: each other enum value, each boolean, a ladder of volume,
 example, baseline and latency values, and every value for an unknown answer. Each candidate is
-assessed for real; flips are ranked by cost minus half the new recommendation's own score,
-where cost = field weight x steps moved (ordinal enums, or decades for counts), a flat
-`UNKNOWN_COST` for answering an unknown, and the weights say how much a team controls the
-answer (defining a metric is cheap; changing the risk domain is not). A flip is only offered when
-it adds or drops an approach the field bears on (`bears_on` in its declaration): a what-if whose
-only effect would be to swap in an approach the answer has nothing to do with is not advice.
+assessed for real, all in one batch (`Advisor.decide_many`, exactly what one `decide` each would
+give). Flips are ranked by cost minus half the new recommendation's own score, where cost = field
+weight x steps moved (ordinal enums, or decades for counts), a flat `UNKNOWN_COST` for answering
+an unknown, and the weights say how much a team controls the answer (defining a metric is cheap;
+changing the risk domain is not). A flip is only offered when it adds or drops an approach the
+field bears on (`bears_on` in its declaration): a what-if whose only effect would be to swap in
+an approach the answer has nothing to do with is not advice.
 One change per field, at most `MAX_WHAT_IFS` in all.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
 
@@ -36,8 +38,10 @@ STRENGTH_WEIGHT = 0.5
 class Assessor(Protocol):
     """Anything that scores a questionnaire the way `models.advisor.Advisor` does."""
 
-    def decide(self, *, questionnaire: Questionnaire) -> Decision:
-        """Recommendation and scores for one questionnaire."""
+    def decide_many(
+        self, *, base: Questionnaire, changes: Sequence[tuple[str, Answer]]
+    ) -> list[Decision]:
+        """Recommendation and scores for each one-answer change of `base`."""
         ...
 
 
@@ -160,10 +164,10 @@ def what_ifs(
 ) -> list[WhatIf]:
     """The smallest, most plausible answer changes that really change the recommendation."""
     best: dict[str, tuple[float, WhatIf]] = {}
-    answers = questionnaire.model_dump()
-    for field, value, cost in candidates(questionnaire=questionnaire):
-        changed = Questionnaire.model_validate({**answers, field: value})
-        outcome = advisor.decide(questionnaire=changed)
+    found = candidates(questionnaire=questionnaire)
+    outcomes = advisor.decide_many(base=questionnaire,
+                                   changes=[(field, value) for field, value, _ in found])
+    for (field, value, cost), outcome in zip(found, outcomes, strict=True):
         if outcome.recommendation == result.recommendation or not bears_on_change(
                 field=field, before=result.recommendation, after=outcome.recommendation):
             continue

@@ -18,6 +18,9 @@ from service.config import Settings
 from service.main import create_app
 from service.serving import uvicorn_options
 
+# Browser fixtures (chromium, page) for every test module that drives a real browser.
+pytest_plugins = ["tests.browser"]
+
 REPO = Path(__file__).resolve().parent.parent
 # Tests send hundreds of requests from one address; the limits themselves are tested with low
 # values in tests/service/test_limits.py.

@@ -17,42 +17,9 @@ from models.questionnaire import BY_NAME, Questionnaire
 from models.result import ModelResult
 from models.vocabulary import parts_of
 from models.what_if import what_ifs
+from tests.models.strategies import ANSWERS, LEVELS
 
 APPROACHES = ("prompt_engineering", "rag", "fine_tuning")
-LEVELS = {
-    "task_narrowness": ["broad", "moderate", "narrow"],
-    "knowledge_freshness": ["static", "monthly", "weekly", "daily", "realtime"],
-    "mlops_capacity": ["none", "limited", "dedicated"],
-    "risk_domain": ["general", "finance", "health", "legal", "security", "web3"],
-    "primary_gap": ["knowledge", "format", "style", "policy", "reasoning"],
-    "data_quality": ["noisy", "mixed", "clean"],
-    "output_strictness": ["free_text", "structured", "strict_schema"],
-    "workflow_stability": ["changes_weekly", "evolving", "stable"],
-}
-OPTIONAL: dict[str, st.SearchStrategy[Any]] = {
-    "primary_gap": st.sampled_from(LEVELS["primary_gap"]),
-    "needs_private_context": st.booleans(),
-    "labeled_examples": st.integers(0, 100_000_000),
-    "data_quality": st.sampled_from(LEVELS["data_quality"]),
-    "output_strictness": st.sampled_from(LEVELS["output_strictness"]),
-    "success_metric_defined": st.booleans(),
-    "prompt_baseline_score": st.floats(0.0, 1.0, allow_nan=False),
-    "workflow_stability": st.sampled_from(LEVELS["workflow_stability"]),
-    "latency_budget_ms": st.integers(1, 600_000),
-    "knowledge_size_tokens": st.integers(0, 1_000_000_000_000),
-    "project_name": st.text(min_size=1, max_size=20).filter(lambda s: "\x00" not in s),
-    "description": st.text(max_size=50).filter(lambda s: "\x00" not in s),
-}
-ANSWERS = st.fixed_dictionaries(
-    {
-        "task_narrowness": st.sampled_from(LEVELS["task_narrowness"]),
-        "knowledge_freshness": st.sampled_from(LEVELS["knowledge_freshness"]),
-        "requests_per_day": st.integers(0, 1_000_000_000),
-        "mlops_capacity": st.sampled_from(LEVELS["mlops_capacity"]),
-        "risk_domain": st.sampled_from(LEVELS["risk_domain"]),
-    },
-    optional={key: st.none() | strategy for key, strategy in OPTIONAL.items()},
-)
 SETTINGS = settings(
     max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -10,15 +9,9 @@ import pytest
 from playwright.sync_api import Browser, Route
 
 from service.api.routes.docs import ASSETS_URL
-from tests.browser import launch_chromium
 
 pytestmark = pytest.mark.browser
 
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    with launch_chromium() as browser:
-        yield browser
 
 
 def test_docs_page_loads_nothing_from_elsewhere(client: httpx.Client) -> None:

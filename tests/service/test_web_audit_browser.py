@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
-from tests.browser import launch_chromium
 from tests.service.audit_support import Files, generated
 from tests.service.test_web_browser import ARTIFACTS, no_horizontal_overflow
 
@@ -20,19 +18,6 @@ AUDIT_URL = re.compile(r".*/datasets/audits/[A-Za-z0-9-]+/report$")
 UNBROKEN = b'{"prompt": "' + b"x" * 900 + b'", "completion": "y"}\n'
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    with launch_chromium() as browser:
-        yield browser
-
-
-@pytest.fixture
-def page(chromium: Browser, server: Any) -> Iterator[Page]:
-    context = chromium.new_context(base_url=server.url, viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(120_000)
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 @pytest.fixture(scope="module")

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from service.web.fields import ALL_FIELDS, BY_NAME
-from tests.browser import launch_chromium
 from tests.service.web_support import FORM_ANSWERS
 
 pytestmark = pytest.mark.browser
@@ -22,19 +20,6 @@ REPORT_URL = re.compile(r".*/assessments/[A-Za-z0-9-]+/report$")
 LONG_DESCRIPTION = ("Unbroken" * 490 + " " + "x" * 70)[:4000]  # 4,000 chars, two giant words
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    with launch_chromium() as browser:
-        yield browser
-
-
-@pytest.fixture
-def page(chromium: Browser, server: Any) -> Iterator[Page]:
-    context = chromium.new_context(base_url=server.url, viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(30_000)
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def fill(page: Page, answers: dict[str, str]) -> None:
