@@ -14,9 +14,10 @@ import time
 from collections.abc import AsyncIterator, Awaitable
 from contextlib import AsyncExitStack, asynccontextmanager
 
-from knowledge.embeddings import Embedder
+from knowledge.embeddings import Embedder, TextEncoder
 from knowledge.ingest import discover
 from knowledge.static_embeddings import StaticEmbedder
+from knowledge.vector_cache import RememberingEncoder
 from models.advisor import Advisor
 from models.estimates import load_assumptions
 from models.reading.reader import Reader
@@ -88,7 +89,7 @@ async def _start_database_and_embedder(
     await asyncio.gather(*jobs)
 
 
-async def _index_builtin(*, state: AppState) -> None:
+async def _index_builtin(*, state: AppState, embedder: TextEncoder) -> None:
     """Index the built-in corpus (only new or changed files), saying what it does and took."""
     settings, started = state.settings, time.perf_counter()
     if state.database.created:
@@ -100,7 +101,7 @@ async def _index_builtin(*, state: AppState) -> None:
         conninfo=state.conninfo,
         corpus_dir=settings.corpus_dir,
         collection=BUILTIN_COLLECTION,
-        embedder=state.embedder,
+        embedder=embedder,
     )
     if report.changed:
         log.info("built-in knowledge base: %d passages from %d new and %d changed files "
@@ -113,16 +114,20 @@ async def _index_builtin(*, state: AppState) -> None:
 async def _start_service(*, state: AppState, stack: AsyncExitStack) -> None:
     """The index, guidance, pool, spool, supervisor and assessment pipeline the API runs on."""
     settings, database, embedder = state.settings, state.database, state.embedder
+    # The built-in corpus and the rule topics are the same texts at every start: their vectors
+    # come from the cache beside the model export after the first run.
+    remembered = RememberingEncoder(encoder=embedder, folder=embedder.cache_folder)
     if settings.index_builtin:
-        await _index_builtin(state=state)
+        await _index_builtin(state=state, embedder=remembered)
     searcher = state.searcher_ = Searcher(embed=lambda text: embedder.encode_one(text=text))
     finder = state.finder_ = GuidanceFinder(
-        embedder=embedder,
+        embedder=remembered,
         searcher=searcher,
         collections=settings.guidance_collection_list,
         describe=searcher.embed if settings.dense_description else None,
     )
     await asyncio.to_thread(finder.precompute, topics=list(rule_topics(advisor=state.advisor)))
+    await asyncio.to_thread(remembered.save)
     pool = state.pool_ = database.make_pool()
     stack.push_async_callback(pool.close)
     await pool.open(wait=True, timeout=settings.db_open_timeout_s)
