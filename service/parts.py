@@ -49,10 +49,7 @@ async def open_parts(
         needs |= Need.DATABASE | Need.EMBEDDER | Need.ADVISOR
     state = AppState(settings=settings)
     async with AsyncExitStack() as stack:
-        await _start_database_and_embedder(state=state, needs=needs, stack=stack, owner=owner)
-        if Need.ADVISOR in needs:
-            state.advisor_ = Advisor.load(path=settings.model_path)
-            state.reader_ = await asyncio.to_thread(load_reader)
+        await _start_slow_parts(state=state, needs=needs, stack=stack, owner=owner)
         if Need.SERVICE in needs:
             await _start_service(state=state, stack=stack)
         elif Need.ADVISOR in needs:
@@ -72,10 +69,16 @@ def load_reader() -> Reader:
                        embedder_id=static.model_id)
 
 
-async def _start_database_and_embedder(
+def _load_models(*, state: AppState) -> None:
+    """The advisor's artifact and the description reader (a second or so on a busy machine)."""
+    state.advisor_ = Advisor.load(path=state.settings.model_path)
+    state.reader_ = load_reader()
+
+
+async def _start_slow_parts(
     *, state: AppState, needs: Need, stack: AsyncExitStack, owner: bool
 ) -> None:
-    """Both take seconds and neither needs the other, so they start side by side."""
+    """Database, embedder and models take seconds and none needs another: start side by side."""
     jobs: list[Awaitable[object]] = []
     if Need.DATABASE in needs:
         database = state.database_ = Database.claim(settings=state.settings)
@@ -86,6 +89,8 @@ async def _start_database_and_embedder(
     if Need.EMBEDDER in needs:
         embedder = state.embedder_ = Embedder(backend=state.settings.embedding_backend)
         jobs.append(asyncio.to_thread(embedder.load))
+    if Need.ADVISOR in needs:
+        jobs.append(asyncio.to_thread(_load_models, state=state))
     await asyncio.gather(*jobs)
 
 
