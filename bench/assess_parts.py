@@ -99,6 +99,14 @@ async def parts(*, state: Any, bodies: list[bytes], clock: Clock) -> None:
                 await store(conn, encoded=encoded, source="api", caller=None)
 
 
+async def prepared(*, state: Any) -> str:
+    """Which statements psycopg has prepared on one pooled connection (after 5 uses each)."""
+    async with state.pool.connection() as conn:
+        cur = await conn.execute("SELECT statement FROM pg_prepared_statements")
+        rows = [" ".join(str(r[0]).split())[:60] for r in await cur.fetchall()]
+    return f"prepared on one pooled connection: {len(rows)}: " + "; ".join(rows)
+
+
 def end_to_end(*, client: Any, bodies: list[bytes], clock: Clock) -> None:
     """The whole request through the ASGI app."""
     for raw in bodies:
@@ -131,6 +139,7 @@ def main() -> None:
             end_to_end(client=client, bodies=[body(rng=rng, i=10**6 + i)
                                               for i in range(args.requests)], clock=clock)
             print(clock.table())
+            print("\n" + client.portal.call(lambda: prepared(state=state)))
 
 
 if __name__ == "__main__":
