@@ -35,6 +35,7 @@ SETS = {  # name -> (collection, source key, labelled file, tune split only?)
     "seeds-tune": ("hard-seeds", "seeds", EVAL / "hard_seed_queries.jsonl", True),
     "corpus-tune": ("hard-corpus", "corpus", EVAL / "hard_corpus_queries.jsonl", True),
     "seeds-fresh": ("hard-seeds", "seeds", EVAL / "fresh_seed_queries.jsonl", True),
+    "seeds-r2": ("hard-seeds", "seeds", EVAL / "round2_seed_queries.jsonl", True),
     "seeds-52": ("hard-seeds", "seeds", EVAL / "seed_queries.jsonl", False),
     "corpus-55": ("hard-corpus", "corpus", EVAL / "corpus_queries.jsonl", False),
 }

@@ -32,6 +32,18 @@ _ENDINGS = ("s", "es", "d", "ed", "ing", "ly", "er", "ers")
 _TOKEN = re.compile(
     r"\b[^\W\d_]/[^\W\d_]\b|\d*\.\d+|\d+(?:[.,]\d+)*|[^\W\d_](?:\w|['’-](?=\w))*"
 )
+# British spellings the English stemmer keeps apart from the American ones most sources use
+# ("customise" stems to "customis", "customize" to "custom"): the American form is added as
+# an alternative, so a stray match ("advise" → "advize") finds nothing and costs nothing.
+_AMERICAN = [(re.compile(pattern), american) for pattern, american in (
+    (r"(?<=\w{3})is(e|es|ed|ing|er|ers|ation|ations)$", r"iz\1"),
+    (r"(?<=\w{2}[ivlbnmd])our(s|ed|ing|ite|ites|able)?$", r"or\1"),
+    (r"(?<=\w{2})ys(e|es|ed|ing)$", r"yz\1"),
+    (r"(?<=\w{3})ogue(s)?$", r"og\1"),
+    (r"(?<=\w{2})ell(ed|ing|er|ers)$", r"el\1"),
+    (r"(?<=\w{2})([tb])re(s)?$", r"\1er\2"),
+    (r"^(def|off|lic|pret)ence(s)?$", r"\1ense\2"),
+)]
 
 
 @dataclass(frozen=True)
@@ -68,6 +80,15 @@ def load_synonyms(*, path: Path = SYNONYMS_FILE) -> list[Synonym]:
 def tokens(*, text: str) -> list[str]:
     """Words and whole numbers of a text, in order; a bare ".72" becomes "0.72"."""
     return [f"0{t}" if t.startswith(".") else t for t in _TOKEN.findall(text)]
+
+
+def american(*, word: str) -> str | None:
+    """The American spelling of a British one ("behaviour" → "behavior"), or None."""
+    for pattern, replacement in _AMERICAN:
+        changed = pattern.sub(replacement, word)
+        if changed != word:
+            return changed
+    return None
 
 
 class Vocabulary:
@@ -186,6 +207,10 @@ def rewrite(
     for token in tokens(text=draft.text):
         low = token.lower()
         group = [low, *draft.extra.get(low, [])]
+        us = american(word=low)
+        if us is not None:
+            group.append(us)
+            draft.notes.append(f"{token} → {us} (American spelling)")
         fixed = None
         if vocabulary is not None and low not in draft.protected:
             fixed = vocabulary.correct(word=low)

@@ -29,6 +29,7 @@ COMMANDS: dict[str, tuple[list[str], bool]] = {
     "eval-retrieval": ([str(BIN / "advisor"), "eval-retrieval"], False),
     "bench": ([str(BIN / "python"), "bench/bench.py"], False),
     "faults": ([str(BIN / "python"), "bench/fault_figures.py"], False),
+    "verdict": ([str(BIN / "python"), "bench/verdict_bench.py"], False),
 }
 
 

@@ -48,10 +48,12 @@ class Target:
 
 
 def targets(*, settings: Settings, seeds: Path, collection: str) -> list[Target]:
-    """The seeds (hard set + the 52 older questions) and the built-in corpus (hard + 55)."""
+    """The seeds (hard set, fresh and round-2 tune sets, the 52) and the corpus (hard + 55)."""
     return [
         Target(title="seeds", collection=collection, source=seeds,
                sets=((EVAL / "hard_seed_queries.jsonl", True),
+                     (EVAL / "fresh_seed_queries.jsonl", True),
+                     (EVAL / "round2_seed_queries.jsonl", True),
                      (EVAL / "seed_queries.jsonl", False))),
         Target(title="built-in corpus", collection=BUILTIN_COLLECTION,
                source=settings.corpus_dir,
@@ -104,6 +106,8 @@ async def score_target(
         if has_kinds and split != ALL_SPLITS:
             kept = [i for i, t in enumerate(tags) if t.split == split]
             queries, tags = [queries[i] for i in kept], [tags[i] for i in kept]
+        if not queries:  # a tune-only set has nothing in the holdout split
+            continue
         ranks = await rank_modes(conn, searcher=searcher, embedder=embedder,
                                  collection=target.collection, queries=queries)
         table = {mode: by_kind(ranks=ranks[mode], tags=tags) for mode in MODES}

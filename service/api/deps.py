@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request, Security, status
 from fastapi.security import APIKeyHeader
-from psycopg import AsyncConnection
 
 from models.advisor import Advisor
 from service.access import API_KEY_HEADER_NAME, resolve_caller
@@ -73,12 +71,6 @@ class RequireScope:
         return caller
 
 
-async def get_conn(state: StateDep) -> AsyncIterator[AsyncConnection[Any]]:
-    """A pooled connection for the length of one request."""
-    async with state.pool.connection() as conn:
-        yield conn
-
-
 def get_advisor(state: StateDep) -> Advisor:
     """The loaded rules-plus-logistic model."""
     return state.advisor
@@ -89,6 +81,5 @@ def get_assessor(state: StateDep) -> Assessor:
     return state.assessor
 
 
-ConnDep = Annotated[AsyncConnection[Any], Depends(get_conn)]
 AdvisorDep = Annotated[Advisor, Depends(get_advisor)]
 AssessorDep = Annotated[Assessor, Depends(get_assessor)]

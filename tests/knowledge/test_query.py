@@ -8,6 +8,7 @@ from knowledge.query import (
     ALTERNATIVE,
     Synonym,
     Vocabulary,
+    american,
     load_synonyms,
     rewrite,
     tokens,
@@ -109,3 +110,34 @@ def test_the_shipped_map_loads_replacements_first() -> None:
     assert modes == sorted(modes, key=lambda m: m != "replace")
     done = rewrite(text="evalset for ft?", synonyms=synonyms)
     assert done.keyword.split() == ["eval|evaluation", "set", "for", "fine-tuning"]
+
+
+@pytest.mark.parametrize(
+    ("british", "us"),
+    [
+        ("customising", "customizing"),
+        ("organisation", "organization"),
+        ("behaviours", "behaviors"),
+        ("favourite", "favorite"),
+        ("analyse", "analyze"),
+        ("catalogue", "catalog"),
+        ("labelled", "labeled"),
+        ("modelling", "modeling"),
+        ("centre", "center"),
+        ("licence", "license"),
+    ],
+)
+def test_british_spellings_gain_the_american_one_as_an_alternative(british: str, us: str) -> None:
+    assert american(word=british) == us
+    done = rewrite(text=f"our {british} question", synonyms=[])
+    assert f"{british}{ALTERNATIVE}{us}" in done.keyword.split()
+    assert done.dense == f"our {british} question"
+    assert f"{british} → {us} (American spelling)" in done.notes
+
+
+@pytest.mark.parametrize(
+    "word", ["wise", "rise", "base", "hour", "four", "your", "tour", "analysis", "called",
+             "filled", "genre", "customize"],
+)
+def test_words_that_only_look_british_gain_nothing(word: str) -> None:
+    assert american(word=word) is None

@@ -58,13 +58,14 @@ def test_hard_seed_holdout_stays_above_the_pre_issue_14_baseline(
 ) -> None:
     """Before issue 14 the holdout scored hybrid hit@3 0.702, MRR@10 0.679 (HARD_SETS.md).
 
-    The issue's targets (0.9 / 0.8, paraphrases 0.75) are not met yet (0.851 / 0.759,
-    paraphrases 0.500); this guards what was gained, by kind, without tuning on the holdout.
+    The issue's targets (0.9 / 0.8, paraphrases 0.75) are not met yet (round 2: 0.872 / 0.797,
+    paraphrases 0.583); this guards what was gained, by kind, without tuning on the holdout.
     """
     path = EVAL / "hard_seed_queries.jsonl"
     pairs = [(q, t) for q, t in zip(load_queries(path=path), load_tags(path=path), strict=True)
              if t.split == "holdout"]
     found = ranks(database_url, embedder, "t-seeds-eval", SEEDS, [q for q, _ in pairs])
     table = by_kind(ranks=found["hybrid"], tags=[t for _, t in pairs])
-    assert table["all"][1]["hit@3"] >= 0.8 and table["all"][1]["mrr@10"] >= 0.72, table
+    assert table["all"][1]["hit@3"] >= 0.85 and table["all"][1]["mrr@10"] >= 0.78, table
+    assert table["paraphrase"][1]["hit@3"] >= 0.5, table
     assert table["subsection"][1]["hit@3"] >= 0.9 and table["slack"][1]["hit@3"] >= 0.9, table

@@ -8,6 +8,7 @@ from typing import Any
 
 import psycopg
 
+from knowledge.query import rewrite
 from knowledge.search import Passage, Query
 from service.db.database import connect
 from service.db.migrate import migration_files
@@ -148,3 +149,16 @@ def test_heading_migration_can_run_again(database_url: str) -> None:
     # The passage's own heading is weight A, the headings above it weight B.
     assert "'better':5A" in own[0] and "'versus':10B" in own[0]
     assert words[0] == consistent[1] and words[1]
+
+
+def test_a_british_spelling_finds_the_american_passage(
+    tmp_path: Path, database_url: str, embedder: Any
+) -> None:
+    (tmp_path / "a.md").write_text("# A\n\nCustomization of a model needs labeled examples.\n")
+    (tmp_path / "b.md").write_text("# B\n\nRetrieval keeps the answers current.\n")
+    ingest(conninfo=database_url, paths=[tmp_path], collection="t-british", embedder=embedder)
+    plain = search(database_url, [Query(qid="q", text="customisation")], "t-british")
+    assert plain["q"] == []  # the stemmer keeps "customis" apart from "custom"
+    text = rewrite(text="customisation", synonyms=[]).keyword
+    found = search(database_url, [Query(qid="q", text=text)], "t-british")
+    assert [p.path for p in found["q"]] == ["a.md"]
