@@ -36,6 +36,15 @@ def normalize(*, vectors: np.ndarray) -> np.ndarray:
     return np.asarray(vectors / np.maximum(norms, 1e-12), dtype=np.float32)
 
 
+class TextEncoder(Protocol):
+    """What ingest and guidance need of an embedder: vectors, and the id of the model."""
+
+    @property
+    def backend_id(self) -> str: ...
+
+    def encode(self, *, texts: Sequence[str], batch_size: int = 64) -> np.ndarray: ...
+
+
 class _Runner(Protocol):
     def encode(self, *, texts: list[str], batch_size: int) -> np.ndarray: ...
 
@@ -122,6 +131,11 @@ class Embedder:
         """The backend in use after loading: the requested one, or torch after a fallback."""
         self.load()
         return self._backend
+
+    @property
+    def cache_folder(self) -> Path:
+        """Where built models (and vectors kept across starts) live."""
+        return self.cache_dir or default_cache_dir()
 
     @property
     def backend_id(self) -> str:

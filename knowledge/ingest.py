@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from knowledge.chunking import SUPPORTED_SUFFIXES, ParsedDocument, parse_document
-from knowledge.embeddings import Embedder
+from knowledge.embeddings import TextEncoder
 
 # Bump when chunking changes, so unchanged files are re-chunked once.
 CHUNKER_VERSION = "chunker-6"
@@ -129,6 +129,6 @@ def prepare(
     return ToIndex(name=source.name, digest=digest, doc=doc)
 
 
-def embed(*, item: ToIndex, embedder: Embedder) -> np.ndarray:
+def embed(*, item: ToIndex, embedder: TextEncoder) -> np.ndarray:
     """One vector per chunk, from the text the chunk is searched by (heading path included)."""
     return embedder.encode(texts=[chunk.embed_text for chunk in item.doc.chunks])

@@ -126,4 +126,4 @@ class AssessmentDocument(_Delivery, Advice, ModelResult, _Identity):
 
     def to_json(self) -> str:
         """The document as sent to clients and stored: one serialisation for both."""
-        return json.dumps(self.model_dump(mode="json"), ensure_ascii=False)
+        return self.model_dump_json()

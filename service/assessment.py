@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -34,6 +36,14 @@ def new_assessment_id() -> str:
     rand = uuid.uuid4().int & ((1 << 80) - 1)
     value = (ms << 80) | (0x7 << 76) | (rand & ((1 << 76) - 1))
     return str(uuid.UUID(int=value))
+
+
+@dataclass(frozen=True)
+class Assessed:
+    """A finished assessment and its JSON text: what was stored is what the client is sent."""
+
+    document: AssessmentDocument
+    encoded: str
 
 
 class Assessor:
@@ -73,7 +83,15 @@ class Assessor:
     async def assess(
         self, *, questionnaire: Questionnaire, source: str = "api", caller: str | None = None
     ) -> AssessmentDocument:
-        """Score, retrieve guidance, store in one transaction, then return the stored document."""
+        """Score, retrieve guidance, store in one statement, then return the stored document."""
+        done = await self.assess_encoded(questionnaire=questionnaire, source=source,
+                                         caller=caller)
+        return done.document
+
+    async def assess_encoded(
+        self, *, questionnaire: Questionnaire, source: str = "api", caller: str | None = None
+    ) -> Assessed:
+        """As `assess`, with the document encoded once for both the database and the caller."""
         supervisor, finder = self.supervisor, self.finder
         assert supervisor is not None and finder is not None
         # An unknown dataset_audit_id is refused (AuditReferenceError, 422) before anything runs;
@@ -82,28 +100,29 @@ class Assessor:
         measured = audit_readings(audit=audit) if audit is not None else []
         result, doc = self._evaluate(questionnaire=questionnaire, measured=measured)
         if supervisor.up:
+            encoded = ""
 
             async def guide_and_store(conn: AsyncConnection[Any]) -> None:
+                nonlocal encoded
                 found = await finder.find(
                     conn, result=result, description=questionnaire.description
                 )
                 doc.guidance = [SupportingPassage.model_validate(p) for p in found]
-                await store(conn, doc=doc.model_dump(mode="json"), source=source, caller=caller)
+                encoded = doc.to_json()
+                await store(conn, encoded=encoded, source=source, caller=caller)
 
             try:
                 await supervisor.run(guide_and_store)
                 metrics.ASSESSMENTS.labels(
                     recommendation=doc.recommendation.value, source=source
                 ).inc()
-                return doc
+                return Assessed(document=doc, encoded=encoded)
             except UNREACHABLE:  # down (marked by the supervisor) or busy (not marked)
                 if self.spool is None:
                     raise
         return self._degraded(doc=doc, source=source, caller=caller)
 
-    def _degraded(
-        self, *, doc: AssessmentDocument, source: str, caller: str | None
-    ) -> AssessmentDocument:
+    def _degraded(self, *, doc: AssessmentDocument, source: str, caller: str | None) -> Assessed:
         """Answer without the database: no guidance, and spool the document durably first."""
         assert self.spool is not None
         doc.guidance = []
@@ -113,8 +132,9 @@ class Assessor:
             "assessment is spooled and will be stored (and retrievable by id) once the "
             "database is back"
         )
-        self.spool.append(doc=doc.model_dump(mode="json"), source=source, caller=caller)
+        encoded = doc.to_json()
+        self.spool.append(doc=json.loads(encoded), source=source, caller=caller)
         metrics.DEGRADED.inc()
         metrics.SPOOL_DEPTH.inc()
         metrics.ASSESSMENTS.labels(recommendation=doc.recommendation.value, source=source).inc()
-        return doc
+        return Assessed(document=doc, encoded=encoded)

@@ -9,9 +9,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from models.audit import AuditOptions, run_audit
 from models.audit.document import AuditDocument, AuditFile
 from models.audit.excerpts import add_excerpts
+from models.audit.options import AuditOptions
 from models.audit.reader import Source
 
 RETRY_AFTER_S = 30
@@ -34,6 +34,8 @@ class AuditInputs:
 def audit_files(*, inputs: AuditInputs, options: AuditOptions, audit_id: str | None,
                 progress: Callable[[int], None] | None = None) -> AuditDocument:
     """The audit document of the inputs; raises AuditInputError for unreadable input."""
+    from models.audit.engine import run_audit  # datasketch and scipy: only when an audit runs
+
     report = run_audit(train=inputs.train, eval=inputs.eval, traffic=inputs.traffic,
                        options=options, progress=progress)
     add_excerpts(report=report, train=inputs.train, eval=inputs.eval)

@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 from psycopg import AsyncConnection
 
-from knowledge.embeddings import Embedder
+from knowledge.embeddings import TextEncoder
 from knowledge.search import Passage, Query
 from models.advisor import Advisor
 from models.result import ModelResult
@@ -55,7 +55,7 @@ class GuidanceFinder:
     """Builds retrieval queries from an assessment and picks deduplicated supporting passages."""
 
     def __init__(
-        self, *, embedder: Embedder, searcher: Searcher, collections: Sequence[str],
+        self, *, embedder: TextEncoder, searcher: Searcher, collections: Sequence[str],
         describe: EmbedOne | None,
     ) -> None:
         self.embedder = embedder

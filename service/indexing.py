@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import psycopg
 
-from knowledge.embeddings import Embedder
+from knowledge.embeddings import TextEncoder
 from knowledge.ingest import IngestReport, ToIndex, discover, embed, prepare
 from service.db import documents, keyword_stats
 
@@ -55,7 +55,7 @@ class _BackgroundStore:
 
 
 def ingest(
-    *, conninfo: str, paths: Iterable[Path], collection: str, embedder: Embedder,
+    *, conninfo: str, paths: Iterable[Path], collection: str, embedder: TextEncoder,
     progress: Progress | None = None,
 ) -> IngestReport:
     """Index paths into a collection; unchanged files (same content hash) are left alone."""
@@ -88,7 +88,7 @@ def ingest(
 
 
 def index_builtin(*, conninfo: str, corpus_dir: Path, collection: str,
-                  embedder: Embedder) -> IngestReport:
+                  embedder: TextEncoder) -> IngestReport:
     """Index the built-in corpus; workers starting together take turns under one lock."""
     with documents.index_lock(conninfo, name=BUILTIN_LOCK):
         return ingest(conninfo=conninfo, paths=[corpus_dir], collection=collection,

@@ -14,9 +14,10 @@ import time
 from collections.abc import AsyncIterator, Awaitable
 from contextlib import AsyncExitStack, asynccontextmanager
 
-from knowledge.embeddings import Embedder
+from knowledge.embeddings import Embedder, TextEncoder
 from knowledge.ingest import discover
 from knowledge.static_embeddings import StaticEmbedder
+from knowledge.vector_cache import RememberingEncoder
 from models.advisor import Advisor
 from models.estimates import load_assumptions
 from models.reading.reader import Reader
@@ -48,10 +49,7 @@ async def open_parts(
         needs |= Need.DATABASE | Need.EMBEDDER | Need.ADVISOR
     state = AppState(settings=settings)
     async with AsyncExitStack() as stack:
-        await _start_database_and_embedder(state=state, needs=needs, stack=stack, owner=owner)
-        if Need.ADVISOR in needs:
-            state.advisor_ = Advisor.load(path=settings.model_path)
-            state.reader_ = await asyncio.to_thread(load_reader)
+        await _start_slow_parts(state=state, needs=needs, stack=stack, owner=owner)
         if Need.SERVICE in needs:
             await _start_service(state=state, stack=stack)
         elif Need.ADVISOR in needs:
@@ -71,10 +69,16 @@ def load_reader() -> Reader:
                        embedder_id=static.model_id)
 
 
-async def _start_database_and_embedder(
+def _load_models(*, state: AppState) -> None:
+    """The advisor's artifact and the description reader (a second or so on a busy machine)."""
+    state.advisor_ = Advisor.load(path=state.settings.model_path)
+    state.reader_ = load_reader()
+
+
+async def _start_slow_parts(
     *, state: AppState, needs: Need, stack: AsyncExitStack, owner: bool
 ) -> None:
-    """Both take seconds and neither needs the other, so they start side by side."""
+    """Database, embedder and models take seconds and none needs another: start side by side."""
     jobs: list[Awaitable[object]] = []
     if Need.DATABASE in needs:
         database = state.database_ = Database.claim(settings=state.settings)
@@ -85,10 +89,12 @@ async def _start_database_and_embedder(
     if Need.EMBEDDER in needs:
         embedder = state.embedder_ = Embedder(backend=state.settings.embedding_backend)
         jobs.append(asyncio.to_thread(embedder.load))
+    if Need.ADVISOR in needs:
+        jobs.append(asyncio.to_thread(_load_models, state=state))
     await asyncio.gather(*jobs)
 
 
-async def _index_builtin(*, state: AppState) -> None:
+async def _index_builtin(*, state: AppState, embedder: TextEncoder) -> None:
     """Index the built-in corpus (only new or changed files), saying what it does and took."""
     settings, started = state.settings, time.perf_counter()
     if state.database.created:
@@ -100,7 +106,7 @@ async def _index_builtin(*, state: AppState) -> None:
         conninfo=state.conninfo,
         corpus_dir=settings.corpus_dir,
         collection=BUILTIN_COLLECTION,
-        embedder=state.embedder,
+        embedder=embedder,
     )
     if report.changed:
         log.info("built-in knowledge base: %d passages from %d new and %d changed files "
@@ -113,16 +119,20 @@ async def _index_builtin(*, state: AppState) -> None:
 async def _start_service(*, state: AppState, stack: AsyncExitStack) -> None:
     """The index, guidance, pool, spool, supervisor and assessment pipeline the API runs on."""
     settings, database, embedder = state.settings, state.database, state.embedder
+    # The built-in corpus and the rule topics are the same texts at every start: their vectors
+    # come from the cache beside the model export after the first run.
+    remembered = RememberingEncoder(encoder=embedder, folder=embedder.cache_folder)
     if settings.index_builtin:
-        await _index_builtin(state=state)
+        await _index_builtin(state=state, embedder=remembered)
     searcher = state.searcher_ = Searcher(embed=lambda text: embedder.encode_one(text=text))
     finder = state.finder_ = GuidanceFinder(
-        embedder=embedder,
+        embedder=remembered,
         searcher=searcher,
         collections=settings.guidance_collection_list,
         describe=searcher.embed if settings.dense_description else None,
     )
     await asyncio.to_thread(finder.precompute, topics=list(rule_topics(advisor=state.advisor)))
+    await asyncio.to_thread(remembered.save)
     pool = state.pool_ = database.make_pool()
     stack.push_async_callback(pool.close)
     await pool.open(wait=True, timeout=settings.db_open_timeout_s)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import json
 import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -189,6 +190,7 @@ async def _store_all(conn: AsyncConnection[Any], *, records: list[dict[str, Any]
     """Spooled records, each stored idempotently (a replay of a stored id changes nothing)."""
     for record in records:
         await assessments.store(
-            conn, doc=record["doc"], source=record.get("source", "api"),
+            conn, encoded=json.dumps(record["doc"], ensure_ascii=False),
+            source=record.get("source", "api"),
             caller=record.get("caller"), replace=True,
         )

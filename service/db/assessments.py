@@ -10,42 +10,48 @@ from psycopg.types.json import Jsonb
 from models.document import AssessmentDocument
 from service.db import audit
 
-_INSERT = """
-    INSERT INTO assessments (id, created_at, questionnaire, result, recommendation,
-                             model_version, source, created_by)
-    VALUES (%(id)s, %(created_at)s, %(q)s, %(result)s, %(rec)s, %(mv)s, %(source)s, %(caller)s)
+# One statement, one round trip (atomic without a transaction block): the document is sent
+# once, as the JSON text the client gets, and the columns are read out of it by the database;
+# the audit entry is written only when the row is new.
+_STORE = """
+    WITH doc AS (SELECT %(doc)s::jsonb AS d),
+    saved AS (
+        INSERT INTO assessments (id, created_at, questionnaire, result, recommendation,
+                                 model_version, source, created_by)
+        SELECT d->>'id', (d->>'created_at')::timestamptz, d->'questionnaire', d,
+               d->>'recommendation', d->>'model_version', %(source)s, %(caller)s
+        FROM doc
+        {conflict}
+    ),
+    logged AS ({audit} SELECT %(actor)s, 'assessment.create', s.id, %(detail)s
+                FROM saved s WHERE s.fresh)
+    SELECT fresh, id FROM saved
 """
-_KEEP = "ON CONFLICT (id) DO NOTHING RETURNING (xmax = 0)"
-_REPLACE = "ON CONFLICT (id) DO UPDATE SET result = EXCLUDED.result RETURNING (xmax = 0)"
+_KEEP = "ON CONFLICT (id) DO NOTHING RETURNING id, (xmax = 0) AS fresh"
+_REPLACE = ("ON CONFLICT (id) DO UPDATE SET result = EXCLUDED.result "
+            "RETURNING id, (xmax = 0) AS fresh")
+_STATEMENTS = {replace: _STORE.format(conflict=_REPLACE if replace else _KEEP,
+                                      audit=audit.INSERT_COLUMNS)
+               for replace in (False, True)}
 
 
 async def store(
-    conn: AsyncConnection[Any], *, doc: dict[str, Any], source: str, caller: str | None = None,
+    conn: AsyncConnection[Any], *, encoded: str, source: str, caller: str | None = None,
     replace: bool = False,
 ) -> None:
-    """Write the assessment exactly as returned and its audit entry, in one transaction.
+    """Write the assessment exactly as returned (its JSON text) and its audit entry, at once.
 
     A second store of an id changes nothing, except with `replace` (the spool's replay: the
     spooled copy is what the caller was answered, even if an abandoned attempt stored first).
     """
-    async with conn.transaction():
-        cur = await conn.execute(
-            _INSERT + (_REPLACE if replace else _KEEP),
-            {
-                "id": doc["id"],
-                "created_at": doc["created_at"],
-                "q": Jsonb(doc["questionnaire"]),
-                "result": Jsonb(doc),
-                "rec": doc["recommendation"],
-                "mv": doc["model_version"],
-                "source": source,
-                "caller": caller,
-            },
-        )
-        row = await cur.fetchone()
-        if row is not None and row[0]:
-            await audit.record(conn, caller=caller or source, action="assessment.create",
-                               target=doc["id"], detail={"source": source})
+    actor, detail = caller or source, {"source": source}
+    cur = await conn.execute(_STATEMENTS[replace], {
+        "doc": encoded, "source": source, "caller": caller, "actor": actor,
+        "detail": Jsonb(detail),
+    })
+    row = await cur.fetchone()
+    if row is not None and row[0]:
+        audit.logged(caller=actor, action="assessment.create", target=row[1], detail=detail)
 
 
 async def fetch(

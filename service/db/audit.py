@@ -13,16 +13,20 @@ from psycopg import AsyncConnection
 from psycopg.types.json import Jsonb
 
 log = logging.getLogger("advisor.audit")
-INSERT = """
-    INSERT INTO audit_log (caller, action, target, detail)
-    VALUES (%(caller)s, %(action)s, %(target)s, %(detail)s)
-"""
+INSERT_COLUMNS = "INSERT INTO audit_log (caller, action, target, detail)"
+INSERT = INSERT_COLUMNS + " VALUES (%(caller)s, %(action)s, %(target)s, %(detail)s)"
+
+
+def logged(*, caller: str, action: str, target: str | None, detail: dict[str, Any] | None
+           ) -> None:
+    """The log line of an entry written (by this module or inside another statement)."""
+    log.info("audit: %s %s %s %s", caller, action, target or "-", detail or {})
 
 
 def _params(
     *, caller: str, action: str, target: str | None, detail: dict[str, Any] | None
 ) -> dict[str, Any]:
-    log.info("audit: %s %s %s %s", caller, action, target or "-", detail or {})
+    logged(caller=caller, action=action, target=target, detail=detail)
     return {"caller": caller, "action": action, "target": target, "detail": Jsonb(detail or {})}
 
 

@@ -185,3 +185,9 @@ def test_sample_size_for_the_bar() -> None:
     bar = 0.6
     expected = ((Z + Z_POWER) * CAND.std(ddof=1) / (CAND.mean() - bar)) ** 2
     assert needed_for_bar(summary=fractions, bar=bar) == math.ceil(expected)
+
+
+def test_written_out_quantiles_are_scipys() -> None:
+    """Z and Z_POWER are written out (no scipy import at start); they must stay scipy's."""
+    assert Z == float(stats.norm.ppf(0.975))
+    assert Z_POWER == float(stats.norm.ppf(0.80))

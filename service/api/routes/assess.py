@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Response
 
 from models.document import AssessmentDocument
 from models.questionnaire import Questionnaire
 from service.api.deps import AssessorDep, CallerDep, RequireScope
-from service.api.schemas import DocumentResponse, ErrorBody
+from service.api.schemas import ErrorBody
 from service.callers import Scope
 from service.ratelimit import RateLimit
 
@@ -30,8 +30,9 @@ router = APIRouter(
 )
 async def assess(
     questionnaire: Questionnaire, assessor: AssessorDep, caller: CallerDep
-) -> DocumentResponse:
+) -> Response:
     """Score a questionnaire, explain it, cite guidance, and store it before answering."""
-    doc = await assessor.assess(questionnaire=questionnaire, source="api", caller=caller.name)
-    # Built from validated models already: serialise once instead of re-validating ~20 KB.
-    return DocumentResponse(doc)
+    done = await assessor.assess_encoded(questionnaire=questionnaire, source="api",
+                                         caller=caller.name)
+    # The very text that was stored: encoded once, never re-validated or re-encoded.
+    return Response(content=done.encoded, media_type="application/json")
