@@ -135,11 +135,13 @@ def main() -> None:
             end_to_end(client=client, bodies=warm, clock=Clock())
             clock = Clock()
             bodies = [body(rng=rng, i=i) for i in range(args.requests)]
-            client.portal.call(lambda: parts(state=state, bodies=bodies, clock=clock))
+            portal = client.portal
+            assert portal is not None  # set while the client is open
+            portal.call(lambda: parts(state=state, bodies=bodies, clock=clock))
             end_to_end(client=client, bodies=[body(rng=rng, i=10**6 + i)
                                               for i in range(args.requests)], clock=clock)
             print(clock.table())
-            print("\n" + client.portal.call(lambda: prepared(state=state)))
+            print("\n" + portal.call(lambda: prepared(state=state)))
 
 
 if __name__ == "__main__":

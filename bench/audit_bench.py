@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import psutil
 
@@ -75,7 +76,7 @@ def tree_sample(proc: psutil.Process, cpu: dict[int, float]) -> tuple[int, int]:
     return rss, pss
 
 
-def measure(*, path: Path, workers: int) -> dict[str, float]:
+def measure(*, path: Path, workers: int) -> dict[str, Any]:
     """Audit in a child process; peak memory of its process tree and wall time from launch."""
     load_before = os.getloadavg()[0]
     started = time.perf_counter()

@@ -49,7 +49,8 @@ def assess_ms(*, calls: int, rounds: int) -> float:
 
 
 def _assessor() -> Assessor:
-    return Assessor(advisor=Advisor.load(), finder=None, assumptions=load_assumptions())
+    return Assessor(advisor=Advisor.load(), reader=None, finder=None,
+                    assumptions=load_assumptions())
 
 
 def evaluate_ms(*, calls: int, rounds: int) -> tuple[float, float]:

@@ -51,12 +51,12 @@ def tune_only(*, path: Path, only_tune: bool) -> list[LabelledQuery]:
 
 def grid(*, name: str) -> list[tuple[str, Ranking, dict[str, Any]]]:
     """(label, ranking, rewrite options) to try."""
-    base = {"synonyms": True, "spelling": True, "dense_rewritten": True}
+    base: dict[str, Any] = {"synonyms": True, "spelling": True, "dense_rewritten": True}
     out: list[tuple[str, Ranking, dict[str, Any]]] = []
     if name == "rewrite":
-        for syn, spell, dense in itertools.product((False, True), repeat=3):
-            opts = {"synonyms": syn, "spelling": spell, "dense_rewritten": dense}
-            out.append((f"syn={syn:d} spell={spell:d} dense_rw={dense:d}", RANKING, opts))
+        for syn, spell, rewritten in itertools.product((False, True), repeat=3):
+            opts = {"synonyms": syn, "spelling": spell, "dense_rewritten": rewritten}
+            out.append((f"syn={syn:d} spell={spell:d} dense_rw={rewritten:d}", RANKING, opts))
     elif name == "joint":
         for dense, ceiling, head, path in itertools.product(
             (0.5, 0.55, 0.6), (0.25, 0.5), (0.5, 1.0), (0.25, 0.5)

@@ -10,6 +10,7 @@ and the CSV reader the verdict page will use. No assertions: figures only.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import platform
 import random
@@ -101,7 +102,7 @@ def main() -> None:
         text = "baseline,candidate\n" + "".join(
             f"{p['baseline']},{p['candidate']}\n" for p in pairs(n=n, kind="fractions", seed=n)
         )
-        median, p90 = timed(run=lambda text=text: parse_scores_csv(text=text), repeats=args.repeats)
+        median, p90 = timed(run=functools.partial(parse_scores_csv, text=text), repeats=args.repeats)
         rows.append(("CSV text -> pairs", n, len(text), median, p90))
     print(f"Python {platform.python_version()} on {platform.machine()}, {args.repeats} repeats")
     print("(shared machine: figures are indicative)\n")
