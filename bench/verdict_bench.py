@@ -102,7 +102,8 @@ def main() -> None:
         text = "baseline,candidate\n" + "".join(
             f"{p['baseline']},{p['candidate']}\n" for p in pairs(n=n, kind="fractions", seed=n)
         )
-        median, p90 = timed(run=functools.partial(parse_scores_csv, text=text), repeats=args.repeats)
+        parse = functools.partial(parse_scores_csv, text=text)
+        median, p90 = timed(run=parse, repeats=args.repeats)
         rows.append(("CSV text -> pairs", n, len(text), median, p90))
     print(f"Python {platform.python_version()} on {platform.machine()}, {args.repeats} repeats")
     print("(shared machine: figures are indicative)\n")
