@@ -107,15 +107,31 @@ class ReaderModel:
             near = best_similarity(vectors=vectors, spans=self.spans,
                                    groups=[len(g) for g in self.groups])
             out += near @ self.near
-        for row, (lexical, flags) in enumerate(features):
-            if lexical:
-                known = [self.index[f] for f in lexical if f in self.index]
-                if known:
-                    out[row] += self.named[known].sum(axis=0) / math.sqrt(len(lexical))
-            known = [self.index[f] for f in flags if f in self.index]
-            if known:
-                out[row] += self.named[known].sum(axis=0)
+        self._add_named(out=out, features=features)
         return out
+
+    def _add_named(self, *, out: np.ndarray, features: Sequence[tuple[set[str], set[str]]]
+                   ) -> None:
+        """Add each unit's summed feature weights: one padded gather and one sum per kind.
+
+        Weights are added in the same order as a per-unit `named[known].sum(axis=0)` (zero rows
+        pad the end), so the logits are the same to the last bit.
+        """
+        index, pad = self.index, len(self.index)
+        lexical = [[index[f] for f in found if f in index] for found, _ in features]
+        flags = [[index[f] for f in found if f in index] for _, found in features]
+        for known, scale in ((lexical, [math.sqrt(len(found) or 1) for found, _ in features]),
+                             (flags, None)):
+            width = max(map(len, known))
+            if not width:
+                continue
+            ids = np.full((len(known), width), pad)  # the padding row of `named` is zeros
+            for row, found in enumerate(known):
+                ids[row, :len(found)] = found
+            sums = self.named[ids].sum(axis=1)
+            if scale is not None:
+                sums /= np.asarray(scale)[:, None]
+            out += sums
 
     def probabilities(self, *, logits: np.ndarray, field: str) -> np.ndarray:
         """Softmax over one field's classes, one row per unit."""
