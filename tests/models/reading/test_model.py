@@ -41,3 +41,15 @@ def test_named_features_sum_to_the_same_bits_as_the_per_unit_loop() -> None:
         model._add_named(out=got, features=features)
         assert np.array_equal(got, expected)
         assert not np.array_equal(got, start) or not any(a or b for a, b in features)
+
+
+def test_all_fields_softmax_is_each_fields_softmax_to_the_bit() -> None:
+    model = ReaderModel.load()
+    rng = np.random.default_rng(5)
+    for scale in (0.1, 1.0, 8.0, 40.0):
+        logits = rng.normal(scale=scale, size=(int(rng.integers(1, 16)), model.named.shape[1]))
+        every = model.softmax(logits=logits)
+        for name, spec in model.fields.items():
+            part = every[:, spec.columns]
+            assert np.array_equal(part, model.probabilities(logits=logits, field=name)), name
+            assert np.allclose(part.sum(axis=1), 1.0)
