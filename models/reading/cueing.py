@@ -109,9 +109,20 @@ class CueBook:
 def required_literals(*, pattern: str) -> frozenset[str] | None:
     """Strings one of which every match of a case-sensitive `pattern` contains, or None."""
     parsed = sre_parser.parse(pattern)
-    if parsed.state.flags & re.IGNORECASE:
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
         return None
     return _required(items=list(parsed))
+
+
+def ascii_needs(*, regex: re.Pattern[str], most: int) -> frozenset[str] | None:
+    """For a case-insensitive regex: lower-case ASCII strings one of which the lower-cased
+    text holds wherever the regex matches an ASCII text (None: none, or more than `most`)."""
+    if regex.flags & re.VERBOSE:
+        return None
+    needs = _required(items=list(sre_parser.parse(regex.pattern)))
+    if needs is None or len(needs) > most or not all(n.isascii() for n in needs):
+        return None  # non-ASCII letters fold in ways a lower-cased substring test misses
+    return frozenset(n.lower() for n in needs)
 
 
 def _required(*, items: list[tuple[Any, Any]]) -> frozenset[str] | None:

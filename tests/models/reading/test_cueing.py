@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from models.reading.cueing import CueBook, lower, required_literals
+from models.reading.cueing import CueBook, ascii_needs, lower, required_literals
 from models.reading.families import BOOK
 from tests.conftest import REPO
 
@@ -47,3 +47,11 @@ def test_the_pre_check_changes_no_hit() -> None:
     texts = _texts()
     assert sum(len(BOOK.hits(text=t)) for t in texts) > 100
     assert all(BOOK.hits(text=t) == unchecked.hits(text=t) for t in texts)
+
+
+def test_ascii_needs_fold_case_and_refuse_what_folding_could_miss() -> None:
+    assert ascii_needs(regex=re.compile(r"\b(?:Maybe|perhaps)\b", re.I), most=5) == {
+        "maybe", "perhaps"}
+    assert ascii_needs(regex=re.compile("caf\u00e9|bar", re.I), most=5) is None
+    assert ascii_needs(regex=re.compile("a|b|c", re.I), most=2) is None
+    assert ascii_needs(regex=re.compile("x y", re.I | re.X), most=5) is None
