@@ -1,16 +1,24 @@
 """How long reading a description takes, alone and inside the whole pure assessment.
 
 Prints milliseconds per fresh 60-word description (p50/p95 over many), the static embedder's
-load time, and the time for 1,000 questionnaires through `assess_document` (what `advisor
-assess --no-guidance` does per line). Run: `python bench/reading_bench.py`. Figures depend on
-the machine's load; they are printed, never asserted.
+load time, the time for 1,000 questionnaires through `assess_document` (what `advisor
+assess --no-guidance` does per line), and `advisor assess FILE --no-guidance` on 1,000 of them
+end to end (start-up, worker processes and output included). Run:
+`python bench/reading_bench.py`. Figures depend on the machine's load; they are printed, never
+asserted.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import random
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
+from pathlib import Path
 
 from knowledge.static_embeddings import StaticEmbedder
 from models.advisor import Advisor
@@ -89,5 +97,20 @@ def main() -> None:
     print(f"1,000 questionnaires through assess_document: {time.perf_counter() - t0:.2f} s")
 
 
+def cli_seconds(*, texts: list[str]) -> float:
+    """Wall time of `advisor assess FILE --no-guidance` over one questionnaire per text."""
+    advisor = Path(sys.executable).with_name("advisor")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "batch.jsonl"
+        path.write_text("".join(json.dumps({**BASE, "description": t}) + "\n" for t in texts))
+        t0 = time.perf_counter()
+        subprocess.run([str(advisor), "assess", str(path), "--no-guidance"], check=True,
+                       stdout=subprocess.DEVNULL, env={**os.environ, "ADVISOR_DATA_DIR": tmp})
+        return time.perf_counter() - t0
+
+
 if __name__ == "__main__":
     main()
+    rng = random.Random(9)
+    took = cli_seconds(texts=[description(rng=rng) for _ in range(1000)])
+    print(f"advisor assess FILE --no-guidance, 1,000 questionnaires: {took:.2f} s")

@@ -147,10 +147,19 @@ class StaticEmbedder:
         if not texts:
             return out
         encodings = self.tokenizer.encode_batch_fast(list(texts), add_special_tokens=False)
-        for row, encoding in enumerate(encodings):
-            ids = [i for i in encoding.ids if i != self.unk_id]
-            if ids:
-                out[row] = self.vectors[ids].mean(axis=0)
+        rows = [[i for i in encoding.ids if i != self.unk_id] for encoding in encodings]
+        width = max(map(len, rows))
+        if width:
+            # One gather for all texts; the padding is zeroed and comes last, so each row is
+            # added in the same order as a per-text `vectors[ids].mean(axis=0)`, to the bit.
+            ids = np.zeros((len(rows), width), dtype=np.intp)
+            for row, found in enumerate(rows):
+                ids[row, :len(found)] = found
+            counts = np.asarray([len(found) for found in rows], dtype=np.float32)
+            gathered = self.vectors[ids]
+            gathered[np.arange(width) >= counts[:, None]] = 0.0
+            filled = counts > 0
+            out[filled] = gathered[filled].sum(axis=1) / counts[filled, None]
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         return np.asarray(out / np.maximum(norms, 1e-12), dtype=np.float32)
 

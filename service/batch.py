@@ -5,13 +5,19 @@ from __future__ import annotations
 
 import asyncio
 import json
+import multiprocessing
+import os
+import stat
 import sys
+from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import IO, Any
 
 from pydantic import ValidationError
 
 from models.questionnaire import Questionnaire
+from service.assessment import Assessor
 from service.audit_answers import AuditReferenceError
 from service.config import Settings
 from service.db.errors import UNREACHABLE
@@ -22,6 +28,13 @@ from service.state import Need
 NO_GUIDANCE_NOTE = "guidance skipped (--no-guidance)"
 MAX_LINE_BYTES = 1_000_000  # the same as the API's body limit
 CHUNK = 65_536
+# Without guidance a file of questionnaires is split over this many worker processes, each
+# loading the advisor and reader once; below POOL_MIN_BYTES (about 200 questionnaires) the
+# second load costs more than it saves. WINDOW bounds the lines in flight, so memory stays flat
+# and every line is printed in input order.
+POOL_WORKERS = 2
+POOL_MIN_BYTES = 100_000
+WINDOW = 64
 
 
 class LineProblem(Exception):
@@ -129,7 +142,35 @@ def _parse(*, line: int, value: Any) -> Questionnaire | dict[str, Any]:
 
 def run_batch(*, stream: IO[bytes], settings: Settings, guidance: bool) -> int:
     """Assess every item in order; returns how many lines failed."""
+    if not guidance and worth_a_pool(stream=stream):
+        return evaluate_in_pool(stream=stream, settings=settings)
     return asyncio.run(_assess_all(stream=stream, settings=settings, guidance=guidance))
+
+
+def failed_line(*, err: Exception, line: int) -> str:
+    """The error object printed in place of a questionnaire that could not be assessed."""
+    if isinstance(err, AuditReferenceError):
+        return json.dumps(_error(line=line, detail=err.detail()))
+    return json.dumps({"error": "not assessed", "line": line, "detail": str(err)})
+
+
+def evaluated(*, assessor: Assessor, item: Questionnaire, line: int) -> tuple[str, bool]:
+    """One document without guidance (or its error object), and whether the line failed."""
+    try:
+        doc = assessor.evaluate(questionnaire=item)
+    except (*UNREACHABLE, SpoolWriteError, AuditReferenceError) as err:
+        return failed_line(err=err, line=line), True
+    doc.guidance_note = NO_GUIDANCE_NOTE
+    return doc.to_json(), False
+
+
+async def _assessed(*, assessor: Assessor, item: Questionnaire, line: int) -> tuple[str, bool]:
+    """One document with guidance, stored as from the API (or its error object)."""
+    try:
+        doc = await assessor.assess(questionnaire=item, source="cli", caller="cli")
+    except (*UNREACHABLE, SpoolWriteError, AuditReferenceError) as err:
+        return failed_line(err=err, line=line), True
+    return doc.to_json(), False
 
 
 async def _assess_all(*, stream: IO[bytes], settings: Settings, guidance: bool) -> int:
@@ -140,23 +181,66 @@ async def _assess_all(*, stream: IO[bytes], settings: Settings, guidance: bool) 
         for line, value in read_items(stream):
             item = _parse(line=line, value=value)
             if not isinstance(item, Questionnaire):
-                failures += 1
-                _emit(json.dumps(item, ensure_ascii=False))
-                continue
-            try:
-                if guidance:
-                    doc = await parts.assessor.assess(questionnaire=item, source="cli",
-                                                      caller="cli")
-                else:
-                    doc = parts.assessor.evaluate(questionnaire=item)
-                    doc.guidance_note = NO_GUIDANCE_NOTE
-            except (*UNREACHABLE, SpoolWriteError) as err:
-                failures += 1
-                _emit(json.dumps({"error": "not assessed", "line": line, "detail": str(err)}))
-                continue
-            except AuditReferenceError as err:
-                failures += 1
-                _emit(json.dumps(_error(line=line, detail=err.detail())))
-                continue
-            _emit(doc.to_json())
+                out, failed = json.dumps(item, ensure_ascii=False), True
+            elif guidance:
+                out, failed = await _assessed(assessor=parts.assessor, item=item, line=line)
+            else:
+                out, failed = evaluated(assessor=parts.assessor, item=item, line=line)
+            failures += failed
+            _emit(out)
+    return failures
+
+
+def worth_a_pool(*, stream: IO[bytes]) -> bool:
+    """A regular file big enough, and the cores to share it (a pipe stays strictly streamed)."""
+    try:
+        info = os.fstat(stream.fileno())
+    except (AttributeError, OSError, ValueError):
+        return False
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return stat.S_ISREG(info.st_mode) and info.st_size >= POOL_MIN_BYTES \
+        and (cores or 1) >= POOL_WORKERS
+
+
+_WORKER: dict[str, Any] = {}  # in a worker process: its loop, open parts and their state
+
+
+def _start_worker(settings: Settings) -> None:
+    """Open the advisor's parts once per worker, through the one way parts are started."""
+    loop = asyncio.new_event_loop()
+    parts = open_parts(settings=settings, needs=Need.ADVISOR)
+    _WORKER.update(loop=loop, parts=parts, state=loop.run_until_complete(parts.__aenter__()))
+
+
+def _evaluate_in_worker(item: Questionnaire, line: int) -> tuple[str, bool]:
+    return evaluated(assessor=_WORKER["state"].assessor, item=item, line=line)
+
+
+def _done(value: tuple[str, bool]) -> Future[tuple[str, bool]]:
+    future: Future[tuple[str, bool]] = Future()
+    future.set_result(value)
+    return future
+
+
+def evaluate_in_pool(*, stream: IO[bytes], settings: Settings) -> int:
+    """As the no-guidance batch, over POOL_WORKERS processes; output order and lines unchanged."""
+    failures = 0
+    pending: deque[Future[tuple[str, bool]]] = deque()
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(max_workers=POOL_WORKERS, mp_context=context,
+                             initializer=_start_worker, initargs=(settings,)) as pool:
+        for line, value in read_items(stream):
+            item = _parse(line=line, value=value)
+            pending.append(pool.submit(_evaluate_in_worker, item, line)
+                           if isinstance(item, Questionnaire)
+                           else _done((json.dumps(item, ensure_ascii=False), True)))
+            while pending and (len(pending) > WINDOW or pending[0].done()):
+                out, failed = pending.popleft().result()
+                failures += failed
+                _emit(out)
+        while pending:
+            out, failed = pending.popleft().result()
+            failures += failed
+            _emit(out)
     return failures

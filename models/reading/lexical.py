@@ -12,6 +12,7 @@ import itertools
 import re
 from collections.abc import Iterable
 
+from models.reading.cueing import ascii_needs
 from models.reading.cues import OWNERS, SOURCES, TOPIC_PATTERNS, Cue
 from models.reading.quantities import Quantity
 from models.reading.text import HEDGE, VAGUE
@@ -39,12 +40,23 @@ def lexical(*, text: str) -> set[str]:
     return out
 
 
+_SCANS = [(f"p:t_{name}", pattern) for name, pattern in TOPIC_PATTERNS] + [
+    ("p:owner", OWNERS), ("p:source", SOURCES), ("p:neg", NEGATION), ("p:hedge", HEDGE),
+    ("p:vague", VAGUE)]
+# Up to this many substring tests cost less than one scan of these patterns (measured on
+# 60-word descriptions: 0.33 ms for all marks instead of 0.5).
+MOST_NEEDS = 60
+_NEEDS = [ascii_needs(regex=pattern, most=MOST_NEEDS) for _, pattern in _SCANS]
+
+
 def marks(*, text: str) -> list[tuple[str, int, int]]:
-    """Every word-pattern flag in the whole text with its span, found once per text."""
-    found = [(f"p:t_{name}", m.start(), m.end()) for name, pattern in TOPIC_PATTERNS
-             for m in pattern.finditer(text)]
-    for flag, pattern in (("p:owner", OWNERS), ("p:source", SOURCES), ("p:neg", NEGATION),
-                          ("p:hedge", HEDGE), ("p:vague", VAGUE)):
+    """Every word-pattern flag in the whole text with its span, found once per text; in an
+    ASCII text a pattern none of whose required words occur is not scanned."""
+    low = text.lower() if text.isascii() else None
+    found = []
+    for (flag, pattern), needs in zip(_SCANS, _NEEDS, strict=True):
+        if low is not None and needs is not None and not any(n in low for n in needs):
+            continue
         found += [(flag, m.start(), m.end()) for m in pattern.finditer(text)]
     return found
 

@@ -60,6 +60,8 @@ class ReaderModel:
             for feature in spec["features"]:
                 names.setdefault(feature, len(names))
             start += width
+        self.starts = np.asarray([f.columns.start for f in self.fields.values()])
+        self.widths = np.asarray([f.columns.stop - f.columns.start for f in self.fields.values()])
         self.index = names
         self.groups = [list(g) for spec in artifact["fields"].values()
                        for g in spec.get("prototypes", [])]
@@ -107,15 +109,43 @@ class ReaderModel:
             near = best_similarity(vectors=vectors, spans=self.spans,
                                    groups=[len(g) for g in self.groups])
             out += near @ self.near
-        for row, (lexical, flags) in enumerate(features):
-            if lexical:
-                known = [self.index[f] for f in lexical if f in self.index]
-                if known:
-                    out[row] += self.named[known].sum(axis=0) / math.sqrt(len(lexical))
-            known = [self.index[f] for f in flags if f in self.index]
-            if known:
-                out[row] += self.named[known].sum(axis=0)
+        self._add_named(out=out, features=features)
         return out
+
+    def _add_named(self, *, out: np.ndarray, features: Sequence[tuple[set[str], set[str]]]
+                   ) -> None:
+        """Add each unit's summed feature weights: one padded gather and one sum per kind.
+
+        Weights are added in the same order as a per-unit `named[known].sum(axis=0)` (zero rows
+        pad the end), so the logits are the same to the last bit.
+        """
+        index, pad = self.index, len(self.index)
+        lexical = [[index[f] for f in found if f in index] for found, _ in features]
+        flags = [[index[f] for f in found if f in index] for _, found in features]
+        for known, scale in ((lexical, [math.sqrt(len(found) or 1) for found, _ in features]),
+                             (flags, None)):
+            width = max(map(len, known))
+            if not width:
+                continue
+            ids = np.full((len(known), width), pad)  # the padding row of `named` is zeros
+            for row, found in enumerate(known):
+                ids[row, :len(found)] = found
+            sums = self.named[ids].sum(axis=1)
+            if scale is not None:
+                sums /= np.asarray(scale)[:, None]
+            out += sums
+
+    def softmax(self, *, logits: np.ndarray) -> np.ndarray:
+        """Every field's softmax at once, in the fields' columns; to the bit as `probabilities`
+        (the same shifts and exponentials, and each field's sum taken left to right)."""
+        shifted = logits - np.repeat(np.maximum.reduceat(logits, self.starts, axis=1),
+                                     self.widths, axis=1)
+        part = np.exp(shifted)
+        totals = part[:, self.starts]
+        for k in range(1, int(self.widths.max())):  # column k of every field wide enough
+            wide = self.widths > k
+            totals[:, wide] += part[:, self.starts[wide] + k]
+        return np.asarray(part / np.repeat(totals, self.widths, axis=1))
 
     def probabilities(self, *, logits: np.ndarray, field: str) -> np.ndarray:
         """Softmax over one field's classes, one row per unit."""

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from models.reading.cueing import ascii_needs
 from models.reading.numbers import NUMBER, RANGE, SMALL, is_vague, is_year, parse_number
 
 IC = re.IGNORECASE
@@ -87,6 +88,23 @@ ZERO_LABELS = re.compile(
     r"|\bnothing (?:is |has been )?(?:labell?ed|annotated)\b", IC)
 
 
+# Patterns that need a word rarely in a text ("every", "%", "faq", people nouns, ...): an ASCII
+# text holding none of their words is not scanned (the same matches, fewer scans).
+_NEEDS = {regex: ascii_needs(regex=regex, most=60)
+          for regex in (EVERY, PEOPLE, BATCH, FAQ, PERCENT, OUT_OF, FRACTION, ZERO_LABELS)}
+
+
+def _scan(*, regex: re.Pattern[str], text: str, start: int = 0, end: int | None = None
+          ) -> Iterator[re.Match[str]]:
+    """regex.finditer over text[start:end], or nothing when no word the regex needs is there."""
+    needs = _NEEDS.get(regex)
+    if needs is not None and text.isascii():
+        low = text.lower()
+        if not any(n in low for n in needs):
+            return iter(())
+    return regex.finditer(text, start, len(text) if end is None else end)
+
+
 @dataclass(frozen=True)
 class Quantity:
     """A number phrase, its kind, and its value in the questionnaire's unit."""
@@ -120,7 +138,7 @@ def rates(*, text: str) -> Iterator[Quantity]:
                 or match["num"].lower() in ("once", "twice", "thrice"):
             continue  # "a couple of times a year" alone is how often, not how many
         yield Quantity("rate", per_day, start, match.end(), is_vague(text=match["num"]))
-    for match in EVERY.finditer(text):
+    for match in _scan(regex=EVERY, text=text):
         count, every = parse_number(text=match["num"]), parse_number(text=match["n2"] or "one")
         unit = match["unit"].lower().rstrip("s")
         if count is not None and every:
@@ -131,7 +149,7 @@ def _people_before(*, text: str, end: int, gap: str) -> tuple[float, int] | None
     """'three people use it' / '120 reps each' just before a rate: (how many, where it starts)."""
     window_start = max(0, text.rfind(".", 0, end) + 1, end - 70)
     best = None
-    for match in PEOPLE.finditer(text, window_start, end):
+    for match in _scan(regex=PEOPLE, text=text, start=window_start, end=end):
         best = match
     if best is None:
         return None
@@ -158,7 +176,7 @@ def durations(*, text: str) -> Iterator[Quantity]:
         if value is None or scale is None or (unit == "s" and num in ("a", "an")):
             continue
         yield Quantity("duration", min(value * scale, MAX_LATENCY_MS), match.start(), match.end())
-    for match in BATCH.finditer(text):
+    for match in _scan(regex=BATCH, text=text):
         yield Quantity("batch", MAX_LATENCY_MS, match.start(), match.end())
 
 
@@ -180,7 +198,7 @@ def sizes(*, text: str) -> Iterator[Quantity]:
         if number is not None:
             found.append(Quantity("size", number * scale * per_mb, match.start(),
                                   match.start() + len(match.group(0).rstrip())))
-    for match in FAQ.finditer(text):
+    for match in _scan(regex=FAQ, text=text):
         number = parse_number(text=match["num"])
         if number is not None:
             found.append(Quantity("size", number * 200, match.start(), match.end()))
@@ -206,17 +224,17 @@ def _times_count(*, text: str, size: Quantity) -> Quantity:
 def scores(*, text: str) -> Iterator[Quantity]:
     """'71%', '0.82 accuracy', '4 out of 5', 'about half'; 'misses a third' is 0.67."""
     found: list[tuple[float, int, int]] = []
-    for match in PERCENT.finditer(text):
+    for match in _scan(regex=PERCENT, text=text):
         value = parse_number(text=match["num"])
         if value is not None and value <= 100:
             found.append((value / 100, match.start(), match.end()))
     for match in DECIMAL.finditer(text):
         found.append((float(match["num"]), match.start(), match.end()))
-    for match in OUT_OF.finditer(text):
+    for match in _scan(regex=OUT_OF, text=text):
         a, b = parse_number(text=match["a"]), parse_number(text=match["b"])
         if a is not None and b and 0 <= a <= b and b <= 1000:
             found.append((a / b, match.start(), match.end()))
-    for match in FRACTION.finditer(text):
+    for match in _scan(regex=FRACTION, text=text):
         key = re.sub(r"^(?:about|roughly|around|nearly) ", "", match["f"].lower())
         found.append((FRACTIONS[key], match.start(), match.end()))
     for value, start, end in found:
@@ -235,7 +253,7 @@ def counts(*, text: str) -> Iterator[Quantity]:
         if value is None or is_year(text=raw) or re.match(r"\s?(?:%|percent|x\b|×)", follows):
             continue
         yield Quantity("count", value, match.start(), match.end(), is_vague(text=raw))
-    for match in ZERO_LABELS.finditer(text):
+    for match in _scan(regex=ZERO_LABELS, text=text):
         yield Quantity("zero_labels", 0.0, match.start(), match.end())
 
 

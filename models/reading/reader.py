@@ -101,8 +101,9 @@ class Reader:
         cued = candidates(low=low, pieces=pieces,
                           hits=hits_of(text=text, low=low, pieces=pieces, found=found))
         out = []
+        every = self.model.softmax(logits=logits)
         for name, spec in self.model.fields.items():
-            probs = self.model.probabilities(logits=logits, field=name)
+            probs = every[:, spec.columns]
             reading = None if name in NUMERIC else _from_cue(
                 name=name, text=text, pieces=pieces, probs=probs, classes=spec.classes,
                 found=cued)
@@ -124,8 +125,9 @@ class Reader:
             return None
         if name in NUMERIC:
             return _numeric(name=name, text=text, scored=scored, present=1.0 - probs[:, 0])
-        best = np.argmax(probs[:, 1:], axis=1) + 1
-        top = probs[np.arange(len(scored)), best]
+        picked = np.argmax(probs[:, 1:], axis=1) + 1
+        # plain Python numbers (the same doubles): the sorts below index them many times
+        best, top = picked.tolist(), probs[np.arange(len(scored)), picked].tolist()
         order = sorted(range(len(scored)), key=lambda i: (-top[i], len(scored[i].unit.text)))
         winner = order[0]
         value = classes[best[winner]]

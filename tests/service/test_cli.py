@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -65,6 +66,54 @@ def test_assess_file_with_a_bad_line_keeps_order_and_fails(tmp_path: Path) -> No
     assert "recommendation" in out[0]
     assert out[1]["error"] and out[1]["line"] == 2
     assert out[2]["error"] and out[2]["line"] == 3
+
+
+def test_a_big_file_split_over_workers_prints_what_one_process_prints(tmp_path: Path) -> None:
+    """Over POOL_MIN_BYTES the no-guidance batch runs in worker processes: the same documents,
+    error objects, line numbers, order and exit code as the single-process stream."""
+    from service.batch import POOL_MIN_BYTES, worth_a_pool
+
+    texts = ["We answer refund questions for our shop, about 3,000 tickets a day.",
+             "Prices change every Friday; it's just me maintaining this next to my day job.",
+             "A nurse reviews every suggestion; we have about 5k labelled replies."]
+    lines: list[str] = []
+    n = 0
+    while sum(map(len, lines)) < POOL_MIN_BYTES + 5_000:
+        n += 1
+        if n % 37 == 3:
+            lines.append("{broken")
+        elif n % 41 == 5:
+            lines.append(json.dumps(dict(REQUIRED, dataset_audit_id="audit-1")))
+        elif n % 43 == 7:
+            lines.append(json.dumps(dict(REQUIRED, requests_per_day="lots")))
+        else:
+            lines.append(json.dumps(dict(REQUIRED, requests_per_day=n,
+                                         description=texts[n % 3] * (1 + n % 4))))
+    path = tmp_path / "big.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    with path.open("rb") as stream:
+        if not worth_a_pool(stream=stream):
+            pytest.skip("fewer than two cores: the batch is never split here")
+    env = {"ADVISOR_DATA_DIR": str(tmp_path)}
+    pooled = run("assess", str(path), "--no-guidance", env=env)
+    streamed = run("assess", "-", "--no-guidance", env=env, stdin=path.read_text())
+
+    def same(out: str) -> list[dict[str, Any]]:
+        docs = [json.loads(line) for line in out.splitlines()]
+        for doc in docs:
+            doc.pop("id", None)
+            doc.pop("created_at", None)
+        return docs
+
+    assert pooled.returncode == streamed.returncode == 1
+    assert pooled.stderr.splitlines()[-1] == streamed.stderr.splitlines()[-1]
+    assert same(pooled.stdout) == same(streamed.stdout)
+    docs = same(pooled.stdout)
+    assert len(docs) == n and [d["line"] for d in docs if "error" in d] == [
+        i + 1 for i, line in enumerate(lines) if "broken" in line or "audit-1" in line
+        or '"lots"' in line]
+    assert [d["questionnaire"]["requests_per_day"] for d in docs if "error" not in d] == [
+        i + 1 for i, line in enumerate(lines) if '"description"' in line]
 
 
 def test_assess_single_object_with_guidance_is_stored(database_url: str, tmp_path: Path) -> None:

@@ -61,3 +61,25 @@ def test_counts_of_people_and_years_are_not_examples() -> None:
 def test_a_number_without_a_rate_is_not_a_volume() -> None:
     text = "we have 300k customers"
     assert pick_quantity(field="requests_per_day", text=text, found=quantities(text=text)) is None
+
+
+def test_the_needed_word_check_changes_no_quantity() -> None:
+    """Skipping patterns whose words are absent finds exactly what scanning them all finds."""
+    import json
+
+    from models.reading import quantities as module
+    from tests.conftest import REPO
+
+    folder = REPO / "models" / "reading" / "data"
+    texts = [json.loads(line)["text"] for name in ("sentences.jsonl", "descriptions.jsonl")
+             for line in (folder / name).read_text(encoding="utf-8").splitlines() if line]
+    texts += ["Half the 40 REPS each open it 3 times a DAY; 71 PERCENT, 4 OUT OF 5, overnight",
+              "no labels yet, a FAQ of 120 questions, 2 people every 10 minutes", "caf\u00e9 50%"]
+    checked = [quantities(text=t) for t in texts]
+    saved = dict(module._NEEDS)
+    try:
+        module._NEEDS.clear()
+        assert [quantities(text=t) for t in texts] == checked
+    finally:
+        module._NEEDS.update(saved)
+    assert sum(map(len, checked)) > 500 and any(saved.values())
