@@ -1,0 +1,52 @@
+"""Round-3 cue phrasings, per weak field, on sentences written for these tests.
+
+Each rule gets a positive sentence, a negated or look-alike one and an unrelated one; `None`
+means the cue layer must stay silent for that field.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from models.reading.cueing import FIRM, lower
+from models.reading.evidence import candidates, hits_of
+from models.reading.quantities import quantities
+from models.reading.text import units
+
+
+def firm(text: str, field: str) -> str | None:
+    """The cue layer's firm value for `field`, or None."""
+    low, pieces = lower(text=text), units(text=text)
+    found = hits_of(text=text, low=low, pieces=pieces, found=quantities(text=text))
+    best = [c for c in candidates(low=low, pieces=pieces, hits=found)
+            if c.field == field and c.weight >= FIRM]
+    return best[0].value if best else None
+
+
+OUTPUT = [
+    ("It has to emit one valid Snowflake query and nothing more.", "strict_schema"),
+    ("The pipeline runs them automatically, so there is no human in between.", "strict_schema"),
+    ("Each answer is true or false for the compliance flag.", "strict_schema"),
+    ("Dates must be ISO 8601 timestamps.", "strict_schema"),
+    ("The result goes straight into the billing system.", "strict_schema"),
+    ("A downstream service parses whatever we return.", "strict_schema"),
+    ("Analysts ask questions about slow queries in the warehouse.", None),
+    ("The output is a checklist the field engineer ticks off.", "structured"),
+    ("Give the nurse a step-by-step plan for the shift.", "structured"),
+    ("Each case gets a brief with three parts the partner reads.", "structured"),
+    ("It fills in the incident form our managers read.", "structured"),
+    ("Replies go out as friendly messages from the shop.", "free_text"),
+    ("It answers the tenant in simple words, no jargon.", "free_text"),
+    ("Staff ask in plain English about their rota.", None),
+    ("Keep it to a few sentences that sound like a colleague.", "free_text"),
+    ("We get 40,000 chat messages a month.", None),
+    ("Our office moved to a new building last spring.", None),
+]
+CASES = [(OUTPUT, "output_strictness")]
+
+
+@pytest.mark.parametrize(("cases", "field"), CASES)
+def test_round3_cues(cases: list[tuple[str, str | None]], field: str) -> None:
+    wrong = [(text, want, firm(text, field)) for text, want in cases
+             if firm(text, field) != want]
+    assert not wrong, "\n".join(f"{t!r}: want {w}, got {g}" for t, w, g in wrong)
