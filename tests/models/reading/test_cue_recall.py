@@ -42,7 +42,18 @@ OUTPUT = [
     ("We get 40,000 chat messages a month.", None),
     ("Our office moved to a new building last spring.", None),
 ]
-CASES = [(OUTPUT, "output_strictness")]
+TASK = [
+    ("It does one fixed job: matching remittances to open invoices.", "narrow"),
+    ("It is not one fixed job; the agents use it for many things.", "broad"),
+    ("The reviewer picks approve or reject for every refund request.", "narrow"),
+    ("It tells the caller whether the clinic is open.", "narrow"),
+    ("It extracts the name, date of birth and policy number from each claim form.", "narrow"),
+    ("Members can ask it whatever they like about the club.", "broad"),
+    ("It answers any rules question players bring to the table.", "broad"),
+    ("We do not want an all-purpose bot.", None),
+    ("Our office has a small kitchen and a meeting room.", None),
+]
+CASES = [(OUTPUT, "output_strictness"), (TASK, "task_narrowness")]
 
 
 @pytest.mark.parametrize(("cases", "field"), CASES)
