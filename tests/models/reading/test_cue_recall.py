@@ -53,7 +53,22 @@ TASK = [
     ("We do not want an all-purpose bot.", None),
     ("Our office has a small kitchen and a meeting room.", None),
 ]
-CASES = [(OUTPUT, "output_strictness"), (TASK, "task_narrowness")]
+QUALITY = [
+    ("The 3,000 labelled pairs were reviewed by two senior nurses.", "clean"),
+    ("Our gold set of examples was checked twice.", "clean"),
+    ("Annotator agreement is about 92% on the labels.", "clean"),
+    ("The examples were scraped from forums and never cleaned.", "noisy"),
+    ("Honestly the labels are pretty messy.", "noisy"),
+    ("The old replies are full of duplicates and half are empty.", "noisy"),
+    ("Some examples were checked by the leads, the rest came from interns.", "mixed"),
+    ("The model normalises messy product names from suppliers.", None),
+    ("Every reply must be reviewed by a lawyer before it goes out.", None),
+    ("The schema docs are a mess.", None),
+    ("It closes duplicates and labels new issues.", None),
+    ("The labels are not inconsistent at all.", "clean"),
+]
+CASES = [(OUTPUT, "output_strictness"), (TASK, "task_narrowness"),
+         (QUALITY, "data_quality")]
 
 
 @pytest.mark.parametrize(("cases", "field"), CASES)
