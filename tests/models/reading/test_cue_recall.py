@@ -67,8 +67,21 @@ QUALITY = [
     ("It closes duplicates and labels new issues.", None),
     ("The labels are not inconsistent at all.", "clean"),
 ]
+PRIVATE = [
+    ("It looks up the booking in Opera before it answers the guest.", "true"),
+    ("It never looks up the booking in any system.", "false"),
+    ("It reads the requester's current entitlements.", "true"),
+    ("Limits and fees are kept per account.", "true"),
+    ("Rates come from our internal pricing database.", "true"),
+    ("It checks stock levels against our warehouse management system.", "true"),
+    ("It answers using only our public FAQ pages.", "false"),
+    ("An internal tool our controllers open twice a day.", None),
+    ("It writes three draft posts per client every week.", None),
+    ("The results are written into our billing system.", None),
+    ("The weather was fine for the launch party.", None),
+]
 CASES = [(OUTPUT, "output_strictness"), (TASK, "task_narrowness"),
-         (QUALITY, "data_quality")]
+         (QUALITY, "data_quality"), (PRIVATE, "needs_private_context")]
 
 
 @pytest.mark.parametrize(("cases", "field"), CASES)
