@@ -80,8 +80,17 @@ PRIVATE = [
     ("The results are written into our billing system.", None),
     ("The weather was fine for the launch party.", None),
 ]
+STABILITY = [
+    ("The intake process is still being piloted in two branches.", "evolving"),
+    ("New categories keep getting added to the routing rules.", "evolving"),
+    ("The process is not being piloted any more.", None),
+    ("The handover procedure has stayed the same since the merger.", "stable"),
+    ("The inspection steps are prescribed by the ISO standard.", "stable"),
+    ("Our canteen serves lunch from noon.", None),
+]
 CASES = [(OUTPUT, "output_strictness"), (TASK, "task_narrowness"),
-         (QUALITY, "data_quality"), (PRIVATE, "needs_private_context")]
+         (QUALITY, "data_quality"), (PRIVATE, "needs_private_context"),
+         (STABILITY, "workflow_stability")]
 
 
 @pytest.mark.parametrize(("cases", "field"), CASES)
