@@ -1,7 +1,8 @@
 """How well the reader reads: per-field precision and recall, conflicts, and end-to-end accuracy.
 
-Sets (models/reading/data): the holdout sentences, the whole descriptions and the scenarios,
-none of them used for fitting or thresholds. A reading is right when its field is labelled with
+Sets (models/reading/data): the holdout sentences, the whole descriptions, the two fresh sets
+(each written before the cue round it checks) and the scenarios, none of them used for fitting
+or thresholds. A reading is right when its field is labelled with
 the same value (numbers within a factor of 2, `prompt_baseline_score` within 0.1). Conflicts are
 the fields `understand` flags against the descriptions' form answers. End-to-end accuracy is the
 share of scenarios whose recommendation is in `accept`, with and without the reader.
@@ -95,6 +96,7 @@ def evaluate_reader(*, reader: Reader, decider: Decider) -> dict[str, Any]:
     sentences = [r for r in load(name="sentences.jsonl") if r["split"] == "holdout"]
     descriptions = load(name="descriptions.jsonl")
     fresh = load(name="fresh_descriptions.jsonl")
+    fresh2 = load(name="fresh2_descriptions.jsonl")
     scenarios = load(name="scenarios.jsonl")
     return {
         "holdout_sentences": field_scores(reader=reader, rows=sentences),
@@ -102,6 +104,8 @@ def evaluate_reader(*, reader: Reader, decider: Decider) -> dict[str, Any]:
         "fresh_descriptions": field_scores(reader=reader, rows=fresh),
         "conflicts": conflict_scores(reader=reader, rows=descriptions, decider=decider),
         "fresh_conflicts": conflict_scores(reader=reader, rows=fresh, decider=decider),
+        "fresh2_descriptions": field_scores(reader=reader, rows=fresh2),
+        "fresh2_conflicts": conflict_scores(reader=reader, rows=fresh2, decider=decider),
         "scenarios": end_to_end(reader=reader, rows=scenarios, decider=decider),
     }
 
@@ -109,14 +113,15 @@ def evaluate_reader(*, reader: Reader, decider: Decider) -> dict[str, Any]:
 def report(*, figures: dict[str, Any]) -> str:
     """The figures as plain text, one line per field."""
     lines = []
-    for name in ("holdout_sentences", "descriptions", "fresh_descriptions"):
+    for name in ("holdout_sentences", "descriptions", "fresh_descriptions",
+                 "fresh2_descriptions"):
         part = figures[name]
         lines.append(f"{name}: precision {part['precision']} recall {part['recall']} "
                      f"(evidence always an exact substring: {part['evidence_is_substring']})")
         for field, s in part["fields"].items():
             lines.append(f"  {field:24s} P {s['precision']!s:6s} R {s['recall']!s:6s} "
                          f"read {s['read']:3d} labelled {s['labelled']:3d}")
-    for name in ("conflicts", "fresh_conflicts"):
+    for name in ("conflicts", "fresh_conflicts", "fresh2_conflicts"):
         c = figures[name]
         lines.append(f"{name}: precision {c['precision']} recall {c['recall']} (found "
                      f"{c['found']}, expected {c['expected']}); readings on "

@@ -42,7 +42,19 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"fixed[- ]width|one (?:int|integer|number|digit) per|"
      r"byte[- ]exact|(?:unified )?diffs? (?:that )?(?:must|has to|have to) apply|"
      r"placeholders|(?:come|comes) out as (?:json|xml|csv)|structured data|key-value pairs|"
-     r"render(?:s|ed)? (?:them|it) (?:in|on)|(?:the )?app (?:can )?render"),
+     r"render(?:s|ed)? (?:them|it) (?:in|on)|(?:the )?app (?:can )?render|"
+     # code or a query that a machine runs, a value a program reads, a fixed machine format
+     r"(?:emits?|outputs?|returns?|produces?|generates?|writes?|be|is) (?:a |an |one |the |"
+     r"valid |executable |runnable |single )*(?:sql|postgres|mysql|bigquery|snowflake|spark|"
+     r"bash|shell|cron|regex)? ?(?:quer(?:y|ies)|statements?|commands?|regex(?:es)?|"
+     r"expressions?)(?! about| on| from)|(?:runs?|run|executes?|execute)s? (?:it|them) "
+     r"(?:directly|automatically|as is)|(?:true|false) ?(?:/|or) ?(?:true|false)|booleans?|"
+     r"(?:fixed|rigid|exact|strict|predefined|given) (?:json |output )?schema|"
+     r"(?:iso|iso[- ]8601|yyyy-mm-dd) (?:dates?|format|timestamps?)|key[/ -]value|"
+     r"(?:goes|go|gets fed|is fed|are fed|feeds?|pushed|written|loaded|posted) (?:straight|"
+     r"directly|automatically) (?:in)?to|(?:downstream|another|the next) (?:system|service|"
+     r"script|job|step|tool) (?:reads|parses|consumes|ingests|expects|needs)|"
+     r"(?:one|a) (?:row|line|record) per (?:\w+)|(?:spreadsheet|excel|sheet) columns"),
     ("strict_schema", HINT, r"json|xml|csv|yaml|schemas?|fields|columns|format(?:ted)? exactly|"
                             r"the app crashes|"
                             r"breaks? the (?:pipeline|import|build)|strict"),
@@ -58,19 +70,35 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"markdown (?:with|table|format|sections|report|summary|list)|in markdown(?! fences)|"
      r"key: value|structured (?:summary|abstract|report|note|brief|format|output)|"
      r"day-by-day|(?:title|headline)s?,? (?:a |an )?(?:\d+-line )?(?:lede|summary|bullets?|"
-     r"standfirst)|(?:same|fixed|set) order|section order|in this order"),
+     r"standfirst)|(?:same|fixed|set) order|section order|in this order|"
+     # a layout a person reads: a checklist, steps, named sections or parts, a form
+     r"(?:a|the|our) checklist|step[- ]by[- ]step (?:list|guide|instructions|plan)|"
+     r"(?:two|three|four|five|six|\d) (?:fixed |set |mandatory |standard )?(?:sections|"
+     r"headings|parts|blocks)|(?:one|1)[- ]pagers?|(?:report|summary|note|memo|brief) "
+     r"(?:with|in) (?:\w+ )?(?:sections|headings|bullets|parts)|"
+     r"fill(?:s|ing)? (?:in|out) (?:a|the|our) (?:\w+ )?form"),
     ("structured", HINT, r"markdown|format|structure[d]?|report|checklist|outline|summary with|"
                          r"templates?|sections?"),
     ("free_text", FIRM,
      r"prose|free[- ]form (?:emails?|drafts?|answers?|text|repl(?:y|ies)|responses?|output|"
      r"notes?|summar\w+|messages?)|free[- ]flowing|free[- ]text (?:answers?|repl(?:y|ies)|"
-     r"messages?|output|responses?)|conversational|(?:chat|chatty|friendly) (?:reply|replies|"
+     r"messages?|output|responses?)|conversational|(?<![\d,.km] )(?<!million )(?<!thousand )"
+     r"(?:chat|chatty|friendly) (?:reply|replies|"
      r"answers?|messages?)|(?:is|are) (?:just )?plain (?:text|english|sentences)|"
      r"spoken(?: aloud)?|(?:is|are) (?:just )?free[- ]text|"
      r"read aloud|voice (?:answers?|replies|responses|output)|no (?:fixed )?(?:format|"
      r"structure|formatting|template)|nothing fancy|normal text|just (?:text|a message|"
      r"a reply|an? (?:short )?email)|(?:is|are|as) (?:just )?a (?:short )?paragraph "
-     r"(?:to|of|for)|(?:a )?few sentences|natural (?:replies|answers|language)|narrative"),
+     r"(?:to|of|for)|(?:a )?few sentences|natural (?:replies|answers|language)|narrative|"
+     # prose a person reads: plain words, a friendly message, a text message, a few paragraphs
+     r"(?:answers?|repl(?:y|ies)|respon(?:d|ds|ses?)|writes?|messages?) "
+     r"(?:[\w,-]+ ){0,3}?in (?:plain|simple|everyday) (?:language|words|english)|"
+     r"plain[- ]language (?:answers?|repl(?:y|ies)|messages?|explanations?|summar\w+)|"
+     r"(?:friendly|polite|warm|human|personal|casual) (?:message|note|reply|answer|response)s?|"
+     r"(?:sms|text message|whatsapp message)s? (?:back|to|reply|replies)|human[- ]sounding|"
+     r"natural[- ]sounding|(?:conversational|chatty|casual) (?:tone|style|way)|"
+     r"(?:short|concise|brief|a few|one or two) (?:paragraphs?|sentences)|"
+     r"free[- ]form chat|(?:as|like) a (?:person|human|colleague) would (?:write|say|answer)"),
     ("free_text", HINT, r"chat|repl(?:y|ies)|emails?|letters?|explanations?|free[- ]form|"
                         r"plain text|paragraph|short answers"),
 )

@@ -21,7 +21,7 @@ DATA_WORDS = (
     r"tags|tagged|codes|coded|entries|rows|spreadsheet|corpus|outputs?|drafts|listings|"
     r"redlines|decisions|queries|titles|memory|training set|gold set|"
     r"batch(?:es)?|annotators|moderators|reviewers|freelancers|diffs|reports|classifications|"
-    r"cases|documents|docs|files|conversations|calls|messages|posts|comments|mods|labell?ers|"
+    r"cases|documents|files|conversations|calls|messages|posts|comments|mods|labell?ers|"
     r"raters|logged"
 )
 
@@ -31,8 +31,16 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"quality[- ](?:checked|controlled|assured)|(?:hand|manually)[- ]?(?:checked|reviewed|"
      r"verified|labell?ed|curated|corrected)|inter[- ]annotator agreement|high agreement|"
      r"(?:very |pretty |really |quite |fully |highly |all )?consistent|clean(?:ed)?|"
-     r"audited|verified|gold[- ]standard|(?:reviewed|checked|approved|validated|vetted|"
-     r"signed off|graded) (?:by|against|one by one)|(?:all|each|every) (?:\w+ )?(?:reviewed|"
+     r"audited|verified|gold[- ]standard|(?:were|was|been|all|every one|each one|already|"
+     r"previously|later|since) (?:\w+ )?(?:reviewed|checked|approved|validated|vetted|"
+     r"signed off|graded) (?:by|against|one by one)|"
+     # a second pair of eyes on every example, or measured agreement
+     r"(?:reviewed|checked|labell?ed|annotated|verified|coded|graded) (?:by|with) (?:two|2|"
+     r"three|3|multiple|several|a second|two senior|two independent)|"
+     r"(?:checked|reviewed|verified|labell?ed|annotated) twice|"
+     r"agreement (?:(?:is|was|of|at|around|about|above|over|like|roughly|~) ?){0,3}\d\d ?%|"
+     r"kappa|(?:reviewed|checked|approved|validated|vetted|graded) one by one|"
+     r"(?:all|each|every) (?:\w+ )?(?:reviewed|"
      r"checked|verified|approved)|with a second (?:marker|reviewer|annotator)|"
      r"(?:one|a single|a clear|the same|an agreed|a written|one agreed) (?:guideline|"
      r"guide|rubric|spec|style guide|protocol|codebook|convention)s?|tidy|"
@@ -45,12 +53,19 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"disagreements resolved|went through (?:the )?(?:qa|review|checks?)"),
     ("noisy", FIRM,
      r"inconsisten(?:t|cy|cies)(?! with)|inconsistant|contradict(?:s|ed|ing|ions?)?(?! the "
-     r"(?:handbook|policy|docs|documentation|guidelines|rules|source|facts))|messy|a mess|"
+     r"(?:handbook|policy|docs|documentation|guidelines|rules|source|facts))|a mess|"
+     # "messy" about the examples ("the labels are messy"), not the inputs ("messy job titles")
+     r"(?:is|are|was|were|pretty|quite|very|really|bit|super|kind of|kinda) messy|"
+     r"messy (?:data|labels|examples|annotations|history|exports?|dataset|pairs)|"
+     r"scraped|never (?:been )?(?:cleaned|deduplicated|de-duplicated|validated)|copy[- ]?pasted?|"
+     r"(?:many|lots|half|most|a lot) (?:of them )?(?:are |were )?(?:empty|blank|incomplete)|"
+     r"(?:each|every one) in (?:a )?different (?:way|style|format)|"
      r"junk|garbage|"
      r"noisy|all over the place|(?:their|his|her) own (?:way|style|conventions?)|"
      r"(?:each|every) (?:\w+ ){0,3}(?:did|does|do|wrote|writes|labell?ed) (?:it |them |things )?"
      r"(?:differently|their own way|his own way|her own way)|unreliable|no two alike|"
-     r"synthetic|syntetic|dupes|duplicates|disagree(?:s|ment|ments)?(?! resolved| were "
+     r"synthetic|syntetic|(?:full of|lots of|many|some|contains?|has|have|with) (?:\w+ )?"
+     r"(?:dupes|duplicates)|disagree(?:s|ment|ments)?(?! resolved| were "
      r"resolved| are resolved| get resolved)|(?:many|lots|a lot) (?:of them )?"
      r"(?:are )?wrong|(?:totally|very|completely) diff?erent|every (?:voice|agent|writer) "
      r"different|different (?:agents|people|writers|annotators) different|"
@@ -61,7 +76,8 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:some|part|half|many|most|a third|a lot|a quarter|20%|\d+ ?%) (?:of (?:them|the "
      r"(?:[\w-]+ ){1,2}|it) ?)?(?:are|is|were|was|use|uses|follow|reflect) (?:\w+ ){0,2}"
      r"(?:outdated|old|wrong|good|fine|great|different|free text|free-form|unchecked|"
-     r"obsolete|withdrawn|edited|changed|rewritten|reworked|corrected)|"
+     r"obsolete|withdrawn|edited|changed|rewritten|reworked|corrected|checked|reviewed|verified|"
+     r"cleaned)|"
      r"older (?:ones|tickets|examples|records|batches|labels|data|letters|cases|entries|"
      r"replies|answers|notes) (?:use|follow|are|were|have|predate|used|came)|"
      r"obsolete|retired (?:codes|categories|labels|policies|templates)|"
@@ -72,7 +88,9 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"risk policies)|(?:labell?ing )?rules changed|rules have changed|"
      r"(?:the )?rest (?:is|are) (?:junk|rubbish|garbage|noise|bad|free[- ]form)|"
      r"some (?:\w+ )?(?:great|good|excellent|thorough|fine|solid)(?: \w+)?,? some|"
-     r"(?:have|has) not been (?:checked|separated|reviewed|cleaned)|not all (?:checked|"
+     r"(?:have|has) not been (?:checked|separated|reviewed|cleaned)|"
+     r"(?:the )?rest (?:came|comes|was|were|never|hasn'?t|haven'?t|got|is still|are still)|"
+     r"not all (?:checked|"
      r"reviewed|clean)|partly|partially"),
     ("mixed", HINT, r"free text|free-text|older|legacy|outdated"),
 )

@@ -14,7 +14,8 @@ FIELD = "needs_private_context"
 _PERSON = (r"(?:customer|user|client|member|employee|patient|applicant|player|student|"
            r"traveller|traveler|policyholder|shopper|subscriber|account ?holder|borrower|"
            r"caller|guest|tenant|citizen|prospect|buyer|seller|merchant|driver|rider|"
-           r"candidate|learner|partner|vendor|supplier|donor|resident|pupil|parent|agent|lead)")
+           r"candidate|learner|partner|vendor|supplier|donor|resident|pupil|parent|agent|lead|"
+           r"requester|requestor|cardholder|sender|claimant)")
 _RECORDS = (r"(?:orders?|order history|leases?|payments?|payment history|bookings?|"
             r"reservations?|accounts?|account data|balances?|"
             r"transactions?|holdings|positions|portfolios?|plans?|billing|bills?|invoices?|"
@@ -23,12 +24,12 @@ _RECORDS = (r"(?:orders?|order history|leases?|payments?|payment history|booking
             r"data|kyc status|tier|subscriptions?|payslips?|"
             r"leave balance|salary|meter readings|application status|prescriptions?|"
             r"medical (?:history|records?)|deliver(?:y|ies)|shipments?|tracking|"
-            r"permissions?|loyalty \w+)")
+            r"permissions?|entitlements?|roles?|access rights|loyalty \w+)")
 _SYSTEMS = (r"(?:crm|salesforce|hubspot|zendesk|intercom|freshdesk|gainsight|servicenow|"
             r"jira|confluence|sharepoint|notion|google drive|gdrive|slack history|"
             r"erp|sap|netsuite|workday|bamboohr|hris|ats|greenhouse|epic|cerner|ehr|emr|"
             r"lims|data ?warehouse|snowflake|bigquery|redshift|intranet|"
-            r"internal (?:wiki|api|apis|docs?|documents?|documentation|systems?|tools?|"
+            r"internal (?:wiki|api|apis|docs?|documents?|documentation|systems?|"
             r"database|data|knowledge base|kb|pages?|policies|handbook|runbooks?|tickets?|"
             r"repos?|repositor(?:y|ies)|codebase|services?|reports?|notes?|sops?)|"
             r"private (?:repos?|repositor(?:y|ies)|monorepo|codebase|docs?|documents?|data|"
@@ -54,7 +55,21 @@ _TEAM = (r"(?! (?:staff|team|teams|people|folks|managers?|controllers?|agents?|e
 TABLE: tuple[tuple[str, float, str], ...] = (
     ("true", FIRM,
      _DESTINATION + "(?:" + _SYSTEMS + "|" + _OURS + ")" + _TEAM + "|"
-     rf"per[- ](?:{_PERSON}|account|user|household|store|site|region|patient)|"
+     rf"per[- ](?:{_PERSON}|account|user|household|patient) (?:data|records?|history|details|"
+     r"context|information|info|settings|state|accounts?)|per-(?:user|customer|account)\b|"
+     rf"(?:is|are|differs?|var(?:y|ies)|looked up|stored|kept|held) per[- ](?:{_PERSON}|"
+     r"account|user|household|patient)|"
+     # a record looked up in a named system of ours, or a SaaS system of record
+     r"(?:look(?:s|ed|ing)? up|pull(?:s|ed|ing)?|fetch(?:es|ed|ing)?|retriev\w+|reads?|"
+     r"check(?:s|ed)?) (?:the |an |each |their )?(?:[\w-]+ )?(?:order|account|booking|"
+     r"reservation|case|record|policy|claim|shipment|invoice|balance|contract|profile|"
+     r"entitlements|job|patient|member)s? (?:status |details |history )?(?:in|from) "
+     r"(?:our |the )?[\w-]+|"
+     r"(?<!into )(?:from|in|against|via|querying|queries) our (?!public |published |open )"
+     r"(?:[\w-]+ ){1,2}(?:system|database|db|platform|records|portal|backend|ledger)\b|"
+     r"(?:shopify|stripe|quickbooks|xero|okta|active directory|identity provider|"
+     r"dynamics|odoo|magento|pipedrive|airtable) (?:data|records?|accounts?|orders?|"
+     r"history|entries)|"
      rf"(?:each|every|the|a) {_PERSON}'?s'? (?:own )?(?:[\w-]+ )?{_RECORDS}|"
      rf"{_PERSON}s?'s? (?:own )?(?:[\w-]+ )?{_RECORDS}|"
      rf"(?:their|there|his|her|your|people'?s) (?:own )?(?:[\w-]+ )?{_RECORDS}|"
@@ -71,9 +86,10 @@ TABLE: tuple[tuple[str, float, str], ...] = (
     ("true", HINT, r"internal|our (?:own )?(?:docs?|documents?|documentation|files|notes|"
                    r"reports?|data)|private|personal data|pii|logged[- ]in|account"),
     ("false", FIRM,
-     r"(?:only|just|purely|solely) (?:on |uses |from |needs |reads )?(?:the )?(?:publicly "
-     r"available|public|published|open)|published (?:papers|articles|research|literature|"
-     r"guidance|legislation|standards|docs)|public (?:information|info|data|docs?|"
+     r"(?:only|just|purely|solely) (?:on |uses |using |from |needs |reads )?(?:the |our )?"
+     r"(?:publicly available|public|published|open)|"
+     r"published (?:papers|articles|research|literature|guidance|legislation|standards|docs)|"
+     r"public (?:information|info|data|docs?|"
      r"documentation|sources?|articles?|"
      r"website|web ?site|pages|records|filings|schema|wiki|catalogue|catalog|legislation|"
      r"(?:[\w-]+ ){0,2}(?:rulebook|rules|handbook|guide|manual|standard|regulations|guidance|"

@@ -63,7 +63,17 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:turns?|converts?|rewrites?|summari[sz]es?|sumari[sz]es?|maps?|transforms?) "
      r"(?:[\w'-]+ ){0,8}?(?:into|to) (?:our|the|a|an|its)(?= )|"
      r"(?:drafts?|writes?|generates?|produces?) (?:[\w'-]+ ){0,4}?(?:from|using) (?:our|the|a) "
-     r"(?:[\w-]+ )?template"),
+     r"(?:[\w-]+ )?template|"
+     # one repeatable job named as such, a verdict pair, a fixed field list pulled from each item
+     r"(?:one|a single|a|the same) (?:narrow|specific|well-defined|fixed|repeatable|repetitive|"
+     r"clear|simple|small) (?:job|task|use case|workflow|chore)(?! among)|"
+     r"(?:the same|one) (?:kind|type) of (?:reply|answer|email|letter|request|question|"
+     r"document|summary|note|report)s? (?:over and over|again and again|every|each|all day)|"
+     r"(?:approve|accept|allow|pass|keep|publish)s?(?:/| or | vs\.? )(?:deny|reject|decline|"
+     r"block|fail|remove|escalate)|"
+     r"tells? (?:[\w'-]+ ){1,2}(?:if|whether)|"
+     rf"{_FIXED_VERB} (?:the )?(?:[\w-]+ ){{0,2}}[\w-]+, (?:[\w-]+ ){{0,2}}[\w-]+(?:, "
+     r"(?:[\w-]+ ){0,2}[\w-]+)*,? (?:and|&) (?:[\w-]+ ){0,2}[\w-]+ (?:from|out of|off) "),
     ("narrow", HINT,
      _FIXED_VERB + r"|(?:that'?s|thats) (?:it|all)(?! (?:it|we|they) )|"
      rf"(?:for|from|on|to|of|in|per) (?:each|every)(?! {_TIMES})|per (?:item|ticket|email|"
@@ -99,7 +109,12 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:assistant|helper|companion|chatbot|q&a bot)|all (?:sorts|kinds) of|open[- ]ended|"
      r"companion|thinking partner|sidekick|(?:research|writing|brainstorming) (?:aide|buddy|"
      r"partner|assistant)|many things|wide range of|front door to|not one specific task|"
-     r"basically any|every (?:kind|type) of|no fixed scope|open scope"),
+     r"basically any|every (?:kind|type) of|no fixed scope|open scope|"
+     # an assistant for whatever the people bring, with no fixed job
+     r"(?:any|every) (?:[\w-]+ ){0,2}(?:people|users|they|customers|students|staff|players|"
+     r"members|employees) (?:bring|ask|throw|come up with)|all-purpose|do-it-all|catch-all|"
+     r"swiss army knife|(?:like|a) chatgpt for|no (?:limits|restrictions) on (?:what|topics)|"
+     r"(?:ask|asks|asking|talk|talks) (?:it )?(?:about )?(?:whatever|anything)"),
     ("broad", HINT, r"everything|any \w+ question"),
 )
 

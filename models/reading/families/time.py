@@ -121,13 +121,24 @@ EVOLVING = re.compile(
     r"pivot(?:ed|ing|s)?|not (?:yet )?settled|"
     r"early days|expected to (?:keep )?(?:change|shift|evolve)|"
     r"(?:will|would) (?:probably |likely )?change (?:a few|several|again)|"
-    r"not frozen|work in progress|under (?:redesign|construction))(?![\w])")
+    r"not frozen|work in progress|under (?:redesign|construction)|"
+    # a process still being tried out or reorganised, steps still being added
+    r"(?:still |currently )?(?:being )?(?:piloted|trialled|trialed)|(?:in|during) (?:the |a )?"
+    r"(?:pilot|beta|trial) (?:phase|stage|period)|(?:reorgani[sz]|restructur)(?:ing|ed)|"
+    r"(?:new|more) (?:categories|stages|steps|rules|intents|queues) (?:get|are|keep getting|"
+    r"keep being) added|(?:keep|are|we'?re) (?:still )?adding (?:new )?(?:categories|stages|"
+    r"steps|rules|intents|queues)|still learning what works)(?![\w])")
 STABLE = re.compile(
     r"(?<![\w])(?:stable|settled|locked|unchanged|mature|well[- ]established|"
     r"fixed by (?:law|statute|regulation|the \w+|a \w+|national)|set (?:in|by) (?:law|"
     r"statute|the regulator)|defined by (?:the )?(?:authority|regulator|law|standard|statute)|"
     r"(?:the )?same (?:steps|process|rules|procedure|flow|workflow) (?:for|since|forever)|"
-    r"same steps forever|(?:nothing|never) (?:moves|changes)|don'?t touch it)(?![\w])")
+    r"same steps forever|(?:nothing|never) (?:moves|changes)|don'?t touch it|"
+    # a long-standing or externally fixed way of working
+    r"(?:has|have) (?:been|stayed) the same (?:for|since)|(?:the )?same for (?:years|ages|"
+    r"a decade|a long time)|(?:long[- ]standing|well[- ]worn|textbook|industry[- ]standard) "
+    r"(?:process|procedure|rules|workflow|steps)|(?:set|defined|fixed|prescribed) (?:by|in) "
+    r"(?:the |an |our )?(?:iso|din|standard|contract|sla|collective agreement))(?![\w])")
 _FREQUENCY = [(period, re.compile(rf"(?:{pattern})(?![\w])")) for period, pattern in FREQUENCIES]
 # "a weekly sync with product", "the monthly review meeting": a meeting's rhythm, not a change.
 _MEETING = re.compile(r" (?:[\w-]+ ){0,2}(?:meetings?|meets?|standups?|stand-ups?|sync with|"
