@@ -106,8 +106,8 @@ def assess(
         bool, typer.Option("--no-guidance", help="skip retrieval: no database or embedding model")
     ] = False,
 ) -> None:
-    """Print one assessment document per questionnaire, one per line, in input order (streamed:
-    each line is read, assessed and printed before the next)."""
+    """Print one assessment document per questionnaire, one per line, in input order (streamed;
+    a large file without guidance is shared by two worker processes, 64 lines in flight)."""
     from service.batch import run_batch
 
     if file != "-" and not Path(file).is_file():
