@@ -19,11 +19,12 @@ from __future__ import annotations
 import re
 
 from models.reading.cueing import FIRM, HINT, Hit, negated_before
+from models.reading.cues import FRESHNESS_OF, STABILITY_OF
 
 FRESHNESS, STABILITY = "knowledge_freshness", "workflow_stability"
 _DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekday)s?"
 _NUM = r"(?:\d+|two|three|four|five|six|a few|few|couple of|a couple of|several|couple)"
-# Period names; each maps to one of PERIODS. Lower case, word-start checked by the caller.
+# Period names; each maps to one of cues.PERIODS. Lower case, word-start checked by the caller.
 FREQUENCIES: tuple[tuple[str, str], ...] = (
     ("realtime", r"real[- ]?time|up[- ]to[- ]the[- ](?:minute|second)|(?:by|to) the (?:minute|"
                  r"second|hour)|(?:every|evry|each) (?:few |couple of |\d+ |half an? |half |"
@@ -58,12 +59,6 @@ FREQUENCIES: tuple[tuple[str, str], ...] = (
                r"(?:amended|updated|changed|revised) in (?:19|20)\d\d|closed set|"
                r"nothing (?:is )?(?:added|new)|otherwise untouched|static"),
 )
-PERIODS = ("realtime", "daily", "weekly", "monthly", "twice_yearly", "yearly")
-FRESHNESS_OF = {"realtime": "realtime", "daily": "daily", "weekly": "weekly",
-                "monthly": "monthly", "twice_yearly": "monthly", "yearly": "static"}
-STABILITY_OF = {"realtime": "changes_weekly", "daily": "changes_weekly",
-                "weekly": "changes_weekly", "monthly": "evolving", "twice_yearly": "stable",
-                "yearly": "stable"}
 FACTS = re.compile(
     r"(?<![\w])(?:pric(?:e|es|ing)|price (?:list|book)s?|rates?|fees?|tariffs?|menus?|"
     r"timetables?|schedules?|fixtures?|catalog(?:ue)?s?|stock|inventory|availability|"
