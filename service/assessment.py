@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import uuid
@@ -28,6 +29,7 @@ from service.spool import Spool
 from service.supervisor import Supervisor
 
 log = logging.getLogger(__name__)
+SEND_TURNS = 2  # event-loop turns that let a started query reach the socket before CPU work
 
 
 def new_assessment_id() -> str:
@@ -98,21 +100,36 @@ class Assessor:
         # a known one's measurements fill or contradict the form like the description's readings.
         audit = await referenced_audit(questionnaire=questionnaire, supervisor=supervisor)
         measured = audit_readings(audit=audit) if audit is not None else []
-        result, doc = self._evaluate(questionnaire=questionnaire, measured=measured)
+        evaluated: list[tuple[ModelResult, AssessmentDocument]] = []
+
+        def evaluate() -> tuple[ModelResult, AssessmentDocument]:
+            if not evaluated:
+                evaluated.append(self._evaluate(questionnaire=questionnaire, measured=measured))
+            return evaluated[0]
+
         if supervisor.up:
             encoded = ""
 
-            async def guide_and_store(conn: AsyncConnection[Any]) -> None:
+            async def guide_and_store(conn: AsyncConnection[Any]) -> AssessmentDocument:
                 nonlocal encoded
-                found = await finder.find(
-                    conn, result=result, description=questionnaire.description
-                )
+                # The description's keyword search needs no score: its SQL is sent first and
+                # runs in PostgreSQL while this process reads the description and advises.
+                search = asyncio.ensure_future(finder.search_description(
+                    conn, description=questionnaire.description))
+                for _ in range(SEND_TURNS):
+                    await asyncio.sleep(0)
+                try:
+                    result, doc = evaluate()
+                finally:
+                    described = await search
+                found = await finder.find(conn, result=result, described=described)
                 doc.guidance = [SupportingPassage.model_validate(p) for p in found]
                 encoded = doc.to_json()
                 await store(conn, encoded=encoded, source=source, caller=caller)
+                return doc
 
             try:
-                await supervisor.run(guide_and_store)
+                doc = await supervisor.run(guide_and_store)
                 metrics.ASSESSMENTS.labels(
                     recommendation=doc.recommendation.value, source=source
                 ).inc()
@@ -120,7 +137,7 @@ class Assessor:
             except UNREACHABLE:  # down (marked by the supervisor) or busy (not marked)
                 if self.spool is None:
                     raise
-        return self._degraded(doc=doc, source=source, caller=caller)
+        return self._degraded(doc=evaluate()[1], source=source, caller=caller)
 
     def _degraded(self, *, doc: AssessmentDocument, source: str, caller: str | None) -> Assessed:
         """Answer without the database: no guidance, and spool the document durably first."""

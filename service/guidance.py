@@ -122,26 +122,43 @@ class GuidanceFinder:
             out.append(Query(qid=qid, text=topic.text, embedding=topic.embedding))
         return out
 
+    async def search_description(
+        self, conn: AsyncConnection[Any], *, description: str | None
+    ) -> list[Passage] | None:
+        """The description's own passages (None without one); it needs no score, so /assess
+        runs this SQL while the description is read and the advice computed."""
+        if not description or not description.strip():
+            return None
+        query = await self.searcher.query(
+            conn, qid=DESCRIPTION_ID, text=description, collection=self.collections[0],
+            embed=self.describe,
+        )
+        found = await multi_search(conn, queries=[query], collection=self.collections,
+                                   k=PER_QUERY)
+        return found.get(DESCRIPTION_ID, [])
+
     async def find(
         self,
         conn: AsyncConnection[Any],
         *,
         result: ModelResult,
-        description: str | None,
+        described: list[Passage] | None,
     ) -> list[dict[str, Any]]:
         """Deduplicated passages, best first, each saying which rules or warnings it supports."""
         queries = self.queries(result=result)
         found = {q.qid: self._hits[q.qid] for q in queries if q.qid in self._hits}
         todo = [q for q in queries if q.qid not in found]
-        if description and description.strip():
-            todo.append(await self.searcher.query(
-                conn, qid=DESCRIPTION_ID, text=description, collection=self.collections[0],
-                embed=self.describe,
-            ))
         if todo:
-            found.update(
-                await multi_search(conn, queries=todo, collection=self.collections, k=PER_QUERY)
-            )
+            version = self._version
+            fetched = await multi_search(conn, queries=todo, collection=self.collections,
+                                         k=PER_QUERY)
+            found.update(fetched)
+            # A topic first seen now (a warning the artifact does not list) is kept like the
+            # others, unless the corpus changed while it was being fetched.
+            if version is not None and version == self._version:
+                self._hits.update(fetched)
+        if described is not None:
+            found[DESCRIPTION_ID] = described
         order = [q.qid for q in queries] + ([DESCRIPTION_ID] if DESCRIPTION_ID in found else [])
         return select_passages(found=found, order=order)
 

@@ -10,6 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
+from models.advisor import Advisor
 from service.config import Settings
 from service.guidance import _RECOMMENDATION_TOPICS
 from service.indexing import ingest
@@ -18,8 +19,9 @@ from tests.support import answers
 
 ACME = "acme"
 # No description: only the rule, warning and recommendation topics are searched, and their
-# passages are the ones the finder caches per corpus version.
-ANSWERS = answers(full=True, description=None, risk_domain="health")
+# passages are the ones the finder caches per corpus version. A 1 ms budget brings a latency
+# warning the artifact does not list: its topic is met at request time and cached like the rest.
+ANSWERS = answers(full=True, description=None, risk_domain="health", latency_budget_ms=1)
 
 
 def write_playbooks(folder: Path, *, doc: dict[str, Any], revision: str) -> None:
@@ -108,3 +110,10 @@ def test_reingested_playbooks_show_up_without_a_restart(
                 break
             time.sleep(0.5)
     assert texts and all("revision BRAVO" in text for text in texts), texts
+
+
+def test_first_doc_carries_a_warning_the_artifact_does_not_list(
+    first_doc: dict[str, Any]
+) -> None:
+    listed = {w["id"] for w in Advisor.load().artifact["warnings"]}
+    assert {w["id"] for w in first_doc["warnings"]} - listed
