@@ -34,6 +34,18 @@ _RECOMMENDATION_TOPICS = {
 }
 
 
+# Warnings whose message is written per request (it quotes the team's text or its budget): their
+# passages are searched for one fixed topic, never for the first team's wording.
+_WARNING_TOPICS = {
+    "W-CONFLICT": "the team's own description contradicts an answer in the questionnaire; "
+    "settle which is true before choosing between prompting, retrieval and fine-tuning",
+    "W-LATENCY-INFEASIBLE": "latency budget too tight for any approach: retrieval and model "
+    "inference time, smaller models, caching",
+    "W-LATENCY-OVER-BUDGET": "the recommended approach may exceed the latency budget: measure "
+    "retrieval and generation latency before committing",
+}
+
+
 def rule_topics(*, advisor: Advisor) -> Iterable[tuple[str, str]]:
     """(id, message) of every rule and warning the model can fire, for query precomputation."""
     for key in ("rules", "warnings"):
@@ -117,7 +129,8 @@ class GuidanceFinder:
         items.append((f"recommendation:{result.recommendation.value}", ""))
         out: list[Query] = []
         for qid, message in items:
-            text = _RECOMMENDATION_TOPICS.get(qid.removeprefix("recommendation:"), message)
+            text = _RECOMMENDATION_TOPICS.get(qid.removeprefix("recommendation:")) or (
+                _WARNING_TOPICS.get(qid, message))
             topic = self._topic(qid=qid, text=text)
             out.append(Query(qid=qid, text=topic.text, embedding=topic.embedding))
         return out
