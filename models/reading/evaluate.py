@@ -1,6 +1,6 @@
 """How well the reader reads: per-field precision and recall, conflicts, and end-to-end accuracy.
 
-Sets (models/reading/data): the holdout sentences, the whole descriptions, the two fresh sets
+Sets (models/reading/data): the holdout sentences, the whole descriptions, the three fresh sets
 (each written before the cue round it checks) and the scenarios, none of them used for fitting
 or thresholds. A reading is right when its field is labelled with
 the same value (numbers within a factor of 2, `prompt_baseline_score` within 0.1). Conflicts are
@@ -97,6 +97,7 @@ def evaluate_reader(*, reader: Reader, decider: Decider) -> dict[str, Any]:
     descriptions = load(name="descriptions.jsonl")
     fresh = load(name="fresh_descriptions.jsonl")
     fresh2 = load(name="fresh2_descriptions.jsonl")
+    fresh3 = load(name="fresh3_descriptions.jsonl")
     scenarios = load(name="scenarios.jsonl")
     return {
         "holdout_sentences": field_scores(reader=reader, rows=sentences),
@@ -106,6 +107,8 @@ def evaluate_reader(*, reader: Reader, decider: Decider) -> dict[str, Any]:
         "fresh_conflicts": conflict_scores(reader=reader, rows=fresh, decider=decider),
         "fresh2_descriptions": field_scores(reader=reader, rows=fresh2),
         "fresh2_conflicts": conflict_scores(reader=reader, rows=fresh2, decider=decider),
+        "fresh3_descriptions": field_scores(reader=reader, rows=fresh3),
+        "fresh3_conflicts": conflict_scores(reader=reader, rows=fresh3, decider=decider),
         "scenarios": end_to_end(reader=reader, rows=scenarios, decider=decider),
     }
 
@@ -114,14 +117,14 @@ def report(*, figures: dict[str, Any]) -> str:
     """The figures as plain text, one line per field."""
     lines = []
     for name in ("holdout_sentences", "descriptions", "fresh_descriptions",
-                 "fresh2_descriptions"):
+                 "fresh2_descriptions", "fresh3_descriptions"):
         part = figures[name]
         lines.append(f"{name}: precision {part['precision']} recall {part['recall']} "
                      f"(evidence always an exact substring: {part['evidence_is_substring']})")
         for field, s in part["fields"].items():
             lines.append(f"  {field:24s} P {s['precision']!s:6s} R {s['recall']!s:6s} "
                          f"read {s['read']:3d} labelled {s['labelled']:3d}")
-    for name in ("conflicts", "fresh_conflicts", "fresh2_conflicts"):
+    for name in ("conflicts", "fresh_conflicts", "fresh2_conflicts", "fresh3_conflicts"):
         c = figures[name]
         lines.append(f"{name}: precision {c['precision']} recall {c['recall']} (found "
                      f"{c['found']}, expected {c['expected']}); readings on "

@@ -33,6 +33,8 @@ BASE = {"task_narrowness": "moderate", "knowledge_freshness": "monthly",
 MAX_TOKENS = 1_000_000_000_000  # the contract's bound for knowledge_size_tokens
 RECOMMENDATIONS = {r.value for r in Recommendation}
 MIN_PER_VALUE = 15
+# Whole-description sets written later, each before the tuning round it checks; evaluation only.
+FRESH_SETS = ("fresh_descriptions.jsonl", "fresh2_descriptions.jsonl", "fresh3_descriptions.jsonl")
 NEAR_COPY = 0.8  # holdout sentences at least this similar to a train sentence are near-copies
 
 
@@ -259,12 +261,25 @@ def all_problems() -> tuple[list[str], str]:
     scenarios = load(name="scenarios.jsonl")
     problems = sentence_problems(rows=sentences) + near_copies(rows=sentences)
     problems += description_problems(rows=descriptions, bank=sentences)
-    fresh = load(name="fresh_descriptions.jsonl")
-    problems += description_problems(rows=fresh, bank=sentences)
-    problems += [f"{r['id']}: the same text is in descriptions.jsonl" for r in fresh
-                 if r["text"] in {d["text"] for d in descriptions}]
+    earlier, counts = list(descriptions), []
+    for name in FRESH_SETS:
+        rows = load(name=name)
+        problems += description_problems(rows=rows, bank=sentences)
+        problems += apart_problems(rows=rows, earlier=earlier, name=name)
+        counts.append(f"{name}: {len(rows)} ({sum(1 for r in rows if not r['labels'])} imply "
+                      f"nothing, {sum(len(r['conflicts']) for r in rows)} conflicts)")
+        earlier += rows
     problems += scenario_problems(rows=scenarios)
-    return problems, report(sentences=sentences, descriptions=descriptions, scenarios=scenarios)
+    text = report(sentences=sentences, descriptions=descriptions, scenarios=scenarios)
+    return problems, "\n".join([text, *counts])
+
+
+def apart_problems(*, rows: list[dict[str, Any]], earlier: list[dict[str, Any]],
+                   name: str) -> list[str]:
+    """A later evaluation set shares no text and no id with the sets written before it."""
+    texts, ids = {r["text"] for r in earlier}, {r["id"] for r in earlier}
+    return [f"{name}: {r['id']} repeats an earlier set's text or id" for r in rows
+            if r["text"] in texts or r["id"] in ids]
 
 
 def main() -> int:
