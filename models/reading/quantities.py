@@ -44,7 +44,10 @@ PEOPLE = re.compile(
     r"reps|representatives|devs|developers|engineers|analysts|students|nurses|controllers|buyers|"
     r"lawyers|teachers|clinicians|members|colleagues|managers|officers|advisers|advisors|"
     r"planners|auditors|recruiters|writers|editors|drivers|doctors|customers|players|"
-    r"partners|traders|accountants|adjusters|researchers|scientists|designers)\b", IC)
+    r"partners|traders|accountants|adjusters|researchers|scientists|designers|dispatchers|"
+    r"clerks|coordinators|operators|paralegals|tutors|pharmacists|technicians|inspectors|"
+    r"cashiers|moderators|reviewers|underwriters|brokers|caseworkers|marketers|marketeers|"
+    r"supervisors|translators|sellers|merchants|vendors|couriers|pilots|guards)\b", IC)
 DURATION = re.compile(
     rf"(?P<num>{RANGE}|half an?|an?)\s?-?(?P<unit>ms|msec|millis[ei]conds?|mil+is[ei]conds?|"
     r"seconds?|secs?|s|minutes?|mins?|hours?|hrs?)\b"
@@ -90,7 +93,7 @@ ZERO_LABELS = re.compile(
 
 # Patterns that need a word rarely in a text ("every", "%", "faq", people nouns, ...): an ASCII
 # text holding none of their words is not scanned (the same matches, fewer scans).
-_NEEDS = {regex: ascii_needs(regex=regex, most=60)
+_NEEDS = {regex: ascii_needs(regex=regex, most=100)
           for regex in (EVERY, PEOPLE, BATCH, FAQ, PERCENT, OUT_OF, FRACTION, ZERO_LABELS)}
 
 

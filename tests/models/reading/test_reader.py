@@ -80,3 +80,23 @@ def test_a_reader_refuses_another_embedder(reader: Reader) -> None:
     with pytest.raises(ValueError, match="trained with embedder"):
         Reader(model=reader.model, embed=reader.embed, embedder_id="another-embedder")
     assert isinstance(reader.model, ReaderModel)
+
+
+@pytest.mark.parametrize(("text", "field", "low", "high"), [
+    ("Our planners get roughly 2,000 of these a week and each one needs a route.",
+     "requests_per_day", 250, 320),
+    ("Four dispatchers each check it three times a day.", "requests_per_day", 12, 12),
+    ("We log a few hundred lookups per day.", "requests_per_day", 150, 600),
+])
+def test_a_number_in_the_fields_unit_is_read_without_a_confident_classifier(
+    reader: Reader, text: str, field: str, low: float, high: float
+) -> None:
+    read = {r.field: r for r in reader.read(text=text)}
+    assert field in read, text
+    value = read[field].value
+    assert isinstance(value, int) and low <= value <= high
+
+
+def test_a_vague_number_is_read_but_not_specific(reader: Reader) -> None:
+    read = {r.field: r for r in reader.read(text="We log a few hundred lookups per day.")}
+    assert read["requests_per_day"].specific is False
