@@ -1,11 +1,12 @@
 """How well the reader reads: per-field precision and recall, conflicts, and end-to-end accuracy.
 
 Sets (models/reading/data): the holdout sentences, the whole descriptions, the three fresh sets
-(each written before the cue round it checks) and the scenarios, none of them used for fitting
-or thresholds. A reading is right when its field is labelled with
-the same value (numbers within a factor of 2, `prompt_baseline_score` within 0.1). Conflicts are
-the fields `understand` flags against the descriptions' form answers. End-to-end accuracy is the
-share of scenarios whose recommendation is in `accept`, with and without the reader.
+(each written before the cue round it checks), the scenarios and the fresh scenarios (written
+blind in round 4), none of them used for fitting or thresholds. A reading is right when its
+field is labelled with the same value (numbers within a factor of 2, `prompt_baseline_score`
+within 0.1). Conflicts are the fields `understand` flags against the descriptions' form answers.
+End-to-end accuracy is the share of scenarios whose recommendation is in `accept`, with and
+without the reader.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 
 from models.questionnaire import Questionnaire
 from models.reading.apply import Decider, understand
-from models.reading.data.check import load
+from models.reading.data.check import FRESH_SCENARIOS, load
 from models.reading.reader import Reader
 from models.reading.training import FIELDS
 from models.reading.tuning import right
@@ -110,6 +111,8 @@ def evaluate_reader(*, reader: Reader, decider: Decider) -> dict[str, Any]:
         "fresh3_descriptions": field_scores(reader=reader, rows=fresh3),
         "fresh3_conflicts": conflict_scores(reader=reader, rows=fresh3, decider=decider),
         "scenarios": end_to_end(reader=reader, rows=scenarios, decider=decider),
+        "fresh_scenarios": end_to_end(reader=reader, rows=load(name=FRESH_SCENARIOS),
+                                      decider=decider),
     }
 
 
@@ -130,7 +133,8 @@ def report(*, figures: dict[str, Any]) -> str:
                      f"{c['found']}, expected {c['expected']}); readings on "
                      f"{c['imply_nothing_descriptions']} imply-nothing descriptions: "
                      f"{c['readings_on_imply_nothing']}")
-    for kind, s in figures["scenarios"].items():
-        lines.append(f"scenarios/{kind}: {s['scenarios']} accepted without reader "
-                     f"{s['without_reader']}, with reader {s['with_reader']}")
+    for name in ("scenarios", "fresh_scenarios"):
+        for kind, s in figures[name].items():
+            lines.append(f"{name}/{kind}: {s['scenarios']} accepted without reader "
+                         f"{s['without_reader']}, with reader {s['with_reader']}")
     return "\n".join(lines)

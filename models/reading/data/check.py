@@ -6,7 +6,6 @@ Run: `python -m models.reading.data.check` (exit status 1 when any problem is fo
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections import Counter
 from difflib import SequenceMatcher
@@ -16,8 +15,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from models.questionnaire import Questionnaire
-from models.seeds import SEED_SECTIONS, parse_citations
-from models.vocabulary import Recommendation
+from models.reading.data.scenario_check import (  # noqa: F401  (re-exported for callers)
+    citation_problems,
+    scenario_counts,
+    scenario_problems,
+    scenarios_apart,
+    unique_ids,
+)
 
 DATA_DIR = Path(__file__).parent
 NUMERIC = ("requests_per_day", "labeled_examples", "latency_budget_ms",
@@ -31,10 +35,11 @@ FIELDS = (
 BASE = {"task_narrowness": "moderate", "knowledge_freshness": "monthly",
         "requests_per_day": 1000, "mlops_capacity": "limited", "risk_domain": "general"}
 MAX_TOKENS = 1_000_000_000_000  # the contract's bound for knowledge_size_tokens
-RECOMMENDATIONS = {r.value for r in Recommendation}
 MIN_PER_VALUE = 15
 # Whole-description sets written later, each before the tuning round it checks; evaluation only.
 FRESH_SETS = ("fresh_descriptions.jsonl", "fresh2_descriptions.jsonl", "fresh3_descriptions.jsonl")
+# End-to-end scenarios written blind in round 4, apart from `scenarios.jsonl`; evaluation only.
+FRESH_SCENARIOS = "fresh_scenarios.jsonl"
 NEAR_COPY = 0.8  # holdout sentences at least this similar to a train sentence are near-copies
 
 
@@ -95,12 +100,6 @@ def label_problems(*, where: str, text: str, labels: list[dict[str, Any]]) -> li
             problems.append(f"{where}: field {lab['field']} labelled twice")
         seen.add(lab["field"])
     return problems
-
-
-def unique_ids(*, rows: list[dict[str, Any]], name: str) -> list[str]:
-    """Every id appears once."""
-    counts = Counter(r["id"] for r in rows)
-    return [f"{name}: duplicate id {i}" for i, n in counts.items() if n > 1]
 
 
 def sentence_problems(*, rows: list[dict[str, Any]]) -> list[str]:
@@ -189,42 +188,6 @@ def description_problems(*, rows: list[dict[str, Any]], bank: list[dict[str, Any
     return problems
 
 
-def scenario_problems(*, rows: list[dict[str, Any]]) -> list[str]:
-    """Questionnaires validate, labels are recommendations, decisive facts and citations exist."""
-    problems = unique_ids(rows=rows, name="scenarios")
-    keys = {"id", "kind", "questionnaire", "accept", "best", "decisive", "rationale"}
-    for r in rows:
-        if set(r) != keys or r["kind"] not in ("description", "control"):
-            problems.append(f"{r['id']}: keys {sorted(r)} or kind {r.get('kind')!r}")
-            continue
-        try:
-            Questionnaire.model_validate(r["questionnaire"])
-        except ValidationError as err:
-            problems.append(f"{r['id']}: questionnaire invalid: {err.errors()[0]}")
-        if not set(r["accept"]) <= RECOMMENDATIONS or r["best"] not in r["accept"]:
-            problems.append(f"{r['id']}: accept {r['accept']} / best {r['best']!r} invalid")
-        text = r["questionnaire"].get("description") or ""
-        if r["kind"] == "description" and r["decisive"] not in text:
-            problems.append(f"{r['id']}: decisive fact is not quoted from the description")
-        problems += citation_problems(where=r["id"], rationale=r["rationale"])
-    return problems
-
-
-CITATION = re.compile(r"\d{3}_[0-9a-f]{16}\.txt § [^;()]+?(?=[;)]|$)")
-
-
-def citation_problems(*, where: str, rationale: str) -> list[str]:
-    """The rationale cites at least one seed section, and every cited section exists."""
-    found = CITATION.findall(rationale)
-    if not found:
-        return [f"{where}: rationale cites no seed section"]
-    problems = []
-    for seed, section in (p for c in found for p in parse_citations(source=c.strip())):
-        if section not in SEED_SECTIONS.get(seed, ()):
-            problems.append(f"{where}: unknown seed section {seed} § {section}")
-    return problems
-
-
 def report(*, sentences: list[dict[str, Any]], descriptions: list[dict[str, Any]],
            scenarios: list[dict[str, Any]]) -> str:
     """Counts per set, split, (field, value), domain and voice, as plain text."""
@@ -247,10 +210,7 @@ def report(*, sentences: list[dict[str, Any]], descriptions: list[dict[str, Any]
     lines.append("  labels: " + ", ".join(f"{f}={v}:{n}" for (f, v), n in sorted(counts.items())))
     conflicts = Counter(f for r in descriptions for f in r["conflicts"])
     lines.append("  conflicts: " + ", ".join(f"{k}:{n}" for k, n in sorted(conflicts.items())))
-    kinds = Counter(r["kind"] for r in scenarios)
-    best = Counter((r["kind"], r["best"]) for r in scenarios)
-    lines.append(f"scenarios: {len(scenarios)} ({dict(kinds)}); best: "
-                 + ", ".join(f"{k}/{b}:{n}" for (k, b), n in sorted(best.items())))
+    lines.append(scenario_counts(name="scenarios", rows=scenarios))
     return "\n".join(lines)
 
 
@@ -269,7 +229,10 @@ def all_problems() -> tuple[list[str], str]:
         counts.append(f"{name}: {len(rows)} ({sum(1 for r in rows if not r['labels'])} imply "
                       f"nothing, {sum(len(r['conflicts']) for r in rows)} conflicts)")
         earlier += rows
-    problems += scenario_problems(rows=scenarios)
+    fresh_scenarios = load(name=FRESH_SCENARIOS)
+    problems += scenario_problems(rows=scenarios) + scenario_problems(rows=fresh_scenarios)
+    problems += scenarios_apart(rows=fresh_scenarios, earlier=scenarios, name=FRESH_SCENARIOS)
+    counts.append(scenario_counts(name=FRESH_SCENARIOS, rows=fresh_scenarios))
     text = report(sentences=sentences, descriptions=descriptions, scenarios=scenarios)
     return problems, "\n".join([text, *counts])
 
