@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from models.reading.cueing import FIRM, Hit
+from models.reading.cueing import FIRM, Hit, firmness
 from models.reading.families import BOOK, PRIORITY
 from models.reading.families.metrics import score_hits
 from models.reading.families.quality import DATA_WORDS
@@ -105,7 +105,8 @@ def _counts(*, hit: Hit, low: str, sentence: Unit) -> bool:
 def _resolve(*, field: str, found: list[tuple[Hit, int]]) -> Candidate:
     """The firmest value, ties broken by the field's priority; its first hit is the evidence."""
     order = PRIORITY.get(field, ())
-    best = max(found, key=lambda p: (p[0].weight, -_rank(order, p[0].value), -p[0].start))
+    best = max(found, key=lambda p: (firmness(weight=p[0].weight), -_rank(order, p[0].value),
+                                     -p[0].start))
     hit, sentence = best
     weight = hit.weight
     if field in ADDITIVE and weight < FIRM:

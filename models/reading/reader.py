@@ -194,7 +194,8 @@ def _from_cue(*, name: str, text: str, pieces: list[Unit], probs: np.ndarray,
     if cue is None:
         return None
     index = unit_of(pieces=pieces, start=cue.start, end=cue.end)
-    if vetoed(field=name, probs=probs, classes=classes, index=index, value=cue.value):
+    if vetoed(field=name, probs=probs, classes=classes, index=index, value=cue.value,
+              weight=cue.weight):
         return None
     learned = float(probs[index, classes.index(cue.value, 1)]) if cue.value in classes[1:] \
         else 0.0
