@@ -36,6 +36,20 @@ _SET = (r"(?:categories|labels|classes|codes|types|levels|intents|reasons|queues
         r"bands|grades|departments|topics|tags|severit(?:y|ies)|priorit(?:y|ies)|fields|"
         r"statuses|outcomes|risk levels|urgency levels)")
 _N = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fixed|predefined)"
+# One job whose output is fixed by the input: a summary of each item, a translation, a form or
+# taxonomy filled, a code suggested, suspicious items flagged. Open writing jobs ("writes renewal
+# letters", "generates SQL") are left to the gated rules: their output varies too much.
+_SINGLE_JOB = (
+    r"summari[sz](?:e|es|ing) (?:[\w'-]+ ){0,3}?(?:calls?|threads?|notes?|documents?|reports?|"
+    r"meetings?|transcripts?|tickets?|emails?|articles?|records?|cases?|conversations?|chats?|"
+    r"papers?|filings?|contracts?|reviews?)|"
+    r"translat(?:e|es|ing) (?:[\w'-]+ ){0,4}?(?:into|to|between) |text-to-sql|"
+    r"(?:fill|fills|filling|pre-fill|prefill)s? (?:in |out )?(?:our|the|a|each|every) "
+    r"(?:[\w-]+ ){0,3}(?:form|template|questionnaire)s?|"
+    r"(?:into|to) (?:our|the|their|a|the client's) (?:[\w-]+ ){0,3}(?:taxonomy|chart of accounts|"
+    r"code list|coding scheme|schema)|"
+    r"suggests? (?:a |the |an )?(?:[\w-]+ )?(?:price|code|codes|category|title|opening line)|"
+    r"flag(?:s|ging)? (?:those|any|possible|potential|suspicious|likely)")
 # "translators check every segment": people who do the job are not the job
 _NOT_AGENT = r"(?<!or)(?<!ors)(?<!er)(?<!ers)"
 _TIMES = (r"(?:day|week|month|year|quarter|morning|evening|night|hour|minute|sprint|time|"
@@ -64,7 +78,7 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:the same|one) (?:kind|type) of (?:reply|answer|email|letter|request|question|"
      r"document|summary|note|report)s? (?:over and over|again and again|every|each|all day)|"
      r"(?:approve|accept|allow|pass|keep|publish)s?(?:/| or | vs\.? )(?:deny|reject|decline|"
-     r"block|fail|remove|escalate)"),
+     r"block|fail|remove|escalate)|" + _SINGLE_JOB),
     # a job verb with a likely fixed output, or a set or a triple that may be topics or channels
     ("narrow", FIRM,
      r"(?:decid\w*|check\w*|says?|recommend\w*|determin\w*|judg\w*|assess\w*|predict\w*|"
