@@ -40,6 +40,9 @@ _N = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fixed|p
 # taxonomy filled, a code suggested, suspicious items flagged. Open writing jobs ("writes renewal
 # letters", "generates SQL") are left to the gated rules: their output varies too much.
 _SINGLE_JOB = (
+    r"(?:each|every) [\w-]+(?: [\w-]+)? (?:gets |is |should be |to be |must be |being )?"
+    r"(?:summari[sz]ed|translated|classified|categori[sz]ed|tagged|labell?ed|routed|coded|"
+    r"scored|graded|flagged|redacted|mapped|triaged)|"
     r"summari[sz](?:e|es|ing) (?:[\w'-]+ ){0,3}?(?:calls?|threads?|notes?|documents?|reports?|"
     r"meetings?|transcripts?|tickets?|emails?|articles?|records?|cases?|conversations?|chats?|"
     r"papers?|filings?|contracts?|reviews?)|"

@@ -105,6 +105,7 @@ def test_a_cue_naming_the_task_is_read_without_agreement(reader: Reader, text: s
     "Our classification team sits on the third floor.",
     "This is not a general-purpose assistant.",
     "It should not give a yes/no answer on eligibility.",
+    "Analysts read the digest to decide whether to call the supplier.",
 ])
 def test_a_task_topic_word_or_a_negated_cue_reads_nothing(reader: Reader, text: str) -> None:
     assert reading(reader, text, "task_narrowness") is None

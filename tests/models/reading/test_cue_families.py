@@ -93,6 +93,14 @@ OUTPUT = [
     ("It writes a short friendly chat reply, nothing more.", "free_text"),
     ("Answers are spoken to the caller, so plain sentences only.", "free_text"),
     ("Our config files are all YAML anyway.", None),
+    ("Each record is posted to the booking platform through its REST API.", "strict_schema"),
+    ("Files must arrive in the carrier's upload format.", "strict_schema"),
+    ("The generated scripts have to compile before anyone looks at them.", "strict_schema"),
+    ("Our nightly loader rejects any row with an unknown id.", "strict_schema"),
+    ("Every answer letter must follow the prescribed structure of the regulator.",
+     "structured"),
+    ("It writes a hand-over note with risks, open items and next steps.", "structured"),
+    ("Answers are short prose, no fixed structure.", "free_text"),
 ]
 QUALITY = [
     ("Every labelled example was checked by a second reviewer.", "clean"),
@@ -131,6 +139,10 @@ TASKS = [
     ("Staff can ask it anything, from IT problems to holiday rules.", "broad"),
     ("A general-purpose assistant for the whole company.", "broad"),
     ("It is not a general assistant.", None),
+    ("Support wants every call summarised for the case file.", "narrow"),
+    ("Each recipe card gets translated into Polish.", "narrow"),
+    ("It should map free-text job titles into our occupation taxonomy.", "narrow"),
+    ("It should flag suspicious refund requests for a second look.", "narrow"),
 ]
 GAPS = [
     ("The drafts invent prices that we don't sell.", "knowledge"),
