@@ -34,6 +34,7 @@ from models.reading.cues import (
     owner_level,
 )
 from models.reading.evidence import Candidate, candidates, hits_of
+from models.reading.examples import example_counts
 from models.reading.lexical import lexical, marks, patterns
 from models.reading.model import ReaderModel
 from models.reading.quantities import Quantity, quantities
@@ -107,6 +108,11 @@ class Reader:
             reading = None if name in NUMERIC else _from_cue(
                 name=name, text=text, pieces=pieces, probs=probs, classes=spec.classes,
                 found=cued)
+            if reading is not None:
+                out.append(reading)
+                continue
+            reading = _examples(text=text, found=found) if name == "labeled_examples" \
+                else None
             if reading is not None:
                 out.append(reading)
                 continue
@@ -206,3 +212,15 @@ def _from_cue(*, name: str, text: str, pieces: list[Unit], probs: np.ndarray,
                    confidence=round(max(CUE_CONFIDENCE, learned), 4),
                    specific=not vague(text=unit.text), hedged=hedged(text=text[start:end]))
 
+
+def _examples(*, text: str, found: list[Quantity]) -> Reading | None:
+    """The largest count that names existing examples ("80k titles already mapped"), if any."""
+    named = example_counts(text=text, found=found)
+    if not named:
+        return None
+    quantity = max(named, key=lambda q: (q.value, -q.start))
+    start, end = quantity.start, quantity.end
+    return Reading(field="labeled_examples", value=to_value(field="labeled_examples",
+                                                            quantity=quantity),
+                   evidence=text[start:end], start=start, end=end, confidence=CUE_CONFIDENCE,
+                   specific=not quantity.vague, hedged=hedged(text=text[start:end]))
