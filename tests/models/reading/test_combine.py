@@ -117,3 +117,22 @@ def test_the_quote_is_the_narrowest_unit_holding_the_cue() -> None:
     start = text.index("every Monday")
     chosen = pieces[unit_of(pieces=pieces, start=start, end=start + 12)]
     assert "every Monday" in chosen.text and "nobody" not in chosen.text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Last month the bot made up delivery dates for two customers.", "knowledge"),
+    ("The JSON output keeps breaking in production.", "format"),
+    ("It hands out vouchers in cases where our terms only allow a repair.", "policy"),
+    ("It keeps mixing up the steps when a return needs two approvals.", "reasoning"),
+])
+def test_a_named_complaint_is_read_as_the_gap(reader: Reader, text: str, value: str) -> None:
+    got = reading(reader, text, "primary_gap")
+    assert got is not None and got[0] == value
+
+
+@pytest.mark.parametrize("text", [
+    "Our gateway rejects malformed requests.",
+    "Officers check each loan against our lending criteria.",
+])
+def test_a_requirement_or_a_check_is_no_gap(reader: Reader, text: str) -> None:
+    assert reading(reader, text, "primary_gap") is None
