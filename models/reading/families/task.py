@@ -46,13 +46,23 @@ _SINGLE_JOB = (
     r"summari[sz](?:e|es|ing) (?:[\w'-]+ ){0,3}?(?:calls?|threads?|notes?|documents?|reports?|"
     r"meetings?|transcripts?|tickets?|emails?|articles?|records?|cases?|conversations?|chats?|"
     r"papers?|filings?|contracts?|reviews?)|"
-    r"translat(?:e|es|ing) (?:[\w'-]+ ){0,4}?(?:into|to|between) |text-to-sql|"
+    r"translat(?:e|es|ing) (?:(?:[\w'-]+ ){1,4}?(?:into|to)|between)(?= )|text-to-sql|"
     r"(?:fill|fills|filling|pre-fill|prefill)s? (?:in |out )?(?:our|the|a|each|every) "
     r"(?:[\w-]+ ){0,3}(?:form|template|questionnaire)s?|"
     r"(?:into|to) (?:our|the|their|a|the client's) (?:[\w-]+ ){0,3}(?:taxonomy|chart of accounts|"
     r"code list|coding scheme|schema)|"
     r"suggests? (?:a |the |an )?(?:[\w-]+ )?(?:price|code|codes|category|title|opening line)|"
-    r"flag(?:s|ging)? (?:those|any|possible|potential|suspicious|likely)")
+    r"flag(?:s|ging)? (?:those|any|possible|potential|suspicious|likely)|"
+    # a fixed check or verdict on each item, a score, a fixed list of fields taken out
+    r"(?:tag|label|mark|classif\w*|flag)s? (?:each|every) [\w-]+(?: [\w-]+)? as(?= )|"
+    r"(?:decide|decides|deciding|determine|determines|check|checks|checking|judge|judges|"
+    r"assess|assesses) (?:if|whether) (?!to\b)(?:[\w'-]+ ){1,4}(?:is|are|has|have|should|"
+    r"needs?|meets?|breaks?|violates?|qualif\w+|complies|counts|looks)(?= )|"
+    r"check(?:s|ing)? (?:each|every) [\w-]+ (?:against|for)(?= )|"
+    r"(?:produces?|returns?|gives?|outputs?|assigns?|repl(?:y|ies) with) (?:a |an |one )"
+    r"(?:[\w-]+ )?(?:score|rating|grade|verdict|label|category|risk level|priority)|"
+    r"(?:extract(?:s|ing)?|pull(?:s|ing)? out|captur(?:e|es|ing)) (?:the )?(?:[\w-]+ ){0,2}"
+    r"[\w-]+, (?:[\w-]+ ){0,2}[\w-]+, (?:[\w-]+ ){0,2}[\w-]+")
 # "translators check every segment": people who do the job are not the job
 _NOT_AGENT = r"(?<!or)(?<!ors)(?<!er)(?<!ers)"
 _TIMES = (r"(?:day|week|month|year|quarter|morning|evening|night|hour|minute|sprint|time|"
@@ -72,7 +82,7 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      rf"(?:the )?(?:right|correct|matching) )(?:[\w-]+ )?{_SET}|one of (?:our |the )?{_N}(?= )|"
      r"one of [\w-]+ (?:/|or) [\w-]+|yes(?: or |/| / )no|"
      r"(?:single|one) (?:label|score|code|category|int|number|grade|band|verdict)|"
-     r"(?:get|gets|returns?|outputs?|produces?|gives?) (?:back )?(?:one|a single|exactly one) |"
+     r"(?:get|gets|returns?|outputs?|produces?|gives?) (?:back )?(?:one|a single|exactly one)(?= )|"
      r"(?:should be|as|into) (?:[\w-]+, )+[\w-]+,? or [\w-]+|"
      r"(?:sev|severity|priority|p)[ -]?\d ?- ?\d|malicious or not|"
      # one repeatable job named as such, a verdict pair
@@ -81,7 +91,9 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:the same|one) (?:kind|type) of (?:reply|answer|email|letter|request|question|"
      r"document|summary|note|report)s? (?:over and over|again and again|every|each|all day)|"
      r"(?:approve|accept|allow|pass|keep|publish)s?(?:/| or | vs\.? )(?:deny|reject|decline|"
-     r"block|fail|remove|escalate)|" + _SINGLE_JOB),
+     r"block|fail|remove|escalate)|" + _SINGLE_JOB + "|" +
+     rf"{_FIXED_VERB}{_NOT_AGENT} (?:[\w'-]+ ){{0,6}}?(?:into|as) (?:one of )?(?:our |the |its |"
+     rf"a )?(?:[\w-]+ )?{_SET}"),
     # a job verb with a likely fixed output, or a set or a triple that may be topics or channels
     ("narrow", FIRM,
      r"(?:decid\w*|check\w*|says?|recommend\w*|determin\w*|judg\w*|assess\w*|predict\w*|"
@@ -92,7 +104,7 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:drafts?|writes?|generates?|produces?) (?:[\w'-]+ ){0,4}?(?:from|using) (?:our|the|a) "
      r"(?:[\w-]+ )?template|"
      rf"{_FIXED_VERB} (?:the )?(?:[\w-]+ ){{0,2}}[\w-]+, (?:[\w-]+ ){{0,2}}[\w-]+(?:, "
-     r"(?:[\w-]+ ){0,2}[\w-]+)*,? (?:and|&) (?:[\w-]+ ){0,2}[\w-]+ (?:from|out of|off) |"
+     r"(?:[\w-]+ ){0,2}[\w-]+)*,? (?:and|&) (?:[\w-]+ ){0,2}[\w-]+ (?:from|out of|off)(?= )|"
      r"(?:turns?|converts?|rewrites?|summari[sz]es?|sumari[sz]es?|maps?|transforms?) "
      r"(?:[\w'-]+ ){0,8}?(?:into|to) (?:our|the|a|an|its)(?= )|"
      rf"(?:into|as|to) (?:our |the |a |its )?(?:[\w-]+ )?{_SET}|"
