@@ -38,11 +38,16 @@ VETO = 0.9  # the classifier's share for another value above which a firm cue is
 
 def firm_cue(*, field: str, found: Sequence[Candidate]) -> Candidate | None:
     """The firm cue that decides `field`, if any."""
-    firm = [c for c in found if c.field == field and c.weight >= FIRM]
-    if not firm:
-        return None
+    ranked = firm_cues(field=field, found=found)
+    return ranked[0] if ranked else None
+
+
+def firm_cues(*, field: str, found: Sequence[Candidate]) -> list[Candidate]:
+    """The firm cues for `field`, the one that decides first (then the next if it is vetoed)."""
     order = PRIORITY.get(field, ())
-    return max(firm, key=lambda c: (firmness(weight=c.weight), -_rank(order, c.value), -c.start))
+    firm = [c for c in found if c.field == field and c.weight >= FIRM]
+    return sorted(firm, key=lambda c: (-firmness(weight=c.weight), _rank(order, c.value),
+                                       c.start))
 
 
 def unit_of(*, pieces: Sequence[Unit], start: int, end: int) -> int:

@@ -19,7 +19,7 @@ from models.asking import Answer
 from models.reading.base import NONE, Embed
 from models.reading.combine import (
     CUE_CONFIDENCE,
-    firm_cue,
+    firm_cues,
     unit_of,
     vetoed,
 )
@@ -196,13 +196,13 @@ def _numeric(*, name: str, text: str, scored: list[_Scored], present: np.ndarray
 def _from_cue(*, name: str, text: str, pieces: list[Unit], probs: np.ndarray,
               classes: tuple[str, ...], found: list[Candidate]) -> Reading | None:
     """A reading from the field's firm cue, quoted as the narrowest unit holding it."""
-    cue = firm_cue(field=name, found=found)
-    if cue is None:
+    kept = [(cue, index) for cue in firm_cues(field=name, found=found)
+            for index in [unit_of(pieces=pieces, start=cue.start, end=cue.end)]
+            if not vetoed(field=name, probs=probs, classes=classes, index=index,
+                          value=cue.value, weight=cue.weight)][:1]
+    if not kept:
         return None
-    index = unit_of(pieces=pieces, start=cue.start, end=cue.end)
-    if vetoed(field=name, probs=probs, classes=classes, index=index, value=cue.value,
-              weight=cue.weight):
-        return None
+    cue, index = kept[0]
     learned = float(probs[index, classes.index(cue.value, 1)]) if cue.value in classes[1:] \
         else 0.0
     unit = pieces[index]
