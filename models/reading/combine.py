@@ -47,7 +47,7 @@ def firm_cues(*, field: str, found: Sequence[Candidate]) -> list[Candidate]:
     order = PRIORITY.get(field, ())
     firm = [c for c in found if c.field == field and c.weight >= FIRM]
     return sorted(firm, key=lambda c: (-firmness(weight=c.weight), _rank(order, c.value),
-                                       c.start))
+                                       -c.weight, c.start))
 
 
 def unit_of(*, pieces: Sequence[Unit], start: int, end: int) -> int:

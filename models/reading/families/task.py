@@ -49,9 +49,11 @@ _SINGLE_JOB = (
     r"translat(?:e|es|ing) (?:(?:[\w'-]+ ){1,4}?(?:into|to)|between)(?= )|text-to-sql|"
     r"(?:fill|fills|filling|pre-fill|prefill)s? (?:in |out )?(?:our|the|a|each|every) "
     r"(?:[\w-]+ ){0,3}(?:form|template|questionnaire)s?|"
-    r"(?:into|to) (?:our|the|their|a|the client's) (?:[\w-]+ ){0,3}(?:taxonomy|chart of accounts|"
+    r"(?:into|to) (?:our|the|their|a|the client's) (?:[\w,-]+ ){0,3}(?:taxonomy|chart of accounts|"
     r"code list|coding scheme|schema)|"
-    r"suggests? (?:a |the |an )?(?:[\w-]+ )?(?:price|code|codes|category|title|opening line)|"
+    r"suggests? (?:a |the |an )?(?:[\w-]+ ){0,2}(?:price|code|codes|category|title|"
+    r"opening line)|flag(?:s|ging)? [\w-]+ (?:that|which) (?:don'?t|do not|doesn'?t|break|"
+    r"breaks|violate|violates|fail|fails|look|looks|seem|seems|need|needs)(?= )|"
     r"flag(?:s|ging)? (?:those|any|possible|potential|suspicious|likely)|"
     # a fixed check or verdict on each item, a score, a fixed list of fields taken out
     r"(?:tag|label|mark|classif\w*|flag)s? (?:each|every) [\w-]+(?: [\w-]+)? as(?= )|"

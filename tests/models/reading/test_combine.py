@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from models.reading.combine import AGREE, VETO, firm_cue, unit_of, vetoed
+from models.reading.combine import AGREE, VETO, firm_cue, firm_cues, unit_of, vetoed
 from models.reading.cueing import FIRM, HINT, NAMED
 from models.reading.evidence import Candidate
 from models.reading.reader import Reader
@@ -136,3 +136,19 @@ def test_a_named_complaint_is_read_as_the_gap(reader: Reader, text: str, value: 
 ])
 def test_a_requirement_or_a_check_is_no_gap(reader: Reader, text: str) -> None:
     assert reading(reader, text, "primary_gap") is None
+
+
+def test_a_vetoed_cue_gives_way_to_the_next_firm_one() -> None:
+    found = [candidate("task_narrowness", "moderate", FIRM, 0),
+             candidate("task_narrowness", "narrow", FIRM, 10),
+             candidate("task_narrowness", "narrow", NAMED, 20)]
+    ranked = firm_cues(field="task_narrowness", found=found)
+    assert [(c.value, c.weight) for c in ranked] == [("moderate", FIRM), ("narrow", NAMED),
+                                                     ("narrow", FIRM)]
+
+
+def test_a_sentence_keeps_the_named_fact_behind_a_topic_list(reader: Reader) -> None:
+    text = ("We'd like a helper that suggests a resale price based on brand, condition "
+            "and age.")
+    got = reading(reader, text, "task_narrowness")
+    assert got is not None and got[0] == "narrow"
