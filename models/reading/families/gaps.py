@@ -69,7 +69,10 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"sounds? (?:like (?:a|an) \w+|"
      r"robotic|stiff|cold|generic|off|"
      r"wooden|the same|neutral|fake)|reads? like (?:a|an) \w+|writes like|"
-     r"too (?:formal|stiff|long|wordy|chatty|verbose|casual|blunt|robotic|harsh|salesy|"
+     # a wait that is too long is latency, not style ("a few seconds is fine, ten is too long")
+     r"(?<!\d is )(?<!\ds is )(?<!ten is )(?<!five is )(?<!seconds is )(?<!minutes is )"
+     r"(?<!a minute is )(?<!wait is )(?<!waiting is )too long(?![- ]winded)|"
+     r"too (?:formal|stiff|wordy|chatty|verbose|casual|blunt|robotic|harsh|salesy|"
      r"bureaucratic|serious|informal|dry|technical|long[- ]winded)|long[- ]winded|"
      r"off[- ]brand|(?:wrong|formal|informal) "
      r"register|register is|"

@@ -108,7 +108,10 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      rf"{_FIXED_VERB} (?:the )?(?:[\w-]+ ){{0,2}}[\w-]+, (?:[\w-]+ ){{0,2}}[\w-]+(?:, "
      r"(?:[\w-]+ ){0,2}[\w-]+)*,? (?:and|&) (?:[\w-]+ ){0,2}[\w-]+ (?:from|out of|off)(?= )|"
      r"(?:turns?|converts?|rewrites?|summari[sz]es?|sumari[sz]es?|maps?|transforms?) "
-     r"(?:[\w'-]+ ){0,8}?(?:into|to) (?:our|the|a|an|its)(?= )|"
+     r"(?:[\w'-]+ ){0,8}?(?:into|to) (?:our|the|a|an|its)(?= )"
+     # turning a collection into a product is building something, not a conversion job
+     r"(?! (?:[\w-]+ ){0,3}(?:assistant|bot|chatbot|tool|app|product|platform|service|"
+     r"engine|search|website|site|course|podcast|book)s?\b)|"
      rf"(?:into|as|to) (?:our |the |a |its )?(?:[\w-]+ )?{_SET}|"
      r"[\w-]+(?: [\w-]+)? / [\w-]+(?: [\w-]+)? / [\w-]+"),
     ("narrow", HINT,

@@ -106,6 +106,7 @@ def test_a_cue_naming_the_task_is_read_without_agreement(reader: Reader, text: s
     "This is not a general-purpose assistant.",
     "It should not give a yes/no answer on eligibility.",
     "Analysts read the digest to decide whether to call the supplier.",
+    "We want to turn our recipe archive into a cooking assistant.",
 ])
 def test_a_task_topic_word_or_a_negated_cue_reads_nothing(reader: Reader, text: str) -> None:
     assert reading(reader, text, "task_narrowness") is None
@@ -133,6 +134,7 @@ def test_a_named_complaint_is_read_as_the_gap(reader: Reader, text: str, value: 
 @pytest.mark.parametrize("text", [
     "Our gateway rejects malformed requests.",
     "Officers check each loan against our lending criteria.",
+    "People wait in the app for the reply, a few seconds is fine, ten is too long.",
 ])
 def test_a_requirement_or_a_check_is_no_gap(reader: Reader, text: str) -> None:
     assert reading(reader, text, "primary_gap") is None
