@@ -65,6 +65,7 @@ _SINGLE_JOB = (
     r"(?:[\w-]+ )?(?:score|rating|grade|verdict|label|category|risk level|priority)|"
     r"(?:extract(?:s|ing)?|pull(?:s|ing)? out|captur(?:e|es|ing)) (?:the )?(?:[\w-]+ ){0,2}"
     r"[\w-]+, (?:[\w-]+ ){0,2}[\w-]+, (?:[\w-]+ ){0,2}[\w-]+")
+_WH = r"(?:when|whether|how|what|where|why|which|who)"
 # "translators check every segment": people who do the job are not the job
 _NOT_AGENT = r"(?<!or)(?<!ors)(?<!er)(?<!ers)"
 _TIMES = (r"(?:day|week|month|year|quarter|morning|evening|night|hour|minute|sprint|time|"
@@ -132,6 +133,9 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      rf"(?:and|&|plus|but) (?:it )?(?:also|additionally|even) {_JOB}|"
      rf"as well as {_JOB}|beyond (?:just )?{_FIXED_VERB}"),
     ("moderate", NAMED,
+     # a second job named as such, or three kinds of question listed
+     rf"(?:should|will|would|can|could|must|it) (?:also|additionally) {_JOB}|"
+     rf"{_WH} [^,.;:]{{3,50}}, {_WH} [^,.;:]{{3,50}},? (?:and|or) {_WH}|"
      r"(?:a few|several|a handful of|two|three|four|five|a couple of|multiple|a small set of) "
      r"(?:related |different |main |separate |distinct )?(?:jobs|tasks|things|chores|use cases|"
      r"workflows|call types|ticket types|request types|topics|question types|document types|"

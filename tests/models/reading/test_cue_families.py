@@ -143,6 +143,9 @@ TASKS = [
     ("Each recipe card gets translated into Polish.", "narrow"),
     ("It should map free-text job titles into our occupation taxonomy.", "narrow"),
     ("It should flag suspicious refund requests for a second look.", "narrow"),
+    ("Tenants ask when the bins are collected, how to report a leak and where to park.",
+     "moderate"),
+    ("It plans the weekly menu; it should also answer questions about allergens.", "moderate"),
 ]
 GAPS = [
     ("The drafts invent prices that we don't sell.", "knowledge"),
