@@ -60,7 +60,8 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:import|upload|export|submission|filing|exchange|interchange|e2b|edi) (?:format|file "
      r"format|template|spec)|(?:one|a single|exactly one) (?:label|code|category|tag|class) "
      r"per \w+|(?:character|char|byte|token) offsets|valid (?:[\w-]+ )?(?:ids?|identifiers?|"
-     r"codes?)|(?:must|has to|have to|should) (?:compile|build|execute|pass (?:in )?ci)|"
+     r"codes?)|(?:must|has to|have to|should) (?:still )?(?:compile|pass (?:in )?ci|"
+     r"(?:build|run|execute) (?:cleanly|without errors|in ci))|"
      r"(?:loader|parser|importer|validator|ingestion|ingest job|sync|pipeline|linter|compiler)s? "
      r"(?:rejects|refuses|fails on|chokes on|expects|requires|accepts only)"),
     ("strict_schema", HINT, r"json|xml|csv|yaml|schemas?|fields|columns|format(?:ted)? exactly|"

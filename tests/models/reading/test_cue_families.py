@@ -101,6 +101,7 @@ OUTPUT = [
      "structured"),
     ("It writes a hand-over note with risks, open items and next steps.", "structured"),
     ("Answers are short prose, no fixed structure.", "free_text"),
+    ("We want to know whether we should build or buy.", None),
 ]
 QUALITY = [
     ("Every labelled example was checked by a second reviewer.", "clean"),
