@@ -39,6 +39,10 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:don'?t|doesn'?t|do not|does not) exist in (?:our|the)|(?:that|which) (?:were|was|"
      r"have been|had been) (?:removed|discontinued|retired|deprecated)|contradicts? (?:the|our) "
      r"(?:handbook|policy|policies|docs|documentation|guidelines|source|facts|wiki)|"
+     r"(?:cites?|citing|quotes?|quoting|mentions?|mentioning|recommends?|offers?|offering|"
+     r"suggests?|promis(?:es|ing)) (?:[\w'-]+ ){0,4}?(?:we|that we|which we|that were|that was|"
+     r"which were|which was) (?:have |had )?(?:dropped|removed|retired|discontinued|stopped|"
+     r"changed|replaced|scrapped|ended|withdrew|withdrawn)|"
      r"(?:made|makes|making) up (?!of\b|for\b|(?:its|our|their|my|your) minds?\b|the "
      r"difference|the bulk|most|half|a third)(?:[\w-]+ ){0,2}(?:dates?|prices?|names?|numbers?|"
      r"facts?|details?|answers?|policies|products?|features?|links?|sources?|quotes?|times?|"
@@ -60,6 +64,8 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:drops?|dropped) (?:the )?(?:[\w-]+ )?(?:tags|fields|keys)|instead of the exact|"
      r"when we asked for (?:the|a) (?:[\w-]+ ){0,3}(?:template|format|json|table|list)|"
      r"the way our (?:[\w-]+ ){0,2}(?:template|format|schema|system) requires|"
+     r"instead of (?:our|the|its) (?:[\w-]+ ){0,2}(?:headings|sections|template|format|fields|"
+     r"columns|bullets|layout|structure|schema)|"
      r"(?:output|json|xml|csv|format|formatting|structure|schema) (?:keeps? |often |still )?"
      r"(?:breaking|breaks|broken|comes? out wrong)"),
     ("style", FIRM,

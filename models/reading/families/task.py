@@ -58,8 +58,9 @@ _SINGLE_JOB = (
     # a fixed check or verdict on each item, a score, a fixed list of fields taken out
     r"(?:tag|label|mark|classif\w*|flag)s? (?:each|every) [\w-]+(?: [\w-]+)? as(?= )|"
     r"(?:decide|decides|deciding|determine|determines|check|checks|checking|judge|judges|"
-    r"assess|assesses) (?:if|whether) (?!to\b)(?:[\w'-]+ ){1,4}(?:is|are|has|have|should|"
-    r"needs?|meets?|breaks?|violates?|qualif\w+|complies|counts|looks)(?= )|"
+    r"assess|assesses|says?|saying|tells? us|predicts?) (?:if|whether) (?!to\b)"
+    r"(?:[\w'-]+ ){1,4}(?:is|are|has|have|should|needs?|meets?|breaks?|violates?|qualif\w+|"
+    r"complies|counts|looks)(?= )|"
     r"check(?:s|ing)? (?:each|every) [\w-]+ (?:against|for)(?= )|"
     r"(?:produces?|returns?|gives?|outputs?|assigns?|repl(?:y|ies) with) (?:a |an |one )"
     r"(?:[\w-]+ )?(?:score|rating|grade|verdict|label|category|risk level|priority)|"

@@ -144,6 +144,8 @@ TASKS = [
     ("Each recipe card gets translated into Polish.", "narrow"),
     ("It should map free-text job titles into our occupation taxonomy.", "narrow"),
     ("It should flag suspicious refund requests for a second look.", "narrow"),
+    ("Each morning it reads the overnight alerts and says whether any of them needs a human.",
+     "narrow"),
     ("Tenants ask when the bins are collected, how to report a leak and where to park.",
      "moderate"),
     ("It plans the weekly menu; it should also answer questions about allergens.", "moderate"),
@@ -155,6 +157,8 @@ GAPS = [
     ("The tone is stiff and it sounds robotic.", "style"),
     ("It approves refunds that our policy says to refuse.", "policy"),
     ("It picks the right tables but mangles the join logic.", "reasoning"),
+    ("It keeps citing return windows we dropped two years ago.", "knowledge"),
+    ("The summaries come back as one long block instead of our three headings.", "format"),
 ]
 METRICS = [
     ("We have a 300-question eval set and track accuracy on it.", "true"),
