@@ -48,6 +48,11 @@ _NOT_ITEMS = re.compile(
 _MEASURED = re.compile(r"(?:accuracy|score|f1|precision|recall|correct|%|percent|\d)\s+"
                        r"(?:[\w-]+\s+)?(?:on|over|against)\s+(?:a\s+|the\s+|our\s+)?"
                        rf"(?:{_HEDGE}\s+)?$", IC)
+# Material named as unlabelled right after its count: no examples ("300 chats, none labelled").
+_UNLABELLED = re.compile(
+    r"[^.;:!?]{0,60}?(?:\bnone (?:of (?:them|these|those|it) )?(?:are |is |has been |have been )?"
+    r"(?:labell?ed|annotated|reviewed|checked)|\bunlabell?ed|\bunannotated|\bnot (?:yet )?"
+    r"(?:labell?ed|annotated)|\bwithout (?:any )?(?:labels|annotations|answers))", IC)
 _TAKEN = ("rate", "duration", "size", "score")
 FEWEST = 20  # below this a count is more often things than a training set ("3 old systems")
 
@@ -71,3 +76,8 @@ def example_counts(*, text: str, found: Sequence[Quantity]) -> list[Quantity]:
         end = after.end() if after is not None else q.end
         out.append(Quantity("count", q.value, start, end, q.vague))
     return out
+
+
+def unlabelled(*, text: str, quantity: Quantity) -> bool:
+    """The count is of material the text says is not labelled."""
+    return _UNLABELLED.match(text, quantity.end) is not None

@@ -85,7 +85,10 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"no personality|bland|warmer|friendlier|more (?:human|natural|empathetic|casual|"
      r"formal|concise)|not our (?:style|voice)(?! guide)|in our (?:style|voice)(?! guide)|"
      r"naming conventions|"
-     r"too many disclaimers|plain language"),
+     r"too many disclaimers|plain language|"
+     r"(?:longer|shorter|wordier|stiffer|more formal|less formal|colder) than (?:our|the|a|any) "
+     r"(?:[\w-]+ ){0,2}(?:agents|staff|team|editors|writers|people|humans?|colleagues|"
+     r"nurses|lawyers) (?:would )?(?:write|say|sound|talk)"),
     ("policy", NAMED,
      rf"appl(?:y|ies|ied) (?:the |our )?(?:\w+ )?{_RULES} (?:wrong(?:ly)?|incorrectly|"
      rf"inconsistently)|(?:doesn'?t|does not|don'?t|do not|not|never) (?:apply|follow|respect|"

@@ -57,6 +57,8 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:one|a) (?:row|line|record) per (?:\w+)|(?:spreadsheet|excel|sheet) columns|"
      # a program takes it as it is: an API, an import format, a label per item, offsets, ids
      r"(?:through|via|over) (?:its|the|their|our) (?:[\w-]+ )?api|"
+     r"(?:database|db|table|sql) (?:columns?|fields?)|(?:only )?(?:takes|accepts|expects) "
+     r"(?:an? |one |a single )?(?:integer|int|number|boolean|enum|iso date|value from)\b|"
      r"(?:import|upload|export|submission|filing|exchange|interchange|e2b|edi) (?:format|file "
      r"format|template|spec)|(?:one|a single|exactly one) (?:label|code|category|tag|class) "
      r"per \w+|(?:character|char|byte|token) offsets|valid (?:[\w-]+ )?(?:ids?|identifiers?|"
@@ -117,7 +119,8 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:sms|text message|whatsapp message)s? (?:back|to|reply|replies)|human[- ]sounding|"
      r"natural[- ]sounding|(?:conversational|chatty|casual) (?:tone|style|way)|"
      r"(?:short|concise|brief|a few|one or two) (?:paragraphs?|sentences)|"
-     r"free[- ]form chat|(?:as|like) a (?:person|human|colleague) would (?:write|say|answer)"),
+     r"chat (?:bubbles?|window)|free[- ]form chat|(?:as|like) a (?:person|human|colleague) "
+     r"would (?:write|say|answer)"),
     ("free_text", HINT, r"chat|repl(?:y|ies)|emails?|letters?|explanations?|free[- ]form|"
                         r"plain text|paragraph|short answers"),
 )

@@ -102,6 +102,8 @@ OUTPUT = [
     ("It writes a hand-over note with risks, open items and next steps.", "structured"),
     ("Answers are short prose, no fixed structure.", "free_text"),
     ("We want to know whether we should build or buy.", None),
+    ("The score is written to a database column that only takes an integer.", "strict_schema"),
+    ("The app shows the answer in a chat bubble.", "free_text"),
 ]
 QUALITY = [
     ("Every labelled example was checked by a second reviewer.", "clean"),

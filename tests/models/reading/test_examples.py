@@ -44,6 +44,11 @@ def test_the_reader_reads_named_examples_firmly(reader: Reader) -> None:
     assert found[0].evidence in text and "past tickets" in found[0].evidence
 
 
+def test_material_named_as_unlabelled_gives_no_count(reader: Reader) -> None:
+    text = "The vendor gave us 300 sample conversations, none of them labelled."
+    assert [r for r in reader.read(text=text) if r.field == "labeled_examples"] == []
+
+
 def test_no_examples_with_a_hyphenated_kind_is_zero(reader: Reader) -> None:
     text = "We have no hand-written examples at all."
     assert [r.value for r in reader.read(text=text) if r.field == "labeled_examples"] == [0]
