@@ -8,8 +8,9 @@ applies them:
   `NEGATION_WORDS` words before the hit, inside the same clause, drops the hit, or turns it into
   the rule's `negated` value ("our CRM" → private; "not our CRM" → not private);
 - rules whose phrase carries its own negation ("no eval set", "nobody") set `negatable=False`;
-- `weight` 1.0 marks a firm cue (the phrase names the fact), lower weights mark hints that need
-  the classifier's support.
+- `weight` 1.0 marks a firm cue, lower weights mark hints that need the classifier's support;
+  `NAMED` (above firm) marks a phrase that states the fact itself ("into one of 9 codes",
+  "valid JSON", "any question they have"), which needs no second opinion even in a topic field.
 Patterns are written in lower case, match the lower-cased text, and must start at a word start
 (checked here, so patterns can begin with a literal, which the regex engine scans fast).
 A rule whose pattern cannot match without one of its required literals ("clinic", "patient",
@@ -26,6 +27,7 @@ from re import _parser as sre_parser  # type: ignore[attr-defined]
 from typing import Any
 
 FIRM = 1.0
+NAMED = 1.25
 HINT = 0.5
 NEGATION_WORDS = 5
 MAX_NEEDS = 12
@@ -37,6 +39,12 @@ _SCOPE_BREAK = re.compile(r"[.;:!?()\n]|,\s|\s[-–—]\s|\b(?:but|although|thou
                           r"however|yet|so|because|and then|which|that|who|where)\b")
 _WORD = re.compile(r"[\w'’]+")
 _GAP = re.compile(r"\s*(?:yet\s+|really\s+|even\s+)?(?:know|understand|recogni[sz]e)\b")
+
+
+def firmness(*, weight: float) -> float:
+    """How firm a cue ranks against others: naming the fact skips the second opinion but does
+    not outrank a firm cue for another value (ties still go to the field's priority)."""
+    return FIRM if weight == NAMED else weight
 
 
 @dataclass(frozen=True)

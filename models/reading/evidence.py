@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from models.reading.cueing import FIRM, Hit
+from models.reading.cueing import FIRM, Hit, firmness
 from models.reading.families import BOOK, PRIORITY
 from models.reading.families.metrics import score_hits
 from models.reading.families.quality import DATA_WORDS
@@ -36,6 +36,11 @@ _DEFLECT = re.compile(
 HIGH_STAKES = ("health", "finance", "legal", "security", "web3")
 # Fields whose hints add up within a sentence: "classifies" + "22 intents" is a firm narrow job.
 ADDITIVE = ("task_narrowness",)
+# Fields whose sentences often hold a topic cue and a cue naming the fact for other values ("a
+# pricing helper that suggests a listing price based on model, condition and market prices"):
+# each value's firm cue stays a candidate, so a vetoed topic cue does not hide the named fact.
+# Tried for every field: data_quality lost precision (the sentence's priority was right there).
+RUNNERS_UP = ("task_narrowness",)
 
 
 @dataclass(frozen=True)
@@ -81,8 +86,8 @@ def candidates(*, low: str, pieces: Sequence[Unit], hits: Sequence[Hit]) -> list
         if index is None or not _counts(hit=hit, low=low, sentence=sentences[index]):
             continue
         grouped[(hit.field, index)].append((hit, index))
-    out = [_resolve(field=field, found=found) for (field, _), found in grouped.items()
-           if field != "risk_domain"]
+    out = [c for (field, _), found in grouped.items() if field != "risk_domain"
+           for c in _resolve_all(field=field, found=found)]
     domain = [pair for (field, _), found in grouped.items() if field == "risk_domain"
               for pair in found]
     if domain:
@@ -102,10 +107,23 @@ def _counts(*, hit: Hit, low: str, sentence: Unit) -> bool:
     return _WISH.search(low, max(sentence.start, hit.start - 40), hit.start) is None
 
 
+def _resolve_all(*, field: str, found: list[tuple[Hit, int]]) -> list[Candidate]:
+    """The sentence's verdict first, then each other value's firmest firm hit (a fallback
+    when the classifier vetoes the verdict)."""
+    best = _resolve(field=field, found=found)
+    if field not in RUNNERS_UP:
+        return [best]
+    others = [_resolve(field=field, found=[p for p in found if p[0].value == value])
+              for value in dict.fromkeys(h.value for h, _ in found if h.weight >= FIRM)
+              if value != best.value]
+    return [best, *others]
+
+
 def _resolve(*, field: str, found: list[tuple[Hit, int]]) -> Candidate:
     """The firmest value, ties broken by the field's priority; its first hit is the evidence."""
     order = PRIORITY.get(field, ())
-    best = max(found, key=lambda p: (p[0].weight, -_rank(order, p[0].value), -p[0].start))
+    best = max(found, key=lambda p: (firmness(weight=p[0].weight), -_rank(order, p[0].value),
+                                     p[0].weight, -p[0].start))
     hit, sentence = best
     weight = hit.weight
     if field in ADDITIVE and weight < FIRM:

@@ -19,7 +19,7 @@ from models.asking import Answer
 from models.reading.base import NONE, Embed
 from models.reading.combine import (
     CUE_CONFIDENCE,
-    firm_cue,
+    firm_cues,
     unit_of,
     vetoed,
 )
@@ -34,6 +34,7 @@ from models.reading.cues import (
     owner_level,
 )
 from models.reading.evidence import Candidate, candidates, hits_of
+from models.reading.examples import example_counts
 from models.reading.lexical import lexical, marks, patterns
 from models.reading.model import ReaderModel
 from models.reading.quantities import Quantity, quantities
@@ -112,6 +113,11 @@ class Reader:
             reading = None if name in NUMERIC else _from_cue(
                 name=name, text=text, pieces=pieces, probs=probs, classes=spec.classes,
                 found=cued)
+            if reading is not None:
+                out.append(reading)
+                continue
+            reading = _examples(text=text, found=found) if name == "labeled_examples" \
+                else None
             if reading is not None:
                 out.append(reading)
                 continue
@@ -197,12 +203,13 @@ def _numeric(*, name: str, text: str, scored: list[_Scored], present: np.ndarray
 def _from_cue(*, name: str, text: str, pieces: list[Unit], probs: np.ndarray,
               classes: tuple[str, ...], found: list[Candidate]) -> Reading | None:
     """A reading from the field's firm cue, quoted as the narrowest unit holding it."""
-    cue = firm_cue(field=name, found=found)
-    if cue is None:
+    kept = [(cue, index) for cue in firm_cues(field=name, found=found)
+            for index in [unit_of(pieces=pieces, start=cue.start, end=cue.end)]
+            if not vetoed(field=name, probs=probs, classes=classes, index=index,
+                          value=cue.value, weight=cue.weight)][:1]
+    if not kept:
         return None
-    index = unit_of(pieces=pieces, start=cue.start, end=cue.end)
-    if vetoed(field=name, probs=probs, classes=classes, index=index, value=cue.value):
-        return None
+    cue, index = kept[0]
     learned = float(probs[index, classes.index(cue.value, 1)]) if cue.value in classes[1:] \
         else 0.0
     unit = pieces[index]
@@ -212,3 +219,15 @@ def _from_cue(*, name: str, text: str, pieces: list[Unit], probs: np.ndarray,
                    confidence=round(max(CUE_CONFIDENCE, learned), 4),
                    specific=not vague(text=unit.text), hedged=hedged(text=text[start:end]))
 
+
+def _examples(*, text: str, found: list[Quantity]) -> Reading | None:
+    """The largest count that names existing examples ("80k titles already mapped"), if any."""
+    named = example_counts(text=text, found=found)
+    if not named:
+        return None
+    quantity = max(named, key=lambda q: (q.value, -q.start))
+    start, end = quantity.start, quantity.end
+    return Reading(field="labeled_examples", value=to_value(field="labeled_examples",
+                                                            quantity=quantity),
+                   evidence=text[start:end], start=start, end=end, confidence=CUE_CONFIDENCE,
+                   specific=not quantity.vague, hedged=hedged(text=text[start:end]))

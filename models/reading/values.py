@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from models.asking import Answer
+from models.reading.examples import unlabelled
 from models.reading.quantities import Quantity
 
 # Numeric fields and the quantity kinds that can answer them.
@@ -38,7 +39,7 @@ def pick_quantity(*, field: str, text: str, found: list[Quantity]) -> Quantity |
         taken = [q for q in found if q.kind in ("rate", "duration", "size", "score")]
         counts = [q for q in found if q.kind == "count"
                   and not any(o.start <= q.start < o.end for o in taken)
-                  and not _OWNERS.match(text, q.start)]
+                  and not _OWNERS.match(text, q.start) and not unlabelled(text=text, quantity=q)]
         return max(counts, key=lambda q: (q.value, -q.start), default=None)
     options = [q for q in found if q.kind in kinds]
     if field == "latency_budget_ms":

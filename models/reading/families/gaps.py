@@ -8,7 +8,7 @@ their own negation ("doesn't know our products") and are not negatable.
 
 from __future__ import annotations
 
-from models.reading.cueing import FIRM, HINT, Rule, rules_of
+from models.reading.cueing import FIRM, HINT, NAMED, Rule, rules_of
 
 FIELD = "primary_gap"
 _RULES = (r"(?:rules?|polic(?:y|ies)|guidelines?|criteria|playbook|protocol|thresholds?|"
@@ -22,7 +22,7 @@ _FACTS = (r"(?:answers?|info\w*|pric(?:e|es|ing)|price (?:list|book)s?|facts?|de
           r"figures|numbers)")
 
 TABLE: tuple[tuple[str, float, str], ...] = (
-    ("knowledge", FIRM,
+    ("knowledge", NAMED,
      r"makes? (?:stuff|things|facts|answers|numbers|it|them|\w+ names) up|makes? up (?:our|fake|"
      r"facts|answers|prices|policies|names|numbers|stuff|things|details|urls|links|citations|"
      r"references|sources|dates|rules)|(?:is|are|was|were|gets?) made up|making (?:\w+ )?up|"
@@ -38,24 +38,36 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:answers|guesses) from general knowledge|generic internet (?:stuff|answers)|"
      r"(?:don'?t|doesn'?t|do not|does not) exist in (?:our|the)|(?:that|which) (?:were|was|"
      r"have been|had been) (?:removed|discontinued|retired|deprecated)|contradicts? (?:the|our) "
-     r"(?:handbook|policy|policies|docs|documentation|guidelines|source|facts|wiki)"),
-    ("format", FIRM,
+     r"(?:handbook|policy|policies|docs|documentation|guidelines|source|facts|wiki)|"
+     r"(?:cites?|citing|quotes?|quoting|mentions?|mentioning|recommends?|offers?|offering|"
+     r"suggests?|promis(?:es|ing)) (?:[\w'-]+ ){0,4}?(?:we|that we|which we|that were|that was|"
+     r"which were|which was) (?:have |had )?(?:dropped|removed|retired|discontinued|stopped|"
+     r"changed|replaced|scrapped|ended|withdrew|withdrawn)|"
+     r"(?:made|makes|making) up (?!of\b|for\b|(?:its|our|their|my|your) minds?\b|the "
+     r"difference|the bulk|most|half|a third)(?:[\w-]+ ){0,2}(?:dates?|prices?|names?|numbers?|"
+     r"facts?|details?|answers?|policies|products?|features?|links?|sources?|quotes?|times?|"
+     r"figures|amounts?|steps?|laws?|rules?|references?)"),
+    ("format", NAMED,
      r"wrong (?:format|date format|structure|order|field names?|keys)|"
      r"format(?:ting)? (?:is|are|gets?|goes) (?:wrong|off|broken|inconsistent)|"
      r"inconsistent (?:formats?|formatting|structure)|"
      r"(?:breaks?|breaking|violates?|violating) (?:the |our )?(?:schema|json|format|template|"
      r"layout|syntax|node syntax|structure|parser)|invalid (?:json|xml|csv|yaml|syntax)|"
-     r"malformed|(?:drops?|dropped|extra) (?:fields?|keys?|sections?|headings?|"
+     r"(?:drops?|dropped|extra) (?:fields?|keys?|sections?|headings?|"
      r"columns?|tags?|brackets)|(?:is |are )?missing the [\w_]+ (?:field|key|column|section)|"
      r"markdown (?:fences|symbols)|code fences|wraps? the (?:json|sql|output|answer) in|"
-     r"section order|in the wrong order|reorders?|(?:doesn'?t|does not|don'?t|do not|never) "
+     r"in the wrong order|reorders?|(?:doesn'?t|does not|don'?t|do not|never) "
      r"follow (?:the |our )?(?:\w+ )?(?:template|format|schema|layout|section order)|"
      r"not formatted|(?:parser|importer|import|sync|pipeline) (?:rejects|fails|chokes|breaks)|"
      r"(?:our )?(?:parser|executor) (?:cannot|can'?t) handle|chokes|pads? them wrongly|"
      r"merged columns|output shape|breaks the \w+ (?:sync|import|parser|pipeline|integration)|"
      r"(?:drops?|dropped) (?:the )?(?:[\w-]+ )?(?:tags|fields|keys)|instead of the exact|"
      r"when we asked for (?:the|a) (?:[\w-]+ ){0,3}(?:template|format|json|table|list)|"
-     r"the way our (?:[\w-]+ ){0,2}(?:template|format|schema|system) requires"),
+     r"the way our (?:[\w-]+ ){0,2}(?:template|format|schema|system) requires|"
+     r"instead of (?:our|the|its) (?:[\w-]+ ){0,2}(?:headings|sections|template|format|fields|"
+     r"columns|bullets|layout|structure|schema)|"
+     r"(?:output|json|xml|csv|format|formatting|structure|schema) (?:keeps? |often |still )?"
+     r"(?:breaking|breaks|broken|comes? out wrong)"),
     ("style", FIRM,
      r"(?:wrong|off|flat|cold|inconsistent|bad) tone|tone (?:is (?:off|wrong|flat|cold|too|"
      r"inconsistent|not)|needs|should)|(?:want|wants|need|needs|should|must|has to|have to)"
@@ -63,30 +75,41 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"sounds? (?:like (?:a|an) \w+|"
      r"robotic|stiff|cold|generic|off|"
      r"wooden|the same|neutral|fake)|reads? like (?:a|an) \w+|writes like|"
-     r"too (?:formal|stiff|long|wordy|chatty|verbose|casual|blunt|robotic|harsh|salesy|"
+     # a wait that is too long is latency, not style ("a few seconds is fine, ten is too long")
+     r"(?<!\d is )(?<!\ds is )(?<!ten is )(?<!five is )(?<!seconds is )(?<!minutes is )"
+     r"(?<!a minute is )(?<!wait is )(?<!waiting is )too long(?![- ]winded)|"
+     r"too (?:formal|stiff|wordy|chatty|verbose|casual|blunt|robotic|harsh|salesy|"
      r"bureaucratic|serious|informal|dry|technical|long[- ]winded)|long[- ]winded|"
      r"off[- ]brand|(?:wrong|formal|informal) "
      r"register|register is|"
      r"no personality|bland|warmer|friendlier|more (?:human|natural|empathetic|casual|"
      r"formal|concise)|not our (?:style|voice)(?! guide)|in our (?:style|voice)(?! guide)|"
      r"naming conventions|"
-     r"too many disclaimers|plain language"),
-    ("policy", FIRM,
+     r"too many disclaimers|plain language|"
+     r"(?:longer|shorter|wordier|stiffer|more formal|less formal|colder) than (?:our|the|a|any) "
+     r"(?:[\w-]+ ){0,2}(?:agents|staff|team|editors|writers|people|humans?|colleagues|"
+     r"nurses|lawyers) (?:would )?(?:write|say|sound|talk)"),
+    ("policy", NAMED,
      rf"appl(?:y|ies|ied) (?:the |our )?(?:\w+ )?{_RULES} (?:wrong(?:ly)?|incorrectly|"
      rf"inconsistently)|(?:doesn'?t|does not|don'?t|do not|not|never) (?:apply|follow|respect|"
      rf"stick to) (?:the |our |the firm'?s |company )?(?:\w+ )?{_RULES}|"
      rf"ignor(?:e|es|ed|ing) (?:the |our )?(?:[\w-]+ ){{0,2}}{_RULES}|"
      rf"{_RULES} (?:forbid|forbids|prohibit|prohibits|don'?t allow|do not allow)|"
-     rf"(?:outside|against|contrary to|violat\w*|breach\w*|forbidden by|not allowed by) "
+     rf"(?:outside|contrary to|violat\w*|breach\w*|forbidden by|not allowed by) "
      rf"(?:the |our )?(?:\w+ )?{_RULES}|{_RULES} (?:says|say) no|"
      r"wrong (?:decisions?|calls?|outcomes?|verdicts?|fallback|carrier|routing|escalations?)|"
      r"escalates? too (?:rarely|often|late)|too (?:lenient|strict|harsh) on|"
      r"approv(?:es|ed|ing) (?:\w+ ){0,2}(?:that|we|it shouldn'?t)|gives? (?:refunds|credits|"
      r"discounts) (?:our|we|that)|inconsistent with (?:the |our )?(?:\w+'? )?"
-     r"(?:criteria|rules|policy|decisions)"),
+     r"(?:criteria|rules|policy|decisions)|"
+     r"(?:in cases |in situations )?(?:where|when|even though|although) (?:our|the) "
+     r"(?:[\w-]+ ){0,4}(?:only (?:allow|permit)s?|(?:don'?t|do not|doesn'?t|does not) "
+     r"(?:allow|permit))"),
+    # a multi-step job is a topic until a complaint says it goes wrong
     ("reasoning", FIRM,
      r"multi[- ]?(?:step|hop|stage|leg|condition|stop|part)|several (?:steps|joins|tables|"
-     r"conditions)|more than (?:two|three|one) steps|step[- ]by[- ]step|"
+     r"conditions)|more than (?:two|three|one) steps|step[- ]by[- ]step"),
+    ("reasoning", NAMED,
      r"mangles? (?:the )?(?:join|logic|math|maths|calculation)|"
      r"(?:join|aggregation|calculation|arithmetic|math|maths|logic|compounding)s? "
      r"(?:logic )?(?:is |are |gets? )?(?:wrong|off|broken|incorrect)|"
@@ -96,7 +119,11 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:chain|chaining) (?:the |a )?(?:steps|evidence|reasoning|argument)|"
      r"logically wrong|loses? track|inference steps|skips? steps|impossible (?:layovers|"
      r"routes|schedules|plans)|falls over on|(?:gets|got) confused (?:on|by|with) "
-     r"(?:anything|multi|questions that|cases that)|fumbles?"),
+     r"(?:anything|multi|questions that|cases that)|fumbles?|(?:mixes|mixed|mixing) up "
+     r"(?:the )?(?:steps|order|dependencies|sequence|joins|units|totals)"),
+    # a requirement or a check may name these without any complaint: the classifier must agree
+    ("format", FIRM, r"malformed|section order"),
+    ("policy", FIRM, rf"against (?:the |our )?(?:\w+ )?{_RULES}"),
     ("reasoning", HINT, r"logic|joins|calculations?|reasoning"),
     # Naming the tone or the house voice is a topic; a complaint or a wish makes it a gap.
     ("style", HINT, r"tone|voice|wordy|verbose|house style|brand style"),

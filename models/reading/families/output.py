@@ -54,7 +54,18 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:goes|go|gets fed|is fed|are fed|feeds?|pushed|written|loaded|posted) (?:straight|"
      r"directly|automatically) (?:in)?to|(?:downstream|another|the next) (?:system|service|"
      r"script|job|step|tool) (?:reads|parses|consumes|ingests|expects|needs)|"
-     r"(?:one|a) (?:row|line|record) per (?:\w+)|(?:spreadsheet|excel|sheet) columns"),
+     r"(?:one|a) (?:row|line|record) per (?:\w+)|(?:spreadsheet|excel|sheet) columns|"
+     # a program takes it as it is: an API, an import format, a label per item, offsets, ids
+     r"(?:through|via|over) (?:its|the|their|our) (?:[\w-]+ )?api|"
+     r"(?:database|db|table|sql) (?:columns?|fields?)|(?:only )?(?:takes|accepts|expects) "
+     r"(?:an? |one |a single )?(?:integer|int|number|boolean|enum|iso date|value from)\b|"
+     r"(?:import|upload|export|submission|filing|exchange|interchange|e2b|edi) (?:format|file "
+     r"format|template|spec)|(?:one|a single|exactly one) (?:label|code|category|tag|class) "
+     r"per \w+|(?:character|char|byte|token) offsets|valid (?:[\w-]+ )?(?:ids?|identifiers?|"
+     r"codes?)|(?:must|has to|have to|should) (?:still )?(?:compile|pass (?:in )?ci|"
+     r"(?:build|run|execute) (?:cleanly|without errors|in ci))|"
+     r"(?:loader|parser|importer|validator|ingestion|ingest job|sync|pipeline|linter|compiler)s? "
+     r"(?:rejects|refuses|fails on|chokes on|expects|requires|accepts only)"),
     ("strict_schema", HINT, r"json|xml|csv|yaml|schemas?|fields|columns|format(?:ted)? exactly|"
                             r"the app crashes|"
                             r"breaks? the (?:pipeline|import|build)|strict"),
@@ -64,7 +75,8 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"bullet(?:ed)?(?: points?| lists?)?|bullets|numbered (?:list|steps)|"
      r"(?:a|markdown|comparison|summary) tables? (?:with|listing|of|comparing|showing)|"
      r"(?:as|in|into) a (?:\w+ )?table|markdown tables?|"
-     r"(?:fixed|standard|set|our|house) (?:layout|structure|template|format)|"
+     r"(?<!no )(?<!without a )(?<!without )(?:fixed|standard|set|our|house) (?:layout|"
+     r"structure|template|format)|"
      r"(?:into|from|using|follows?|fill(?:s|ing)?(?: in)?) (?:our|the|a|one of \w+) "
      r"(?:[\w-]+ )?templates?|layout|memo with|soap (?:note )?format|scorecard|one-pager|"
      r"markdown (?:with|table|format|sections|report|summary|list)|in markdown(?! fences)|"
@@ -76,7 +88,16 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:two|three|four|five|six|\d) (?:fixed |set |mandatory |standard )?(?:sections|"
      r"headings|parts|blocks)|(?:one|1)[- ]pagers?|(?:report|summary|note|memo|brief) "
      r"(?:with|in) (?:\w+ )?(?:sections|headings|bullets|parts)|"
-     r"fill(?:s|ing)? (?:in|out) (?:a|the|our) (?:\w+ )?form"),
+     r"fill(?:s|ing)? (?:in|out) (?:a|the|our) (?:\w+ )?form|"
+     # a structure someone prescribes, named parts of one document, an outline
+     r"(?<!no )(?<!not a )(?<!not the )(?<!without a )(?<!without )(?<!any )"
+     r"(?:required|statutory|prescribed|mandated|mandatory|consistent|same|standard|fixed|"
+     r"regulatory|official) (?:[\w-]+ )?structure|headed sections|(?:slide|deck|lesson|course) "
+     r"outlines?|outline (?:of|for) (?:the |a )?(?:slides|deck|talk|lesson)|"
+     r"structured (?:record|entry|care record|template|handover)|"
+     r"(?:summary|note|report|brief|record|entry) with (?:a |the )?[\w-]+, (?:[\w-]+, )*"
+     r"(?:and )?[\w-]+|(?:a|one) (?:short )?paragraph (?:and|plus|then|followed by) "
+     r"(?:a |an )?(?:bullet(?:ed)? |numbered )?list"),
     ("structured", HINT, r"markdown|format|structure[d]?|report|checklist|outline|summary with|"
                          r"templates?|sections?"),
     ("free_text", FIRM,
@@ -98,7 +119,8 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:sms|text message|whatsapp message)s? (?:back|to|reply|replies)|human[- ]sounding|"
      r"natural[- ]sounding|(?:conversational|chatty|casual) (?:tone|style|way)|"
      r"(?:short|concise|brief|a few|one or two) (?:paragraphs?|sentences)|"
-     r"free[- ]form chat|(?:as|like) a (?:person|human|colleague) would (?:write|say|answer)"),
+     r"chat (?:bubbles?|window)|free[- ]form chat|(?:as|like) a (?:person|human|colleague) "
+     r"would (?:write|say|answer)"),
     ("free_text", HINT, r"chat|repl(?:y|ies)|emails?|letters?|explanations?|free[- ]form|"
                         r"plain text|paragraph|short answers"),
 )

@@ -11,7 +11,7 @@ broad, moderate, narrow (`PRIORITY`).
 
 from __future__ import annotations
 
-from models.reading.cueing import FIRM, HINT, Rule, rules_of
+from models.reading.cueing import FIRM, HINT, NAMED, Rule, rules_of
 
 FIELD = "task_narrowness"
 PRIORITY = ("broad", "moderate", "narrow")
@@ -36,6 +36,39 @@ _SET = (r"(?:categories|labels|classes|codes|types|levels|intents|reasons|queues
         r"bands|grades|departments|topics|tags|severit(?:y|ies)|priorit(?:y|ies)|fields|"
         r"statuses|outcomes|risk levels|urgency levels)")
 _N = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fixed|predefined)"
+# One job whose output is fixed by the input: a summary of each item, a translation, a form or
+# taxonomy filled, a code suggested, suspicious items flagged. Open writing jobs ("writes renewal
+# letters", "generates SQL") are left to the gated rules: their output varies too much.
+_SINGLE_JOB = (
+    r"(?:each|every) [\w-]+(?: [\w-]+)? (?:gets |is |should be |to be |must be |being )?"
+    r"(?:summari[sz]ed|translated|classified|categori[sz]ed|tagged|labell?ed|routed|coded|"
+    r"scored|graded|flagged|redacted|mapped|triaged)|"
+    r"summari[sz](?:e|es|ing) (?:[\w'-]+ ){0,3}?(?:calls?|threads?|notes?|documents?|reports?|"
+    r"meetings?|transcripts?|tickets?|emails?|articles?|records?|cases?|conversations?|chats?|"
+    r"papers?|filings?|contracts?|reviews?)|"
+    r"translat(?:e|es|ing) (?:(?:[\w'-]+ ){1,4}?(?:into|to)|between)(?= )|text-to-sql|"
+    r"(?:fill|fills|filling|pre-fill|prefill)s? (?:in |out )?(?:our|the|a|each|every) "
+    r"(?:[\w-]+ ){0,3}(?:form|template|questionnaire)s?|"
+    r"(?:into|to) (?:our|the|their|a|the client's) (?:[\w,-]+ ){0,3}(?:taxonomy|chart of accounts|"
+    r"code list|coding scheme|schema)|"
+    r"suggests? (?:a |the |an )?(?:[\w-]+ ){0,2}(?:price|code|codes|category|title|"
+    r"opening line)|flag(?:s|ging)? [\w-]+ (?:that|which) (?:don'?t|do not|doesn'?t|break|"
+    r"breaks|violate|violates|fail|fails|look|looks|seem|seems|need|needs)(?= )|"
+    r"flag(?:s|ging)? (?:those|any|possible|potential|suspicious|likely)|"
+    # a fixed check or verdict on each item, a score, a fixed list of fields taken out
+    r"(?:tag|label|mark|classif\w*|flag)s? (?:each|every) [\w-]+(?: [\w-]+)? as(?= )|"
+    r"(?:decide|decides|deciding|determine|determines|check|checks|checking|judge|judges|"
+    r"assess|assesses|says?|saying|tells? us|predicts?) (?:if|whether) (?!to\b)"
+    r"(?:[\w'-]+ ){1,4}(?:is|are|has|have|should|needs?|meets?|breaks?|violates?|qualif\w+|"
+    r"complies|counts|looks)(?= )|"
+    r"check(?:s|ing)? (?:each|every) [\w-]+ (?:against|for)(?= )|"
+    r"(?:produces?|returns?|gives?|outputs?|assigns?|repl(?:y|ies) with) (?:a |an |one )"
+    r"(?:[\w-]+ )?(?:score|rating|grade|verdict|label|category|risk level|priority)|"
+    r"(?:extract(?:s|ing)?|pull(?:s|ing)? out|captur(?:e|es|ing)) (?:the )?(?:[\w-]+ ){0,2}"
+    r"[\w-]+, (?:[\w-]+ ){0,2}[\w-]+, (?:[\w-]+ ){0,2}[\w-]+")
+_WH = r"(?:when|whether|how|what|where|why|which|who)"
+# "translators check every segment": people who do the job are not the job
+_NOT_AGENT = r"(?<!or)(?<!ors)(?<!er)(?<!ers)"
 _TIMES = (r"(?:day|week|month|year|quarter|morning|evening|night|hour|minute|sprint|time|"
           r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|other|few|couple|\d)")
 
@@ -47,33 +80,42 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      rf"{_FIXED_VERB} only|(?:does|do|handles?|is \w+ing \w+) only(?! \w+ (?:and|or) )|"
      r"only (?:reads|checks|converts|tags|classifies|extracts|translates|flags|routes|returns|"
      r"codes|labels|sorts|scores|grades|redacts|summari[sz]es|answers (?:one|a single))"),
-    ("narrow", FIRM,
-     rf"(?:into|as|to) (?:one of )?(?:our |the |a |its )?(?:{_N} )?(?:[\w-]+ )?"
-     rf"{_SET}|one of (?:our |the )?{_N}(?= )|one of [\w-]+ (?:/|or) [\w-]+|yes(?: or |/| / )no|"
+    # The output set or the verdict is named: a fact, not a topic word (no second opinion needed)
+    ("narrow", NAMED,
+     rf"(?:into|as|to) (?:one of (?:our |the |its )?(?:{_N} )?|(?:our |the |its )?{_N} |"
+     rf"(?:the )?(?:right|correct|matching) )(?:[\w-]+ )?{_SET}|one of (?:our |the )?{_N}(?= )|"
+     r"one of [\w-]+ (?:/|or) [\w-]+|yes(?: or |/| / )no|"
      r"(?:single|one) (?:label|score|code|category|int|number|grade|band|verdict)|"
-     r"(?:get|gets|returns?|outputs?|produces?|gives?) (?:back )?(?:one|a single|exactly one) |"
-     r"(?:decid\w*|check\w*|says?|recommend\w*|determin\w*|judg\w*|assess\w*|predict\w*|"
-     r"tells? (?:us|them|the \w+)) (?:if|whether)|"
+     r"(?:get|gets|returns?|outputs?|produces?|gives?) (?:back )?(?:one|a single|exactly one)(?= )|"
      r"(?:should be|as|into) (?:[\w-]+, )+[\w-]+,? or [\w-]+|"
-     r"into (?:[\w-]+ ){0,3}(?:format|template|schema|json|fields|note|scorecard|form)|"
      r"(?:sev|severity|priority|p)[ -]?\d ?- ?\d|malicious or not|"
-     r"[\w-]+(?: [\w-]+)? / [\w-]+(?: [\w-]+)? / [\w-]+|"
-     rf"{_FIXED_VERB} (?:[\w'-]+ ){{0,7}}?(?:(?:each|every)(?! {_TIMES})|all incoming|"
-     r"incoming|inbound)|"
-     r"(?:turns?|converts?|rewrites?|summari[sz]es?|sumari[sz]es?|maps?|transforms?) "
-     r"(?:[\w'-]+ ){0,8}?(?:into|to) (?:our|the|a|an|its)(?= )|"
-     r"(?:drafts?|writes?|generates?|produces?) (?:[\w'-]+ ){0,4}?(?:from|using) (?:our|the|a) "
-     r"(?:[\w-]+ )?template|"
-     # one repeatable job named as such, a verdict pair, a fixed field list pulled from each item
+     # one repeatable job named as such, a verdict pair
      r"(?:one|a single|a|the same) (?:narrow|specific|well-defined|fixed|repeatable|repetitive|"
      r"clear|simple|small) (?:job|task|use case|workflow|chore)(?! among)|"
      r"(?:the same|one) (?:kind|type) of (?:reply|answer|email|letter|request|question|"
      r"document|summary|note|report)s? (?:over and over|again and again|every|each|all day)|"
      r"(?:approve|accept|allow|pass|keep|publish)s?(?:/| or | vs\.? )(?:deny|reject|decline|"
-     r"block|fail|remove|escalate)|"
-     r"tells? (?:[\w'-]+ ){1,2}(?:if|whether)|"
+     r"block|fail|remove|escalate)|" + _SINGLE_JOB + "|" +
+     rf"{_FIXED_VERB}{_NOT_AGENT} (?:[\w'-]+ ){{0,6}}?(?:into|as) (?:one of )?(?:our |the |its |"
+     rf"a )?(?:[\w-]+ )?{_SET}"),
+    # a job verb with a likely fixed output, or a set or a triple that may be topics or channels
+    ("narrow", FIRM,
+     r"(?:decid\w*|check\w*|says?|recommend\w*|determin\w*|judg\w*|assess\w*|predict\w*|"
+     r"tells? (?:us|them|the \w+)) (?:if|whether)|tells? (?:[\w'-]+ ){1,2}(?:if|whether)|"
+     r"into (?:[\w-]+ ){0,3}(?:format|template|schema|json|fields|note|scorecard|form)|"
+     rf"{_FIXED_VERB}{_NOT_AGENT} (?:[\w'-]+ ){{0,7}}?(?:(?:each|every)(?! {_TIMES})|"
+     r"all incoming|incoming|inbound)|"
+     r"(?:drafts?|writes?|generates?|produces?) (?:[\w'-]+ ){0,4}?(?:from|using) (?:our|the|a) "
+     r"(?:[\w-]+ )?template|"
      rf"{_FIXED_VERB} (?:the )?(?:[\w-]+ ){{0,2}}[\w-]+, (?:[\w-]+ ){{0,2}}[\w-]+(?:, "
-     r"(?:[\w-]+ ){0,2}[\w-]+)*,? (?:and|&) (?:[\w-]+ ){0,2}[\w-]+ (?:from|out of|off) "),
+     r"(?:[\w-]+ ){0,2}[\w-]+)*,? (?:and|&) (?:[\w-]+ ){0,2}[\w-]+ (?:from|out of|off)(?= )|"
+     r"(?:turns?|converts?|rewrites?|summari[sz]es?|sumari[sz]es?|maps?|transforms?) "
+     r"(?:[\w'-]+ ){0,8}?(?:into|to) (?:our|the|a|an|its)(?= )"
+     # turning a collection into a product is building something, not a conversion job
+     r"(?! (?:[\w-]+ ){0,3}(?:assistant|bot|chatbot|tool|app|product|platform|service|"
+     r"engine|search|website|site|course|podcast|book)s?\b)|"
+     rf"(?:into|as|to) (?:our |the |a |its )?(?:[\w-]+ )?{_SET}|"
+     r"[\w-]+(?: [\w-]+)? / [\w-]+(?: [\w-]+)? / [\w-]+"),
     ("narrow", HINT,
      _FIXED_VERB + r"|(?:that'?s|thats) (?:it|all)(?! (?:it|we|they) )|"
      rf"(?:for|from|on|to|of|in|per) (?:each|every)(?! {_TIMES})|per (?:item|ticket|email|"
@@ -90,7 +132,11 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      rf"{_JOB} [^,.;:]{{1,50}}, (?:and |also |sometimes |then )*{_JOB} [^,.;:]{{1,50}},? "
      rf"(?:and |or )?(?:also |sometimes |then |even )*{_JOB}|"
      rf"(?:and|&|plus|but) (?:it )?(?:also|additionally|even) {_JOB}|"
-     rf"as well as {_JOB}|beyond (?:just )?{_FIXED_VERB}|"
+     rf"as well as {_JOB}|beyond (?:just )?{_FIXED_VERB}"),
+    ("moderate", NAMED,
+     # a second job named as such, or three kinds of question listed
+     rf"(?:should|will|would|can|could|must|it) (?:also|additionally) {_JOB}|"
+     rf"{_WH} [^,.;:]{{3,50}}, {_WH} [^,.;:]{{3,50}},? (?:and|or) {_WH}|"
      r"(?:a few|several|a handful of|two|three|four|five|a couple of|multiple|a small set of) "
      r"(?:related |different |main |separate |distinct )?(?:jobs|tasks|things|chores|use cases|"
      r"workflows|call types|ticket types|request types|topics|question types|document types|"
@@ -101,16 +147,20 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r" like that| useful| helpful| meaningful| at all| right| wrong| to | over| under| above|"
      r" below| beyond| longer| shorter| mentioning| containing| flagged| marked| related|"
      r" that (?:breaks?|violates?|looks?|seems?|mentions?|contains?|fails?|is flagged|"
-     r"could|might|touches?))|(?:ask(?:s|ing)?|ask it) about everything|"
-     r"anythign|any (?:question|topic|subject|subjct|kind of|type of|language|request|query|"
+     r"could|might|touches?))|anythign|"
+     r"companion|thinking partner|sidekick|(?:research|writing|brainstorming) (?:aide|buddy|"
+     r"partner|assistant)|many things|wide range of|front door to|every (?:kind|type) of|"
+     r"open[- ]ended"),
+    # open scope named as such: whatever the people bring, no fixed job
+    ("broad", NAMED,
+     r"(?:ask(?:s|ing)?|ask it) about everything|"
+     r"any (?:question|topic|subject|subjct|kind of|type of|language|request|query|"
      r"policy question|travel question)s?|whatever (?:comes up|they need|you need|"
      r"the \w+ (?:types|asks|needs|wants)|customers|users|people|employees|staff|the player)|"
      r"wahtever|whatevr|general[- ]purpose|general (?:writing |research |knowledge |work )?"
-     r"(?:assistant|helper|companion|chatbot|q&a bot)|all (?:sorts|kinds) of|open[- ]ended|"
-     r"companion|thinking partner|sidekick|(?:research|writing|brainstorming) (?:aide|buddy|"
-     r"partner|assistant)|many things|wide range of|front door to|not one specific task|"
-     r"basically any|every (?:kind|type) of|no fixed scope|open scope|"
-     # an assistant for whatever the people bring, with no fixed job
+     r"(?:assistant|helper|companion|chatbot|q&a bot)|all (?:sorts|kinds) of|"
+     r"open[- ]ended (?:assistant|helper|chat|conversations?|questions|requests|scope|help)|"
+     r"not one specific task|basically any|no fixed scope|open scope|"
      r"(?:any|every) (?:[\w-]+ ){0,2}(?:people|users|they|customers|students|staff|players|"
      r"members|employees) (?:bring|ask|throw|come up with)|all-purpose|do-it-all|catch-all|"
      r"swiss army knife|(?:like|a) chatgpt for|no (?:limits|restrictions) on (?:what|topics)|"

@@ -93,6 +93,17 @@ OUTPUT = [
     ("It writes a short friendly chat reply, nothing more.", "free_text"),
     ("Answers are spoken to the caller, so plain sentences only.", "free_text"),
     ("Our config files are all YAML anyway.", None),
+    ("Each record is posted to the booking platform through its REST API.", "strict_schema"),
+    ("Files must arrive in the carrier's upload format.", "strict_schema"),
+    ("The generated scripts have to compile before anyone looks at them.", "strict_schema"),
+    ("Our nightly loader rejects any row with an unknown id.", "strict_schema"),
+    ("Every answer letter must follow the prescribed structure of the regulator.",
+     "structured"),
+    ("It writes a hand-over note with risks, open items and next steps.", "structured"),
+    ("Answers are short prose, no fixed structure.", "free_text"),
+    ("We want to know whether we should build or buy.", None),
+    ("The score is written to a database column that only takes an integer.", "strict_schema"),
+    ("The app shows the answer in a chat bubble.", "free_text"),
 ]
 QUALITY = [
     ("Every labelled example was checked by a second reviewer.", "clean"),
@@ -131,6 +142,15 @@ TASKS = [
     ("Staff can ask it anything, from IT problems to holiday rules.", "broad"),
     ("A general-purpose assistant for the whole company.", "broad"),
     ("It is not a general assistant.", None),
+    ("Support wants every call summarised for the case file.", "narrow"),
+    ("Each recipe card gets translated into Polish.", "narrow"),
+    ("It should map free-text job titles into our occupation taxonomy.", "narrow"),
+    ("It should flag suspicious refund requests for a second look.", "narrow"),
+    ("Each morning it reads the overnight alerts and says whether any of them needs a human.",
+     "narrow"),
+    ("Tenants ask when the bins are collected, how to report a leak and where to park.",
+     "moderate"),
+    ("It plans the weekly menu; it should also answer questions about allergens.", "moderate"),
 ]
 GAPS = [
     ("The drafts invent prices that we don't sell.", "knowledge"),
@@ -139,6 +159,8 @@ GAPS = [
     ("The tone is stiff and it sounds robotic.", "style"),
     ("It approves refunds that our policy says to refuse.", "policy"),
     ("It picks the right tables but mangles the join logic.", "reasoning"),
+    ("It keeps citing return windows we dropped two years ago.", "knowledge"),
+    ("The summaries come back as one long block instead of our three headings.", "format"),
 ]
 METRICS = [
     ("We have a 300-question eval set and track accuracy on it.", "true"),
