@@ -1,0 +1,59 @@
+"""Cues that name the fact itself (weight `NAMED`), for the fields of sources, quality, domains
+and time, on sentences written for these tests: a positive, a negated or look-alike one, and
+`None` where the cue layer must stay silent for that field.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from models.reading.cueing import FIRM, NAMED, lower
+from models.reading.evidence import Candidate, candidates, hits_of
+from models.reading.quantities import quantities
+from models.reading.text import units
+
+
+def best(text: str, field: str) -> Candidate | None:
+    """The cue layer's firmest candidate for `field`, or None."""
+    low, pieces = lower(text=text), units(text=text)
+    found = hits_of(text=text, low=low, pieces=pieces, found=quantities(text=text))
+    firm = [c for c in candidates(low=low, pieces=pieces, hits=found)
+            if c.field == field and c.weight >= FIRM]
+    return max(firm, key=lambda c: c.weight) if firm else None
+
+
+def named(text: str, field: str) -> str | None:
+    """The value of a cue that names the fact, or None (no cue, or only a topic word)."""
+    cue = best(text, field)
+    return cue.value if cue is not None and cue.weight >= NAMED else None
+
+
+PRIVATE = [
+    ("What the bot may offer depends on their subscription tier.", "true"),
+    ("Refund eligibility differs per household.", "true"),
+    ("Reservations get looked up by booking reference.", "true"),
+    ("It drafts the reply from the tenant's payment history.", "true"),
+    ("It reads the learner's last 30 days of quiz attempts.", "true"),
+    ("Answers must reflect what the carrier says for that specific shipment.", "true"),
+    ("Our price sheets are confidential.", "true"),
+    ("It drafts bids from our previous tenders.", "true"),
+    ("The schedule comes from our rostering system.", "true"),
+    ("Everything the model needs is in the form it receives.", "false"),
+    ("The bot has no access to customer accounts.", "false"),
+    ("It works only from the public rulebook.", "false"),
+    ("Our guides are all public.", "false"),
+    ("It does not depend on their subscription tier.", "false"),
+    ("It puts the steps in the right order.", None),
+    ("The summary is written into the resident's care file.", None),
+    ("Prices are the same for everyone.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), PRIVATE)
+def test_named_private_sources(text: str, want: str | None) -> None:
+    assert named(text, "needs_private_context") == want
+
+
+def test_a_named_source_outranks_a_topic_word_in_the_same_sentence() -> None:
+    cue = best("Internal staff ask about their leave balance.", "needs_private_context")
+    assert cue is not None and cue.value == "true" and cue.weight == NAMED
