@@ -57,3 +57,26 @@ def test_named_private_sources(text: str, want: str | None) -> None:
 def test_a_named_source_outranks_a_topic_word_in_the_same_sentence() -> None:
     cue = best("Internal staff ask about their leave balance.", "needs_private_context")
     assert cue is not None and cue.value == "true" and cue.weight == NAMED
+
+
+QUALITY = [
+    ("Both linguists labelled the 2,000 segments and agreed on 95% of them.", "clean"),
+    ("We keyed the 800 invoices in by hand and checked them against the scans.", "clean"),
+    ("All 5k labels were made with the same checklist.", "clean"),
+    ("The pairs were reviewed by senior underwriters last spring.", "clean"),
+    ("Our moderators tagged 40k posts, but each tagged them their own way.", "noisy"),
+    ("The annotators had different ideas of what counts as spam.", "noisy"),
+    ("Reviewers interpreted urgency very differently across the 9k tickets.", "noisy"),
+    ("Many of the archived replies predate the current refund policy.", "mixed"),
+    ("Some old examples use categories that have since been retired.", "mixed"),
+    ("Agreement on the labels was decent but not great.", "mixed"),
+    ("Each draft is reviewed by a licensed pharmacist before it is sent.", None),
+    ("Every answer gets checked by two agents before it goes out.", None),
+    ("The app logs tab switches and copy-paste events.", None),
+    ("We want consistent answers from the bot.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), QUALITY)
+def test_named_data_quality(text: str, want: str | None) -> None:
+    assert named(text, "data_quality") == want
