@@ -80,3 +80,43 @@ QUALITY = [
 @pytest.mark.parametrize(("text", "want"), QUALITY)
 def test_named_data_quality(text: str, want: str | None) -> None:
     assert named(text, "data_quality") == want
+
+
+FRESHNESS = [
+    ("Seat maps come from the live booking calendar.", "realtime"),
+    ("Arrival times come from the live vehicle positions.", "realtime"),
+    ("Quotes must be up to the minute.", "realtime"),
+    ("The tariff database is refreshed monthly.", "monthly"),
+    ("Statements are generated nightly.", "daily"),
+    ("Index figures are published every working day.", "daily"),
+    ("Holiday calendars are reviewed once a quarter.", "monthly"),
+    ("The import bans change every spring.", "static"),
+    ("We release every week.", None),
+    ("About 2k new listings per day get classified.", None),
+    ("The refund policy hasn't changed in years.", None),
+]
+STABILITY = [
+    ("The escalation rules change every few weeks after incidents.", "changes_weekly"),
+    ("Routing criteria are still being worked out with the ops leads.", "evolving"),
+    ("The intake steps get reworked a couple of times a year.", "stable"),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), FRESHNESS)
+def test_freshness_cues(text: str, want: str | None) -> None:
+    cue = best(text, "knowledge_freshness")
+    assert (cue.value if cue is not None else None) == want
+
+
+@pytest.mark.parametrize(("text", "want"), STABILITY)
+def test_named_stability(text: str, want: str) -> None:
+    assert named(text, "workflow_stability") == want
+
+
+@pytest.mark.parametrize("text", [
+    "It's early days for us and we're exploring options.",
+    "The appeal rules differ by city and don't change often.",
+    "We release every week.",
+])
+def test_a_project_stage_or_a_vague_rhythm_names_no_stability(text: str) -> None:
+    assert named(text, "workflow_stability") is None
