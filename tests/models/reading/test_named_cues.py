@@ -120,3 +120,22 @@ def test_named_stability(text: str, want: str) -> None:
 ])
 def test_a_project_stage_or_a_vague_rhythm_names_no_stability(text: str) -> None:
     assert named(text, "workflow_stability") is None
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("A chatbot for a hospital's car park: opening times and fees, nothing clinical at all.",
+     "general"),
+    ("Our dental chain wants a booking bot; no medical questions at all.", "general"),
+    ("The drafts explain why the premium changed at renewal.", "finance"),
+    ("It tags emails in e-discovery as privileged or not.", "legal"),
+    ("It drafts replies on refunds that EU rules decide.", "legal"),
+    ("It suggests codes for customs declarations.", "legal"),
+    ("The bot explains smart-contract audit findings.", "web3"),
+    ("It answers deposit and KYC questions on our crypto exchange.", "web3"),
+    ("It writes the client's annual accounts summary.", "finance"),
+    ("It suggests journaling prompts in our mental-health app.", "health"),
+    ("We're a hospital and want to sort IT tickets by team.", None),
+])
+def test_domain_of_the_outputs(text: str, want: str | None) -> None:
+    cue = best(text, "risk_domain")
+    assert (cue.value if cue is not None else None) == want
