@@ -8,8 +8,9 @@ applies them:
   `NEGATION_WORDS` words before the hit, inside the same clause, drops the hit, or turns it into
   the rule's `negated` value ("our CRM" → private; "not our CRM" → not private);
 - rules whose phrase carries its own negation ("no eval set", "nobody") set `negatable=False`;
-- `weight` 1.0 marks a firm cue, `NAMED` (above 1.0) a firm cue whose phrase names the fact
-  itself rather than a topic word, lower weights mark hints that need the classifier's support.
+- `weight` 1.0 marks a firm cue, lower weights mark hints that need the classifier's support;
+  `NAMED` (above firm) marks a phrase that states the fact itself ("into one of 9 codes",
+  "valid JSON", "any question they have"), which needs no second opinion even in a topic field.
 Patterns are written in lower case, match the lower-cased text, and must start at a word start
 (checked here, so patterns can begin with a literal, which the regex engine scans fast).
 A rule whose pattern cannot match without one of its required literals ("clinic", "patient",
@@ -26,11 +27,8 @@ from re import _parser as sre_parser  # type: ignore[attr-defined]
 from typing import Any
 
 FIRM = 1.0
-HINT = 0.5
-# A firm cue whose phrase names the fact itself ("their order history", "per account",
-# "everything it needs is in the input") rather than a topic word: it outranks a plain firm
-# cue in the same sentence, and `weight > FIRM` lets the combination tell the two apart.
 NAMED = 1.25
+HINT = 0.5
 NEGATION_WORDS = 5
 MAX_NEEDS = 12
 _NEGATOR = re.compile(
