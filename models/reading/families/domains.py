@@ -9,7 +9,7 @@ excluded by the patterns. `general` needs the text to say the stakes are low.
 
 from __future__ import annotations
 
-from models.reading.cueing import FIRM, HINT, Rule, rules_of
+from models.reading.cueing import FIRM, HINT, NAMED, Rule, rules_of
 
 FIELD = "risk_domain"
 # "account health", "code health": a metaphor, not medicine.
@@ -18,9 +18,28 @@ _NOT_METAPHOR = (r"(?<!account )(?<!customer )(?<!code )(?<!codebase )(?<!system
                  r"(?<!financial )(?<!business )")
 _NOT_SPONSOR = r"(?! (?:team|department|dept|got|signed|approved|asked|wants|is sponsoring))"
 
+# Phrases that name what the outputs decide or explain (a premium change, a privilege call, what
+# a regulator allows) or that they stay clear of the risky topic: no topic word, the fact itself.
+NAMED_TABLE: tuple[tuple[str, float, str], ...] = (
+    ("finance", NAMED,
+     r"bookkeeping|annual accounts|chart of accounts|financial statements|"
+     r"premium (?:moved|changed|changes|went up|goes up)|why the premium"),
+    ("legal", NAMED,
+     r"privileged|privilege (?:review|logs?)|e-?discovery|ombudsman|"
+     r"(?:customs|import|export) declarations?|(?:eu|uk|us|federal|state|national) (?:rules|"
+     r"regulations?|law|directives?)|regulators? (?:doesn'?t|does not|won'?t|wouldn'?t) allow|"
+     r"(?:allowed|permitted|prohibited|banned|forbidden) by (?:the |our )?regulators?"),
+    ("general", NAMED,
+     r"nothing (?:clinical|medical|legal|financial)(?: at all)?|no (?:medical|clinical|legal|"
+     r"financial|health) (?:questions|advice|content|topics)(?: at all)?|nobody (?:is going to|"
+     r"will|would) lose (?:money|health|their)|(?:never|doesn'?t|does not|won'?t|will not) "
+     r"(?:discuss|answer|give|touch|handle) (?:them|those|any (?:medical|clinical|legal|"
+     r"financial))"),
+)
+
 TABLE: tuple[tuple[str, float, str], ...] = (
     ("health", FIRM,
-     r"patients?|pt-facing|clinic(?:al|ally|ians?|s)|diagnos[ei]s|diagnos(?:e|es|ed|ing|tic)|"
+     r"patients?|pt-facing|clinic(?:al|ally|ians?)|diagnos[ei]s|diagnos(?:e|es|ed|ing|tic)|"
      r"medications?|medicines?|meds|dosages?|dos(?:e|es|ing)|prescri(?:be|bes|bed|ption|ptions)|"
      r"symptoms?|icd-?1[01]|snomed|cpt codes?|nurses?|nursing|physicians?|doctors?|gp|gp's|"
      r"gps(?! (?:feed|data|tracking|coordinates|signal|location|position|pings?))|drugs?|"
@@ -42,10 +61,9 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"checks?|lines?|union)|creditworth\w*|mortgages?|invest(?:ment|ments|ing)|"
      r"portfolios?|trading|traders?|brokerage|securities|equities|bonds|pensions?|"
      r"annuit(?:y|ies)|tax(?:es)?(?! ids?)|taxable|vat returns?|anti-money|"
-     r"bookkeeping|annual accounts|chart of accounts|financial statements|"
      r"money laundering|sanctions? screening|fraud\w*|underwrit(?:e|es|ing|ers?)|"
      r"insurance claims?|premiums|(?:insurance|monthly|annual) premium|premium (?:went|goes|"
-     r"increase\w*|calculation|rises?|moved|changed|changes)|policyholders?|insurers?|actuar\w*|banking|"
+     r"increase\w*|calculation|rises?)|policyholders?|insurers?|actuar\w*|banking|"
      r"bank (?:accounts?|statements?|transfers?|details)|"
      r"chargebacks?|card payments?|payments? (?:disputes?|fails?|declined)|declined payments?|"
      r"wealth|financial (?:advice|products?|decisions?|consequences)|fx|forex|"
@@ -68,11 +86,7 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"data subject|dsars?|ndas?|msas?|contract (?:review|clauses?|terms|analysis|drafting)|"
      r"(?:supplier|employment|customer|commercial|rental|tenancy) (?:contracts?|agreements?)|"
      r"tenancy|landlords?|evictions?|immigration|asylum|liabilit(?:y|ies)|indemnit\w*|"
-     r"governing law|privileged|privilege (?:review|logs?)|e-?discovery|ombudsman|"
-     r"(?:customs|import|export) declarations?|(?:eu|uk|us|federal|state|national) (?:rules|"
-     r"regulations?|law|directives?)|regulators? (?:doesn'?t|does not|won'?t|wouldn'?t) allow|"
-     r"(?:allowed|permitted|prohibited|banned|forbidden) by (?:the |our )?regulators?|"
-     r"housing benefits?|benefits? (?:claims?|entitlement|eligibility|appeals?)|"
+     r"governing law|housing benefits?|benefits? (?:claims?|entitlement|eligibility|appeals?)|"
      r"welfare|lease (?:obligations|terms|agreements?)|"
      r"jurisdictions?|patents?|trademarks?|copyright|(?:employment|rental|local|consumer|"
      r"contract|company|family|criminal|tax) law|the law|laws|court filings?|"
@@ -107,12 +121,7 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"no real (?:risk|harm|damage)|(?:not|no) (?:a )?big deal|nobody (?:gets|is) hurt|"
      r"no(?:body|one) gets harmed|(?:can'?t|cannot) hurt any(?:one|body)|no harm|"
      r"worst case|at worst|nothing (?:more|beyond)|nothing that can (?:hurt|harm)|"
-     # the outputs stay clear of the risky topic altogether
-     r"nothing (?:clinical|medical|legal|financial)(?: at all)?|no (?:medical|clinical|legal|"
-     r"financial|health) (?:questions|advice|content|topics)(?: at all)?|nobody (?:is going to|"
-     r"will|would) lose (?:money|health|their)|(?:never|doesn'?t|does not|won'?t|will not) "
-     r"(?:discuss|answer|give|touch|handle) (?:them|those|any (?:medical|clinical|legal|"
-     r"financial))|"
+
      r"costs? (?:us )?(?:a few|a couple of|some) (?:seconds|minutes)|"
      r"none of (?:the|it|this) (?:content )?is "
      r"regulated|not regulated|unregulated|just (?:for )?fun|(?:not|isn't|is not) "
@@ -123,4 +132,4 @@ TABLE: tuple[tuple[str, float, str], ...] = (
 
 def rules() -> list[Rule]:
     """The risk_domain rules."""
-    return rules_of(field=FIELD, table=TABLE)
+    return rules_of(field=FIELD, table=(*NAMED_TABLE, *TABLE))

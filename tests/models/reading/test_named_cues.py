@@ -139,3 +139,17 @@ def test_a_project_stage_or_a_vague_rhythm_names_no_stability(text: str) -> None
 def test_domain_of_the_outputs(text: str, want: str | None) -> None:
     cue = best(text, "risk_domain")
     assert (cue.value if cue is not None else None) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("It drafts replies on delays where EU rules decide the compensation.", "legal"),
+    ("It explains to clients why the premium changed.", "finance"),
+    ("A booking bot for our clinics, with no medical questions at all.", "general"),
+])
+def test_a_named_domain_keeps_its_mark_through_the_whole_text_verdict(text: str,
+                                                                     want: str) -> None:
+    assert named(text, "risk_domain") == want
+
+
+def test_a_negated_domain_object_names_nothing() -> None:
+    assert named("It never touches customs declarations.", "risk_domain") is None
