@@ -46,6 +46,10 @@ PRIVATE = [
     ("It puts the steps in the right order.", None),
     ("The summary is written into the resident's care file.", None),
     ("Prices are the same for everyone.", None),
+    ("Account notes live in HubSpot.", "true"),
+    ("It answers from the rostering system.", "true"),
+    ("Reports run against the sales database.", None),
+    ("The summary goes into the member's care plan.", None),
 ]
 
 
