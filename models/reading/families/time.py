@@ -64,7 +64,8 @@ FREQUENCIES: tuple[tuple[str, str], ...] = (
                r"nothing (?:is )?(?:added|new)|otherwise untouched|static"),
 )
 FACTS = re.compile(
-    r"(?<![\w])(?:pric(?:e|es|ing)|databases?|bills?|statements|bans|restrictions|requirements|sanctions|"
+    r"(?<![\w])(?:pric(?:e|es|ing)|databases?|bills?|statements|bans|restrictions|requirements|definitions|metrics|"
+    r"(?:tax|legal|civil|penal|building|zoning|highway) code|sanctions|"
     r"books?|recipes|sheets|price (?:list|book)s?|rates?|fees?|tariffs?|menus?|"
     r"timetables?|schedules?|fixtures?|catalog(?:ue)?s?|stock|inventory|availability|"
     r"listings?|docs?|documentation|articles?|faqs?|content|knowledge base|kb|wiki|"
@@ -94,7 +95,8 @@ PROCESS = re.compile(
     r"checklists?|rubrics?|protocols?|escalation|routing|approvals?|thresholds?|schema|"
     r"pathways?|layout|governance|"
     r"disclosure wording|wording|scripts?|checkout|the way we|how we (?:work|do)|"
-    r"what we (?:want|need)|process(?:ing)? rules|business rules|logic|our approach|"
+    r"what (?:we|they|leadership|management|the business) (?:want|wants|need|needs)|"
+    r"process(?:ing)? rules|business rules|logic|our approach|"
     r"instructions|conventions|standards?|guidance|curriculum|format|structure|fields|"
     r"document types|question types|mechanics|game balance|game design)(?![\w])")
 CHANGE = re.compile(
@@ -145,7 +147,7 @@ STABLE = re.compile(
 _VOLUME = re.compile(r"\d[\d,.]*\s*(?:k|m|million|thousand|hundred)?\b(?: [\w-]+){0,3} $")
 # Frequency words that say when, with no change verb needed.
 _SELF_ATTACHED = re.compile(r"live|up[- ]to[- ]the[- ](?:minute|second)")
-_TRIGGER = re.compile(r"(?:(?:after|following|whenever|when|on|per) (?:new |an? |the )?|"
+_TRIGGER = re.compile(r"(?<![\w])(?:(?:after|following|whenever|when|on|per) (?:new |an? |the )?|"
                       r"(?:with |on |at |after )?(?:every|each) (?:new )?)$")
 _FREQUENCY = [(period, re.compile(rf"(?:{pattern})(?![\w])")) for period, pattern in FREQUENCIES]
 # "a weekly sync with product", "the monthly review meeting": a meeting's rhythm, not a change.
@@ -228,7 +230,9 @@ def time_hits(*, low: str, clauses: list[tuple[int, int, int, int]]) -> list[Hit
         fact, process = subjects(text=context)
         weight = FIRM if (fact or process) else HINT
         if fact or not process:
-            out.append(Hit(FRESHNESS, FRESHNESS_OF[period], start, end, weight))
+            # "everything has to be up to the minute": only facts move that fast
+            fresh = FIRM if period == "realtime" and not process else weight
+            out.append(Hit(FRESHNESS, FRESHNESS_OF[period], start, end, fresh))
         if process or not fact:
             # a rhythm attached to the rules alone names how fast the job changes
             named = NAMED if process and not fact else weight
@@ -244,7 +248,7 @@ def time_hits(*, low: str, clauses: list[tuple[int, int, int, int]]) -> list[Hit
                 out.append(Hit(FRESHNESS, "static", match.start(), match.end(), HINT))
             else:  # "the rules are still being worked out" names the state of the process;
                 # "it's early days" alone may be about the project, not how the job is done
-                named = value == "evolving" and PROCESS.search(low, cs, ce) is not None
+                named = PROCESS.search(low, cs, ce) is not None
                 out.append(Hit(STABILITY, value, match.start(), match.end(),
                                NAMED if named else FIRM))
     return out

@@ -98,11 +98,17 @@ FRESHNESS = [
     ("We release every week.", None),
     ("About 2k new listings per day get classified.", None),
     ("The refund policy hasn't changed in years.", None),
+    ("Our drug interaction database is licensed and updated monthly.", "monthly"),
+    ("All of it has to be up to the minute.", "realtime"),
+    ("The tax code changes every year.", "static"),
+    ("Metric definitions change about once a quarter.", "monthly"),
 ]
 STABILITY = [
     ("The escalation rules change every few weeks after incidents.", "changes_weekly"),
     ("Routing criteria are still being worked out with the ops leads.", "evolving"),
     ("The intake steps get reworked a couple of times a year.", "stable"),
+    ("Leadership keeps changing what they want from the report.", "evolving"),
+    ("The label taxonomy was fixed by the client in 2020.", "stable"),
 ]
 
 
