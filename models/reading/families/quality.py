@@ -31,6 +31,8 @@ _ORDER = r"(?:very |quite |totally |completely |much |far )?"
 # one checklist, each author their own way, older ones under retired rules): firm without a
 # second opinion, unlike a bare "clean" or "consistent".
 NAMED_CLEAN = (
+    r"(?:qc|qa)['’]?d|quality[- ](?:checked|controlled|assured)|(?:hand|manually)[- ]?(?:checked|"
+    r"reviewed|verified|corrected)|gold[- ]standard|"
     r"double[- ](?:annotated|checked|reviewed|labell?ed|keyed|marked)|"
     r"inter[- ](?:annotator|coder|rater) (?:agreement|reliability) (?:(?:is|was|of|at|around|"
     r"about|above|over|like|roughly|~) ?){0,3}(?:0?\.[89]|[89]\d ?%)|kappa|"
@@ -57,6 +59,8 @@ NAMED_CLEAN = (
     r"codebook|style guide|scheme|criteria|instructions|rules|template|spec)"
 )
 NAMED_NOISY = (
+    r"copy[- ]?pasted|half-finished|full of (?:errors|typos|mistakes|duplicates|dupes)|scraped|"
+    r"never (?:been )?(?:cleaned|deduplicated|de-duplicated|validated)|"
     r"(?:different|differing|varying|conflicting|their own) (?:ideas|views|opinions|"
     r"interpretations|understandings|definitions|takes) (?:of|about|on)|"
     rf"interpret(?:ed|s)? (?:\w+ ){{0,3}}{_ORDER}differently|"
@@ -67,6 +71,11 @@ NAMED_NOISY = (
     r"frequently )?disagree|contradictory (?:labels|examples|answers|annotations|pairs)"
 )
 NAMED_MIXED = (
+    r"(?:some|part|half|many|most|a third|a lot|a quarter|\d+ ?%) (?:of (?:them|the "
+    r"(?:[\w-]+ ){1,2}|it) ?)?(?:are|is|were|was|use|uses|follow|reflect) (?:\w+ ){0,2}"
+    r"(?:outdated|obsolete|withdrawn|unchecked|free text|free-form)|"
+    r"older (?:ones|tickets|examples|records|batches|labels|letters|cases|entries|replies|"
+    r"answers|notes) (?:use|follow|predate|used)|"
     r"(?:predate|pre-date)s? the (?:latest|current|new|newest|revised)|"
     r"(?:have|has) since been (?:retired|withdrawn|replaced|superseded|changed|dropped)|"
     r"(?:don'?t|do not|doesn'?t|does not) all (?:match|follow|fit|meet|use|reflect)|"
