@@ -75,9 +75,11 @@ NAMED_TRUE = (
     # someone's own records, read as a source (not written into: that is a destination)
     rf"(?<!into )(?<!onto )(?:{_PREP}) (?:(?:the|each|every|a) {_PERSON}'?s'?|their|his|her|"
     rf"your) (?:own )?(?:[\w-]+ ){{0,2}}{_OWN}(?! (?:format|template|layout))|"
-    rf"(?<!into )(?<!onto )(?:the|each|every) {_PERSON}'?s'? (?:own )?(?:[\w-]+ ){{0,2}}{_OWN}|"
+    rf"(?<!into )(?<!onto )(?:the|each|every|a) (?:{_PERSON}|wallet|household|vehicle)'?s'? "
+    rf"(?:own )?(?:[\w-]+ ){{0,2}}{_OWN}|"
     # our own systems and unpublished material, read from
-    r"(?:from|via|querying|queries|against|lives? in|stored in|kept in) (?:our|the client'?s) "
+    r"(?:from|via|querying|queries|against|lives? in|stored in|kept in|across|using|uses|"
+    r"search(?:es|ing)?(?: through)?|grounded in|based on) (?:our|the client'?s) "
     r"(?:own )?(?:crm|erp|hris|ats|salesforce|hubspot|zendesk|gainsight|sharepoint|confluence|"
     r"notion|intranet|data ?warehouse|(?:[\w-]+ )?(?:system|database|db|ledger|records|"
     r"repos?|monorepo|codebase))|"
