@@ -95,11 +95,11 @@ def _placed_elsewhere(*, reading: Reading, agreed: Sequence[Reading],
     were read for both fields and no cue said which of the two they are about."""
     if reading.field not in FREQUENCY_FIELDS:
         return False
-    def overlaps(other: Reading) -> bool:
+    def overlaps(*, other: Reading) -> bool:
         return (other.field in FREQUENCY_FIELDS and other.field != reading.field
                 and other.start < reading.end and reading.start < other.end)
-    return any(overlaps(o) for o in agreed) or (
-        reading.confidence < PLACED_CONFIDENCE and any(overlaps(o) for o in read))
+    return any(overlaps(other=o) for o in agreed) or (
+        reading.confidence < PLACED_CONFIDENCE and any(overlaps(other=o) for o in read))
 
 
 def _item(*, reading: Reading, status: str) -> InferredItem:
