@@ -19,7 +19,9 @@ Rules (README of models/reading):
   blank but never overrides the form;
 - one frequency statement is one fact: when the same words are read for both
   `knowledge_freshness` and `workflow_stability` and the form already placed them under one of
-  the two (that reading agrees), the other is not a conflict.
+  the two (that reading agrees), the other is not a conflict; and when the same words are read
+  for both and no cue placed them (confidence below `PLACED_CONFIDENCE`: the classifier's guess,
+  with no fact or process noun deciding which they are about), neither overrules the form.
 Readings come from any source (the description, a dataset audit), one per field; the most
 confident wins, so an audit's measurement (confidence 1) outweighs the text.
 """
@@ -42,6 +44,9 @@ CONFLICT_SOURCE = cite(mistake(1))
 DESCRIPTION = "description"
 SCORE_TOLERANCE = 0.1
 OVERRULE_CONFIDENCE = 0.5  # more likely than not; below it a reading only fills blanks
+# Words read for both freshness and stability overrule the form only when a cue placed them
+# (a fact or process noun next to the frequency gives the cue layer's confidence, 0.9 or more).
+PLACED_CONFIDENCE = 0.9
 FREQUENCY_FIELDS = ("knowledge_freshness", "workflow_stability")
 HIGH = {d.value for d in HIGH_STAKES}
 
@@ -84,12 +89,17 @@ def firm(*, reading: Reading) -> bool:
     return reading.specific and not reading.hedged and reading.confidence >= OVERRULE_CONFIDENCE
 
 
-def _placed_elsewhere(*, reading: Reading, agreed: Sequence[Reading]) -> bool:
-    """The form already placed these frequency words under the sibling field."""
+def _placed_elsewhere(*, reading: Reading, agreed: Sequence[Reading],
+                      read: Sequence[Reading] = ()) -> bool:
+    """The form already placed these frequency words under the sibling field, or the same words
+    were read for both fields and no cue said which of the two they are about."""
     if reading.field not in FREQUENCY_FIELDS:
         return False
-    return any(other.field in FREQUENCY_FIELDS and other.field != reading.field
-               and other.start < reading.end and reading.start < other.end for other in agreed)
+    def overlaps(*, other: Reading) -> bool:
+        return (other.field in FREQUENCY_FIELDS and other.field != reading.field
+                and other.start < reading.end and reading.start < other.end)
+    return any(overlaps(other=o) for o in agreed) or (
+        reading.confidence < PLACED_CONFIDENCE and any(overlaps(other=o) for o in read))
 
 
 def _item(*, reading: Reading, status: str) -> InferredItem:
@@ -128,7 +138,8 @@ def understand(*, questionnaire: Questionnaire, readings: Sequence[Reading],
             items.append(_item(reading=reading, status="filled"))
         elif agrees(field=field, said=said, read=reading.value):
             items.append(_item(reading=reading, status="agrees"))
-        elif firm(reading=reading) and not _placed_elsewhere(reading=reading, agreed=agreed):
+        elif firm(reading=reading) and not _placed_elsewhere(reading=reading, agreed=agreed,
+                                                             read=list(best.values())):
             used = said if _form_wins(field=field, said=said, read=reading.value) \
                 else reading.value
             changes[field] = used

@@ -152,5 +152,5 @@ def _domain(*, found: list[tuple[Hit, int]]) -> Candidate:
         value = "general"
     hit, sentence = max(((h, s) for h, s in found if h.value == value),
                         key=lambda p: (p[0].weight, -p[0].start))
-    weight = FIRM if any(h.value == value and h.weight >= FIRM for h, _ in found) else hit.weight
-    return Candidate("risk_domain", value, weight, hit.start, hit.end, sentence)
+    # the quoted hit is the value's firmest, so a cue naming the domain keeps its NAMED mark
+    return Candidate("risk_domain", value, hit.weight, hit.start, hit.end, sentence)

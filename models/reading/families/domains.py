@@ -9,7 +9,7 @@ excluded by the patterns. `general` needs the text to say the stakes are low.
 
 from __future__ import annotations
 
-from models.reading.cueing import FIRM, HINT, Rule, rules_of
+from models.reading.cueing import FIRM, HINT, NAMED, Rule, rules_of
 
 FIELD = "risk_domain"
 # "account health", "code health": a metaphor, not medicine.
@@ -18,20 +18,41 @@ _NOT_METAPHOR = (r"(?<!account )(?<!customer )(?<!code )(?<!codebase )(?<!system
                  r"(?<!financial )(?<!business )")
 _NOT_SPONSOR = r"(?! (?:team|department|dept|got|signed|approved|asked|wants|is sponsoring))"
 
+# Phrases that name what the outputs decide or explain (a premium change, a privilege call, what
+# a regulator allows) or that they stay clear of the risky topic: no topic word, the fact itself.
+NAMED_TABLE: tuple[tuple[str, float, str], ...] = (
+    ("finance", NAMED,
+     r"bookkeeping|annual accounts|chart of accounts|financial statements|"
+     r"premium (?:moved|changed|changes|went up|goes up)|why the premium"),
+    ("legal", NAMED,
+     r"privileged|privilege (?:review|logs?)|e-?discovery|ombudsman|"
+     r"(?:customs|import|export) declarations?|(?:eu|uk|us|federal|state|national) (?:rules|"
+     r"regulations?|law|directives?)|regulators? (?:doesn'?t|does not|won'?t|wouldn'?t) allow|"
+     r"(?:allowed|permitted|prohibited|banned|forbidden) by (?:the |our )?regulators?"),
+    ("general", NAMED,
+     r"nothing (?:clinical|medical|legal|financial)(?: at all)?|no (?:medical|clinical|legal|"
+     r"financial|health) (?:questions|advice|content|topics)(?: at all)?|nobody (?:is going to|"
+     r"will|would) lose (?:money|health|their)|(?:never|doesn'?t|does not|won'?t|will not) "
+     r"(?:discuss|answer|give|touch|handle) (?:them|those|any (?:medical|clinical|legal|"
+     r"financial))"),
+)
+
 TABLE: tuple[tuple[str, float, str], ...] = (
     ("health", FIRM,
-     r"patients?|pt-facing|clinic(?:al|ally|ians?|s)|diagnos[ei]s|diagnos(?:e|es|ed|ing|tic)|"
+     r"patients?|pt-facing|clinic(?:al|ally|ians?)|diagnos[ei]s|diagnos(?:e|es|ed|ing|tic)|"
      r"medications?|medicines?|meds|dosages?|dos(?:e|es|ing)|prescri(?:be|bes|bed|ption|ptions)|"
      r"symptoms?|icd-?1[01]|snomed|cpt codes?|nurses?|nursing|physicians?|doctors?|gp|gp's|"
      r"gps(?! (?:feed|data|tracking|coordinates|signal|location|position|pings?))|drugs?|"
-     r"hospitals?|wards?|pharmac(?:y|ies|ists?)|side[- ]effects?|adverse[- ]events?|"
+     r"pharmacists?|side[- ]effects?|adverse[- ]events?|"
      r"discharge (?:letters?|summar(?:y|ies)|notes?)|radiolog\w*|patholog\w*|lab results|"
      r"medical|healthcare|health ?care|health records?|ehr|emr|fhir|care homes?|"
-     r"therap(?:y|ies|ists?)|physio\w*|mental health|telehealth|dental|dentists?|insulin|"
+     r"therap(?:y|ies|ists?)|physio\w*|mental[- ]health|telehealth|insulin|"
      r"diabet\w*|oncolog\w*|cardio\w*|vaccin\w*|drugs? (?:interactions?|formular(?:y|ies))|"
      r"formular(?:y|ies)|triage (?:nurses?|protocol)|soap notes?|care plans?|carers?|"
      r"surgery|surgical|surgeons?|midwi\w*|allerg(?:y|ies|ens?)|contraindicat\w*|"
      r"underwriting (?:medical|health)|medical underwriting"),
+    # who runs the project (a hospital, a pharmacy, a dental chain) is not what the outputs are
+    ("health", HINT, r"hospitals?|wards?|pharmac(?:y|ies)|dental|dentists?|clinics?"),
     ("health", HINT, _NOT_METAPHOR +
      r"health(?!-tech| tech| ?insurance| ?checks?| ?status| ?scores?| ?of the)|"
      r"wellbeing|well-being|fitness"),
@@ -39,7 +60,7 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"loans?|lending|lenders?|borrowers?|credit (?:scores?|limits?|cards?|decisions?|risk|"
      r"checks?|lines?|union)|creditworth\w*|mortgages?|invest(?:ment|ments|ing)|"
      r"portfolios?|trading|traders?|brokerage|securities|equities|bonds|pensions?|"
-     r"annuit(?:y|ies)|tax(?:es)?(?! ids?)|taxable|vat returns?|kyc|aml|anti-money|"
+     r"annuit(?:y|ies)|tax(?:es)?(?! ids?)|taxable|vat returns?|anti-money|"
      r"money laundering|sanctions? screening|fraud\w*|underwrit(?:e|es|ing|ers?)|"
      r"insurance claims?|premiums|(?:insurance|monthly|annual) premium|premium (?:went|goes|"
      r"increase\w*|calculation|rises?)|policyholders?|insurers?|actuar\w*|banking|"
@@ -52,7 +73,7 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"accounts? payable|accounts? receivable|invoic(?:e|es|ing) fraud|stock (?:px|prices?)|"
      r"share prices?|dividends?|payouts?|claims? (?:payouts?|decisions?|handling|adjust\w*)|"
      r"(?:pay|paid|decline|declined|covered)(?: or| and|,)? (?:refer(?:red)?|decline[d]?|not)"),
-    ("finance", HINT, r"investors?|"
+    ("finance", HINT, r"investors?|kyc|aml|"
      r"payments?|claims?|fees?|money|accounting|accountants?|reconcil\w*|"
                       r"financ(?:e|es|ial)" + _NOT_SPONSOR),
     ("legal", FIRM,
@@ -87,7 +108,7 @@ TABLE: tuple[tuple[str, float, str], ...] = (
                        r"threats?|attacks?|authenticat\w*"),
     ("web3", FIRM,
      r"crypto\w*|wallets?|blockchains?|on-?chain|off-?chain|defi|nfts?|smart cont\w*|"
-     r"daos?|ethereum|solana|bitcoin|btc|eth|usdt|usdc|stablecoins?|gas fees?|"
+     r"daos?|ethereum|solana|bitcoin|btc|eth|usdt|usdc|stablecoins?|gas fees?|smart[- ]cont\w*|"
      r"staking|stakes? (?:tokens?|eth)|seed phrases?|dexs?|liquidity pools?|airdrops?|web3|"
      r"minting|slashing|solidity|token (?:holders?|prices?|approvals?|"
      r"lists?|swaps?|balances?)|bridges? (?:tx|transfers?|transactions?)|"
@@ -100,6 +121,7 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"no real (?:risk|harm|damage)|(?:not|no) (?:a )?big deal|nobody (?:gets|is) hurt|"
      r"no(?:body|one) gets harmed|(?:can'?t|cannot) hurt any(?:one|body)|no harm|"
      r"worst case|at worst|nothing (?:more|beyond)|nothing that can (?:hurt|harm)|"
+
      r"costs? (?:us )?(?:a few|a couple of|some) (?:seconds|minutes)|"
      r"none of (?:the|it|this) (?:content )?is "
      r"regulated|not regulated|unregulated|just (?:for )?fun|(?:not|isn't|is not) "
@@ -110,4 +132,4 @@ TABLE: tuple[tuple[str, float, str], ...] = (
 
 def rules() -> list[Rule]:
     """The risk_domain rules."""
-    return rules_of(field=FIELD, table=TABLE)
+    return rules_of(field=FIELD, table=(*NAMED_TABLE, *TABLE))

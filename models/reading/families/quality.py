@@ -9,7 +9,7 @@ outputs (`DATA_WORDS`), so "we want consistent answers" says nothing. When one s
 
 from __future__ import annotations
 
-from models.reading.cueing import FIRM, HINT, Rule, rules_of
+from models.reading.cueing import FIRM, HINT, NAMED, Rule, rules_of
 
 FIELD = "data_quality"
 PRIORITY = ("mixed", "noisy", "clean")
@@ -22,10 +22,76 @@ DATA_WORDS = (
     r"redlines|decisions|queries|titles|memory|training set|gold set|"
     r"batch(?:es)?|annotators|moderators|reviewers|freelancers|diffs|reports|classifications|"
     r"cases|documents|files|conversations|calls|messages|posts|comments|mods|labell?ers|"
-    r"raters|logged"
+    r"raters|logged|transactions|reviews|speeches|estimates|specs|strings|verdicts|coders|"
+    r"hand-coded|categori[sz]ed|classified|typed in|keyed in|redactions|gold|invoices|receipts|"
+    r"forms"
+)
+_ORDER = r"(?:very |quite |totally |completely |much |far )?"
+# Statements that name the examples' quality itself (a second annotator, a measured agreement,
+# one checklist, each author their own way, older ones under retired rules): firm without a
+# second opinion, unlike a bare "clean" or "consistent".
+NAMED_CLEAN = (
+    r"(?:qc|qa)['’]?d|quality[- ](?:checked|controlled|assured)|(?:hand|manually)[- ]?(?:checked|"
+    r"reviewed|verified|corrected)|gold[- ]standard|"
+    r"double[- ](?:annotated|checked|reviewed|labell?ed|keyed|marked)|"
+    r"inter[- ](?:annotator|coder|rater) (?:agreement|reliability) (?:(?:is|was|of|at|around|"
+    r"about|above|over|like|roughly|~) ?){0,3}(?:0?\.[89]|[89]\d ?%)|kappa|"
+    r"agreed (?:on |in |with each other on )?(?:about |roughly |~|over |above )?[89]\d ?%|"
+    r"(?<!is )(?<!are )(?<!be )(?<!get )(?<!gets )(?:reviewed|checked|labell?ed|annotated|"
+    r"verified|coded|graded) (?:by|with) (?:two|2|three|3|multiple|several|a second|two senior|"
+    r"two independent)|"
+    r"(?:checked|reviewed|verified|labell?ed|annotated) twice|with a second (?:marker|reviewer|"
+    r"annotator)|(?:reviewed|checked|approved|validated|vetted|graded) (?:one by one|line by "
+    r"line)|(?:checked|verified|reconciled|validated) (?:them |it |each one |every one )?"
+    r"against (?:the )?(?:source|originals?|"
+    r"pdfs?|scans?|documents|contracts|invoices|records|ground truth)|"
+    # the examples were reviewed by an expert (a live review of each output is the process)
+    r"(?:examples|pairs|labels|strings|translations|records|annotations|segments|summaries|"
+    r"letters|tags|codes|verdicts|entries|rows|samples|transcripts) (?:were |have been |had "
+    r"been |all |already |later )?(?:reviewed|checked|validated|verified|approved|corrected|"
+    r"proofread) by (?:a |an |our )?(?:native|senior|certified|qualified|licensed|expert|"
+    r"experienced|professional|domain|in-house) \w+|"
+    r"(?:reviewed|checked|audited) (?:during|in|as part of) (?:our|an|the) "
+    r"(?:\w+ )?(?:audit|qa|quality review)|(?:fixed|corrected|cleaned|checked|reviewed|"
+    r"labell?ed|typed in) by hand(?:,? (?:and |then )?(?:checked|validated|verified|reviewed))?|"
+    r"(?:with|under|using|following|per|against|in|to) (?:one|a single|the same|the current|"
+    r"the latest|an agreed|a written|one agreed) (?:\w+ )?(?:checklist|guidelines?|rubric|"
+    r"codebook|style guide|scheme|criteria|instructions|rules|template|spec)"
+)
+NAMED_NOISY = (
+    r"copy[- ]?pasted|half-finished|full of (?:errors|typos|mistakes|duplicates|dupes)|scraped|"
+    r"never (?:been )?(?:cleaned|deduplicated|de-duplicated|validated)|"
+    r"(?:different|differing|varying|conflicting|their own) (?:ideas|views|opinions|"
+    r"interpretations|understandings|definitions|takes) (?:of|about|on)|"
+    rf"interpret(?:ed|s)? (?:\w+ ){{0,3}}{_ORDER}differently|"
+    r"(?:each|every) (?:\w+ ){0,3}(?:did|does|do|wrote|writes|labell?ed|coded|tagged) "
+    r"(?:it |them |things )?(?:differently|their own way|his own way|her own way)|"
+    r"inconsisten(?:t|tly|cy|cies) (?:annotators|labell?ers|labels|labell?ing|annotations?|"
+    r"tags|tagging|coding|raters)|(?:annotators|labell?ers|raters|coders) (?:often |regularly |"
+    r"frequently )?disagree|contradictory (?:labels|examples|answers|annotations|pairs)"
+)
+NAMED_MIXED = (
+    r"(?:some|part|half|many|most|a third|a lot|a quarter|\d+ ?%) (?:of (?:them|the "
+    r"(?:[\w-]+ ){1,2}|it) ?)?(?:are|is|were|was|use|uses|follow|reflect) (?:\w+ ){0,2}"
+    r"(?:outdated|obsolete|withdrawn|unchecked|free text|free-form)|"
+    r"older (?:ones|tickets|examples|records|batches|labels|letters|cases|entries|replies|"
+    r"answers|notes) (?:use|follow|predate|used)|"
+    r"(?:predate|pre-date)s? the (?:latest|current|new|newest|revised)|"
+    r"(?:have|has) since been (?:retired|withdrawn|replaced|superseded|changed|dropped)|"
+    r"(?:don'?t|do not|doesn'?t|does not) all (?:match|follow|fit|meet|use|reflect)|"
+    r"(?:decent|okay|ok|fair|reasonable|moderate|fine) but not (?:great|perfect|brilliant)|"
+    r"(?:some|many|a few|lots|a lot|part|half) (?:of (?:the|them|these) )?(?:old|older|earlier)"
+    r" (?:ones|\w+) (?:use|used|follow|followed|have|are|were|predate|reference|cite)|"
+    rf"older (?:\w+ )?(?:\([^)]*\) )?(?:were|are) (?:written |done |labell?ed |coded )?"
+    rf"{_ORDER}differently|"
+    r"(?:some|many) (?:\w+ ){0,2}(?:were|are) (?:much |far |a lot )?(?:sloppier|worse|"
+    r"better|more careful) than others"
 )
 
 TABLE: tuple[tuple[str, float, str], ...] = (
+    ("clean", NAMED, NAMED_CLEAN),
+    ("noisy", NAMED, NAMED_NOISY),
+    ("mixed", NAMED, NAMED_MIXED),
     ("clean", FIRM,
      r"double[- ](?:annotated|checked|reviewed|labell?ed|keyed|marked)|(?:qc|qa)['’]?d|"
      r"quality[- ](?:checked|controlled|assured)|(?:hand|manually)[- ]?(?:checked|reviewed|"
@@ -57,7 +123,7 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      # "messy" about the examples ("the labels are messy"), not the inputs ("messy job titles")
      r"(?:is|are|was|were|pretty|quite|very|really|bit|super|kind of|kinda) messy|"
      r"messy (?:data|labels|examples|annotations|history|exports?|dataset|pairs)|"
-     r"scraped|never (?:been )?(?:cleaned|deduplicated|de-duplicated|validated)|copy[- ]?pasted?|"
+     r"scraped|never (?:been )?(?:cleaned|deduplicated|de-duplicated|validated)|copy[- ]?pasted|"
      r"(?:many|lots|half|most|a lot) (?:of them )?(?:are |were )?(?:empty|blank|incomplete)|"
      r"(?:each|every one) in (?:a )?different (?:way|style|format)|"
      r"junk|garbage|"

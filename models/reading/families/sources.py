@@ -8,7 +8,7 @@ customer data") reads as false, like the explicit public or input-only phrases.
 
 from __future__ import annotations
 
-from models.reading.cueing import FIRM, HINT, Rule, rules_of
+from models.reading.cueing import FIRM, HINT, NAMED, Rule, rules_of
 
 FIELD = "needs_private_context"
 _PERSON = (r"(?:customer|user|client|member|employee|patient|applicant|player|student|"
@@ -52,13 +52,78 @@ _DESTINATION = r"(?<!into )(?<!into the )(?<!into our )(?<!for the )(?<!for our 
 _TEAM = (r"(?! (?:staff|team|teams|people|folks|managers?|controllers?|agents?|engineers?|"
          r"analysts?|users?|employees|workers|admins?)(?![\w]))")
 
+_PREP = r"(?:on|in|from|for|with|about|of|to|against|using|uses|use|reads?|sees?|checks?|" \
+    r"based on|given|pulls?|fetch(?:es)?|looks? (?:up|at)|needs?|knows?|explains?)"
+# Records that are clearly someone's own: the answer changes with who is asking.
+_OWN = (rf"(?:{_RECORDS}|goals|progress|preferences|settings|answers|responses|uploads|"
+        r"(?:last|past|previous|prior|recent) (?:\d+ |few |)\w+)")
+_LOOKUP = (r"(?:order|account|booking|reservation|customer|member|policy|ticket|case|"
+           r"reference|tracking|invoice|employee|patient|claim|shipment|loan)")
+
+NAMED_TRUE = (
+    # the answer varies per person or per account, or is looked up for each one
+    rf"per[- ](?:{_PERSON}|account|user|household|patient) (?:data|records?|history|details|"
+    r"context|information|info|settings|state|accounts?)|per-(?:user|customer|account)\b|"
+    rf"(?:is|are|differs?|var(?:y|ies)|looked up|stored|kept|held) per[- ](?:{_PERSON}|"
+    r"account|user|household|patient|device|order|booking|chat|conversation|request)|"
+    rf"looked up (?:by|from|with) (?:the |their |its )?{_LOOKUP} (?:number|id|ids|reference|"
+    r"code|email)|(?:need|needs|has|have) to (?:be )?look(?:ed)? (?:it |them |those )?up|"
+    r"(?:for|on) (?:that|this|each|the) (?:specific|particular|individual) (?:order|customer|"
+    r"account|booking|shipment|user|patient|case|member|policy|claim|device)|"
+    r"depends? on (?:their|the (?:customer|user|client|shopper|member|player|patient)'?s?|"
+    r"who)|"
+    # someone's own records, read as a source (not written into: that is a destination)
+    rf"(?<!into )(?<!onto )(?:{_PREP}) (?:(?:the|each|every|a) {_PERSON}'?s'?|their|his|her|"
+    rf"your) (?:own )?(?:[\w-]+ ){{0,2}}{_OWN}(?! (?:format|template|layout))|"
+    rf"(?<!into )(?<!onto )(?:the|each|every|a) (?:{_PERSON}|wallet|household|vehicle)'?s'? "
+    rf"(?:own )?(?:[\w-]+ ){{0,2}}{_OWN}|"
+    # our own systems and unpublished material, read from
+    r"(?:from|via|querying|queries|against|lives? in|stored in|kept in|across|using|uses|"
+    r"search(?:es|ing)?(?: through)?|grounded in|based on) (?:our|the client'?s) "
+    r"(?:own )?(?:crm|erp|hris|ats|salesforce|hubspot|zendesk|gainsight|sharepoint|confluence|"
+    r"notion|intranet|data ?warehouse|(?:[\w-]+ )?(?:system|database|db|ledger|records|"
+    r"repos?|monorepo|codebase))|"
+    r"(?:answers?|reads?|pulls?|looks? up|comes?|data) (?:\w+ )?(?:from|in) the [\w-]+ "
+    r"(?:system|database|ledger)\b|"
+    r"(?:lives?|stored|kept) in (?:salesforce|hubspot|zendesk|gainsight|sharepoint|confluence|"
+    r"notion|workday|bamboohr)|"
+    r"(?:from|using|on) our (?:own )?(?:past|previous|prior|earlier|old|historical|signed|"
+    r"unpublished|internal|private|confidential) [\w-]+|unpublished|"
+    r"(?:is|are) (?:strictly |highly |all )?(?:confidential|proprietary|non-public|"
+    r"internal[- ]only|private)(?! (?:company|companies|sector|equity|beta|school|clinic))"
+)
+NAMED_FALSE = (
+    r"(?:only|just|purely|solely) (?:on |uses |using |from |needs |reads )?(?:the |our )?"
+    r"(?:publicly available|public|published|open)|publicly available|"
+    r"(?:docs?|documentation|content|articles|pages|material|information|sources?|guides?|"
+    r"manuals?|faqs?|handbooks?|data ?sets?|texts?)"
+    r"(?: [\w~,.-]+){0,8}? (?:is |are |all |fully |entirely )?public(?=[,.;)]|$| and)|"
+    r"(?:everything|all (?:the )?(?:information|info|context)) (?:it|the model|the bot) needs "
+    r"(?:is )?(?:in|comes with|contained)|(?:all )?information needed is contained|"
+    r"(?:sees|uses|needs|works from|reads) only (?:the|what|its|their)|"
+    r"only (?:the|what) (?:[\w-]+ ){0,3}(?:text|input|document|question|message|snippet|"
+    r"email|pdf|file|transcript|draft|comment|(?:the )?user (?:types|writes|pastes|sends))|"
+    r"(?:the )?(?:only input|sole input)|nothing (?:outside|beyond|else (?:is )?needed)|"
+    r"(?:has|have|with|gets?|got) no access to (?:any )?(?:customer |user |personal |account |"
+    r"private |internal )?(?:accounts?|data|records|systems?|crm|information|info)|"
+    r"(?:don'?t|do not|never) (?:store|keep|hold|collect) (?:any )?(?:personal|customer|user|"
+    r"account|private)|"
+    r"no (?:lookups?|external (?:records?|data|sources?)|customer (?:data|rows|records|"
+    r"information|info)|personal data|user (?:account )?data|account data|client (?:files?|"
+    r"data)|student records|private data|(?:customer|user|employee)s? or (?:employee|user|"
+    r"customer)s? data)|(?:doesn'?t|does not|never|won'?t|will not) (?:need to )?"
+    r"(?:access|read|look up|see|touch|use|need)"
+    r" (?:any )?(?:customer|user|client|account|personal|private|internal|our) (?:[\w-]+ )?"
+    r"(?:data|records?|accounts?|files?|information|info|systems?|database|crm|repos?|"
+    r"repositor\w*|wallets?|documents?)|"
+    r"nothing (?:from customers|internal|private|personal)|not our (?:crm|database|data)|"
+    r"self-contained"
+)
+
 TABLE: tuple[tuple[str, float, str], ...] = (
+    ("true", NAMED, NAMED_TRUE),
     ("true", FIRM,
      _DESTINATION + "(?:" + _SYSTEMS + "|" + _OURS + ")" + _TEAM + "|"
-     rf"per[- ](?:{_PERSON}|account|user|household|patient) (?:data|records?|history|details|"
-     r"context|information|info|settings|state|accounts?)|per-(?:user|customer|account)\b|"
-     rf"(?:is|are|differs?|var(?:y|ies)|looked up|stored|kept|held) per[- ](?:{_PERSON}|"
-     r"account|user|household|patient)|"
      # a record looked up in a named system of ours, or a SaaS system of record
      r"(?:look(?:s|ed|ing)? up|pull(?:s|ed|ing)?|fetch(?:es|ed|ing)?|retriev\w+|reads?|"
      r"check(?:s|ed)?) (?:the |an |each |their )?(?:[\w-]+ )?(?:order|account|booking|"
@@ -70,8 +135,12 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:shopify|stripe|quickbooks|xero|okta|active directory|identity provider|"
      r"dynamics|odoo|magento|pipedrive|airtable) (?:data|records?|accounts?|orders?|"
      r"history|entries)|"
-     rf"(?:each|every|the|a) {_PERSON}'?s'? (?:own )?(?:[\w-]+ )?{_RECORDS}|"
-     rf"{_PERSON}s?'s? (?:own )?(?:[\w-]+ )?{_RECORDS}|"
+     rf"per[- ](?:{_PERSON}|account|user|household|patient) (?:data|records?|history|details|"
+     r"context|information|info|settings|state|accounts?)|per-(?:user|customer|account)\b|"
+     rf"(?:is|are|differs?|var(?:y|ies)|looked up|stored|kept|held) per[- ](?:{_PERSON}|"
+     r"account|user|household|patient)|"
+     rf"(?<!into )(?<!onto )(?:each|every|the|a) {_PERSON}'?s'? (?:own )?(?:[\w-]+ )?{_RECORDS}|"
+     rf"(?<!into the )(?<!onto the )(?<!into a ){_PERSON}s?'s? (?:own )?(?:[\w-]+ )?{_RECORDS}|"
      rf"(?:their|there|his|her|your|people'?s) (?:own )?(?:[\w-]+ )?{_RECORDS}|"
      rf"(?:the|each|a) {_PERSON}'?s'? (?:prior|past|previous|current|latest|recent) [\w-]+|"
      rf"{_RECORDS} of the {_PERSON}|medical hx|"
@@ -85,32 +154,16 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"everything internal|internal (?:\w+ )?(?:knowledge|information|info|content)"),
     ("true", HINT, r"internal|our (?:own )?(?:docs?|documents?|documentation|files|notes|"
                    r"reports?|data)|private|personal data|pii|logged[- ]in|account"),
+    ("false", NAMED, NAMED_FALSE),
     ("false", FIRM,
-     r"(?:only|just|purely|solely) (?:on |uses |using |from |needs |reads )?(?:the |our )?"
-     r"(?:publicly available|public|published|open)|"
      r"published (?:papers|articles|research|literature|guidance|legislation|standards|docs)|"
      r"public (?:information|info|data|docs?|"
      r"documentation|sources?|articles?|"
      r"website|web ?site|pages|records|filings|schema|wiki|catalogue|catalog|legislation|"
      r"(?:[\w-]+ ){0,2}(?:rulebook|rules|handbook|guide|manual|standard|regulations|guidance|"
      r"leaflets?|brochures?|reports?)|"
-     r"court judgments?|market data|indices|knowledge)|publicly available|"
-     r"(?:everything|all (?:the )?(?:information|info|context)) (?:it|the model) needs "
-     r"(?:is )?(?:in|comes with|contained)|(?:all )?information needed is contained|"
-     r"(?:sees|uses|needs|works from|reads) only (?:the|what|its|their)|"
-     r"only (?:the|what) (?:[\w-]+ ){0,3}(?:text|input|document|question|message|snippet|"
-     r"email|pdf|file|transcript|draft|comment|(?:the )?user (?:types|writes|pastes|sends))|"
-     r"(?:the )?(?:only input|sole input)|nothing (?:outside|beyond|else (?:is )?needed)|"
-     r"no (?:lookups?|external (?:records?|data|sources?)|customer (?:data|rows|records|"
-     r"information|info)|personal data|user (?:account )?data|account data|client (?:files?|"
-     r"data)|student records|private data|(?:customer|user|employee)s? or (?:employee|user|"
-     r"customer)s? data)|(?:doesn'?t|does not|never|won'?t|will not) (?:need to )?"
-     r"(?:access|read|look up|see|touch|use|need)"
-     r" (?:any )?(?:customer|user|client|account|personal|private|internal|our) (?:[\w-]+ )?"
-     r"(?:data|records?|accounts?|files?|information|info|systems?|database|crm|repos?|"
-     r"repositor\w*|wallets?|documents?)|"
-     r"nothing (?:from customers|internal|private|personal)|not our (?:crm|database|data)|"
-     r"self-contained|generic (?:policy )?(?:q&a|questions|answers)"),
+     r"court judgments?|market data|indices|knowledge)|"
+     r"generic (?:policy )?(?:q&a|questions|answers)"),
 )
 
 

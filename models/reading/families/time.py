@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from models.reading.cueing import FIRM, HINT, Hit, negated_before
+from models.reading.cueing import FIRM, HINT, NAMED, Hit, negated_before
 from models.reading.cues import FRESHNESS_OF, STABILITY_OF
 
 FRESHNESS, STABILITY = "knowledge_freshness", "workflow_stability"
@@ -33,8 +33,10 @@ FREQUENCIES: tuple[tuple[str, str], ...] = (
                  r"at (?:query|request) time|(?:per|on every|on each|at the moment of the) "
                  r"request|as it happens|(?:minute|second)[- ](?:by|to)[- ](?:minute|second)|"
                  r"(?:many|several|multiple) times (?:an|per) hour|right now|live"),
-    ("daily", r"daily|nightly|every (?:day|night|morning|evening|weekday|business day)|"
-              r"each (?:day|night|morning|evening|business day)|(?:several|multiple|many|a few) "
+    ("daily", r"daily|nightly|every (?:day|night|morning|evening|weekday|business day|"
+              r"working day|work day|workday)|"
+              r"each (?:day|night|morning|evening|business day|working day)|"
+              r"(?:several|multiple|many|a few) "
               r"times (?:a|per) (?:day|week)|per day|once a day|day[- ]to[- ]day|overnight|"
               r"twice a day|most days|(?:several|multiple|many|a few) (?:times )?(?:a|per) "
               r"week"),
@@ -44,15 +46,17 @@ FREQUENCIES: tuple[tuple[str, str], ...] = (
     ("monthly", rf"monthly|quarterly|every (?:month|quarter|term|semester|season|"
                 rf"{_NUM} months|month or (?:two|so))|each (?:month|quarter|term|semester|"
                 r"season)|once a month|per month|(?:a few|several|\d|two|three|four) times "
-                r"(?:a|per) year|month[- ]end"),
-    ("twice_yearly", r"(?:once or twice|twice|two times) (?:a|per) year|every six months|"
+                r"(?:a|per) year|month[- ]end|once (?:a|per) quarter"),
+    ("twice_yearly", r"(?:once or twice|twice|two times|(?:a )?couple (?:of )?times) "
+                     r"(?:a|per) year|every six months|"
                      r"semi-?annual(?:ly)?|twice yearly"),
     ("yearly", r"yearly|annual(?:ly)?|once a year|every (?:year|january|few years|\d+ years|"
                r"spring|summer|autumn|fall|winter)|(?:only )?changed once (?:since|in)|"
                r"each (?:year|january|spring|summer|autumn|fall|winter)|"
                r"(?:never|rarely|hardly ever|seldom) (?:change|changes|changed|"
                r"updated|moves?|revised)|(?:doesn'?t|does not|don'?t|won'?t|will not) "
-               r"(?:really )?(?:change|move)|(?:haven'?t|hasn'?t|have not|has not|havnt|"
+               r"(?:really )?(?:change|move)(?! (?:often|much|that often|very often))|"
+               r"(?:haven'?t|hasn'?t|have not|has not|havnt|"
                r"not) chang(?:ed|ing) (?:in|for|since) \w+|(?:the )?same (?:since|for) "
                r"(?:\w+ ){0,2}\w+|(?:unchanged|untouched|fixed|frozen|locked) (?:for|since)|"
                r"frozen|archived|repealed|set in stone|(?:last|was|were) "
@@ -60,12 +64,15 @@ FREQUENCIES: tuple[tuple[str, str], ...] = (
                r"nothing (?:is )?(?:added|new)|otherwise untouched|static"),
 )
 FACTS = re.compile(
-    r"(?<![\w])(?:pric(?:e|es|ing)|price (?:list|book)s?|rates?|fees?|tariffs?|menus?|"
+    r"(?<![\w])(?:pric(?:e|es|ing)|databases?|bills?|statements|bans|restrictions|requirements|definitions|metrics|"
+    r"(?:tax|legal|civil|penal|building|zoning|highway) code|sanctions|"
+    r"books?|recipes|sheets|price (?:list|book)s?|rates?|fees?|tariffs?|menus?|"
     r"timetables?|schedules?|fixtures?|catalog(?:ue)?s?|stock|inventory|availability|"
     r"listings?|docs?|documentation|articles?|faqs?|content|knowledge base|kb|wiki|"
     r"help cent(?:re|er)|pages?|handbook|manuals?|products?|range|offers?|promos?|"
     r"promotions?|deals?|discounts?|odds|scores?|results|standings|news|stories|data|"
-    r"figures|numbers|feeds?|releases?|patch(?:es)?|patch notes|versions?|coins?|tokens?|"
+    r"figures|numbers|feeds?|(?<!we )(?<!they )releases?|patch(?:es)?|patch notes|versions?|"
+    r"coins?|tokens?|"
     r"markets?|positions|balances?|status|etas?|tracking|weather|exchange|regulations?|"
     r"laws?|legislation|statutes?|case law|judgments|courses?|modules|lineups?|rosters?|"
     r"rotas?|shifts|classes|events|apis?|tables|schema|codebase|specs?|glossary|lore|sdks?|"
@@ -75,7 +82,7 @@ FACTS = re.compile(
     r"job (?:board|postings?)|vacanc(?:y|ies)|openings|slots|bookings?|flights?|"
     r"routes?|traffic|queues?|levels|counts?|amounts?|yields?|aprs?|parameters|"
     r"information|info|facts|answers? (?:depend|rely)|framework|library|"
-    r"items?|skus?|assortment|collection|menu items|cards?|sets?|seasons?|quests?|"
+    r"items?|skus?|assortment|collection|menu items|cards?|seasons?|quests?|"
     r"calendar|holidays?|openings hours|opening hours|contacts?|directory|org chart|"
     r"locations?|specials|boards?|codes|archives?)(?![\w])"
     # "the product team", "the content manager": a team or role named after what it handles
@@ -84,13 +91,14 @@ FACTS = re.compile(
 PROCESS = re.compile(
     r"(?<![\w])(?:process(?:es)?|polic(?:y|ies)|playbooks?|workflows?|rules?|rulebooks?|"
     r"templates?|macros?|guidelines?|procedures?|sops?|flows?|steps?|criteria|scope|"
-    r"intents?|categories|taxonomy|label set|labels|codebook|style guide|tone|requirements|"
+    r"intents?|categories|taxonomy|label set|labels|codebook|style guide|tone|"
     r"checklists?|rubrics?|protocols?|escalation|routing|approvals?|thresholds?|schema|"
     r"pathways?|layout|governance|"
     r"disclosure wording|wording|scripts?|checkout|the way we|how we (?:work|do)|"
-    r"what we (?:want|need)|process(?:ing)? rules|business rules|logic|our approach|"
+    r"what (?:we|they|leadership|management|the business) (?:want|wants|need|needs)|"
+    r"process(?:ing)? rules|business rules|logic|our approach|"
     r"instructions|conventions|standards?|guidance|curriculum|format|structure|fields|"
-    r"document types|question types|mechanics|balance changes|game design)(?![\w])")
+    r"document types|question types|mechanics|game balance|game design)(?![\w])")
 CHANGE = re.compile(
     r"(?<![\w])(?:updat\w*|chang\w*|refresh\w*|(?:re)?publish\w*|releas\w*|rebuil\w*|"
     r"revis\w*|review(?:s|ed)?|syncs|synced|syncing|add(?:s|ed|ing)?|mov(?:e|es|ing)|"
@@ -101,7 +109,8 @@ CHANGE = re.compile(
     r"come and go|expir\w*|stale|outdated|current|fresh|latest|pull(?:s|ed)?|fetch\w*|"
     r"look(?:s|ed)? up|reflect|know about|redone|redo|redesign\w*|turn over|churn|"
     r"differ\w*|flip\w*|go(?:es)? up|drop\w*|arriv\w*|appear\w*|launch\w*|open(?:s|ed)?|"
-    r"clos(?:e|es|ed)|fill(?:s|ed)? up|sell(?:s)? out|come from|comes from|feed|"
+    r"clos(?:e|es|ed)|fill(?:s|ed)? up|generat\w*|recomput\w*|touch(?:ed|es)?|sell(?:s)? out|"
+    r"come from|comes from|feed|"
     r"(?:re)?load(?:s|ed|ing)?|check(?:s|ed)? against|quer(?:y|ies|ied))(?![\w])")
 EVOLVING = re.compile(
     r"(?<![\w])(?:still being (?:designed|reworked|defined|refined|built|figured|changed|"
@@ -134,13 +143,19 @@ STABLE = re.compile(
     r"a decade|a long time)|(?:long[- ]standing|well[- ]worn|textbook|industry[- ]standard) "
     r"(?:process|procedure|rules|workflow|steps)|(?:set|defined|fixed|prescribed) (?:by|in) "
     r"(?:the |an |our )?(?:iso|din|standard|contract|sla|collective agreement))(?![\w])")
+# A count right before "per day", "a week", ... makes the phrase a volume.
+_VOLUME = re.compile(r"\d[\d,.]*\s*(?:k|m|million|thousand|hundred)?\b(?: [\w-]+){0,3} $")
+# Frequency words that say when, with no change verb needed.
+_SELF_ATTACHED = re.compile(r"live|up[- ]to[- ]the[- ](?:minute|second)")
+_TRIGGER = re.compile(r"(?<![\w])(?:(?:after|following|whenever|when|on|per) (?:new |an? |the )?|"
+                      r"(?:with |on |at |after )?(?:every|each) (?:new )?)$")
 _FREQUENCY = [(period, re.compile(rf"(?:{pattern})(?![\w])")) for period, pattern in FREQUENCIES]
 # "a weekly sync with product", "the monthly review meeting": a meeting's rhythm, not a change.
 _MEETING = re.compile(r" (?:[\w-]+ ){0,2}(?:meetings?|meets?|standups?|stand-ups?|sync with|"
                       r"catch-?ups?|retros?|demos?|calls? with|newsletters?|all-hands|"
                       r"check-?ins?|1:1s?|one-on-ones?)(?![\w])")
 _LIVE_OK = re.compile(r"live (?:[\w-]+ )?(?:prices?|odds|scores?|data|feeds?|inventory|stock|"
-                      r"status|"
+                      r"status|calendar|schedules?|timetables?|locations?|queues?|"
                       r"availability|positions|balances?|rates?|tracking|market|chain|order|"
                       r"results|standings|traffic|numbers|figures)|(?:updat\w*|pull\w*|fetch\w*|"
                       r"read\w*|check\w*|sync\w*|stream\w*|change\w*|come|comes|be|is|are|"
@@ -156,8 +171,10 @@ def frequencies(*, low: str) -> list[tuple[str, int, int]]:
             if start > 0 and low[start - 1].isalnum():
                 continue
             if low[start:end] == "live" and not _LIVE_OK.search(low, max(0, start - 12),
-                                                                 min(len(low), end + 16)):
+                                                                 min(len(low), end + 30)):
                 continue
+            if low.startswith("per ", start) and _VOLUME.search(low, max(0, start - 40), start):
+                continue  # "~3k new per day" is a volume, not a rhythm
             if _MEETING.match(low, end) and not CHANGE.search(low, max(0, start - 60), start):
                 continue
             negates_itself = period == "yearly" and re.match(r"(?:never|rarely|hardly|seldom|"
@@ -181,7 +198,9 @@ def subjects(*, text: str) -> tuple[bool, bool]:
     "product rules" and "refund policy" are process; "policy handbook" and "rules page" are
     facts: the last noun of a compound is what it is.
     """
-    facts = [(m.start(), m.end()) for m in FACTS.finditer(text)]
+    # "changes after incidents": a fact named as the trigger is not what changes
+    facts = [(m.start(), m.end()) for m in FACTS.finditer(text)
+             if _TRIGGER.search(text, max(0, m.start() - 12), m.start()) is None]
     process = [(m.start(), m.end()) for m in PROCESS.finditer(text)]
 
     def heads(own: list[tuple[int, int]], other: list[tuple[int, int]]) -> bool:
@@ -202,7 +221,8 @@ def time_hits(*, low: str, clauses: list[tuple[int, int, int, int]]) -> list[Hit
         clause = low[cs:ce]
         near = low[end:min(ce, end + 30)].lstrip()
         attached = (CHANGE.search(clause) is not None or period == "yearly"
-                    or low[start:end] == "live" or CHANGE.search(low, ss, se) is not None
+                    or _SELF_ATTACHED.fullmatch(low, start, end) is not None
+                    or CHANGE.search(low, ss, se) is not None
                     or FACTS.match(near) is not None or PROCESS.match(near) is not None)
         if not attached:
             continue
@@ -210,9 +230,13 @@ def time_hits(*, low: str, clauses: list[tuple[int, int, int, int]]) -> list[Hit
         fact, process = subjects(text=context)
         weight = FIRM if (fact or process) else HINT
         if fact or not process:
-            out.append(Hit(FRESHNESS, FRESHNESS_OF[period], start, end, weight))
+            # "everything has to be up to the minute": only facts move that fast
+            fresh = FIRM if period == "realtime" and not process else weight
+            out.append(Hit(FRESHNESS, FRESHNESS_OF[period], start, end, fresh))
         if process or not fact:
-            out.append(Hit(STABILITY, STABILITY_OF[period], start, end, weight))
+            # a rhythm attached to the rules alone names how fast the job changes
+            named = NAMED if process and not fact else weight
+            out.append(Hit(STABILITY, STABILITY_OF[period], start, end, named))
     for pattern, value in ((EVOLVING, "evolving"), (STABLE, "stable")):
         for match in pattern.finditer(low):
             if negated_before(low=low, start=match.start(), words=3):
@@ -222,6 +246,9 @@ def time_hits(*, low: str, clauses: list[tuple[int, int, int, int]]) -> list[Hit
             facts_only = FACTS.search(low, cs, ce) and not PROCESS.search(low, cs, ce)
             if value == "stable" and facts_only:
                 out.append(Hit(FRESHNESS, "static", match.start(), match.end(), HINT))
-            else:
-                out.append(Hit(STABILITY, value, match.start(), match.end(), FIRM))
+            else:  # "the rules are still being worked out" names the state of the process;
+                # "it's early days" alone may be about the project, not how the job is done
+                named = PROCESS.search(low, cs, ce) is not None
+                out.append(Hit(STABILITY, value, match.start(), match.end(),
+                               NAMED if named else FIRM))
     return out

@@ -128,3 +128,24 @@ def test_one_frequency_placed_by_the_form_under_its_sibling_is_no_conflict(
                                                    workflow_stability="stable"),
                        readings=read, decider=advisor)
     assert {w.field for w in apart.warnings} == {"knowledge_freshness", "workflow_stability"}
+
+
+def test_words_read_for_both_frequencies_overrule_only_when_a_cue_placed_them(
+        advisor: Advisor) -> None:
+    evidence = "We get 200k tickets a month"
+    guessed = [reading("knowledge_freshness", "monthly", evidence, confidence=0.75),
+               reading("workflow_stability", "evolving", evidence, confidence=0.7)]
+    told = understand(questionnaire=questionnaire(knowledge_freshness="static",
+                                                  workflow_stability=None),
+                      readings=guessed, decider=advisor)
+    assert told.warnings == []
+    assert told.effective.knowledge_freshness == "static"
+    assert ("workflow_stability", "filled") in [(i.field, i.status) for i in told.inferred]
+    placed = [reading("knowledge_freshness", "monthly", evidence, confidence=0.9), guessed[1]]
+    told = understand(questionnaire=questionnaire(knowledge_freshness="static",
+                                                  workflow_stability=None),
+                      readings=placed, decider=advisor)
+    assert [w.field for w in told.warnings] == ["knowledge_freshness"]
+    alone = understand(questionnaire=questionnaire(knowledge_freshness="static"),
+                       readings=guessed[:1], decider=advisor)
+    assert [w.field for w in alone.warnings] == ["knowledge_freshness"]
