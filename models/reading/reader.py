@@ -43,7 +43,8 @@ from models.reading.values import NUMERIC, pick_quantity, to_value
 
 # A number written in the field's unit ("3,000 of these a week", "300 pages") is evidence in
 # itself: the classifier only has to find the unit more likely about the field than not. A
-# vague one ("a few hundred per day") needs it fairly sure, and never makes a conflict.
+# vague one ("a few hundred per day") needs it fairly sure, and never makes a conflict. No
+# classifier reading is taken below NUMBER_BAR, whatever cross-validation allowed.
 NUMBER_BAR = 0.5
 VAGUE_NUMBER_BAR = 0.8
 NARROW_SHARE = 0.8  # a narrower unit is quoted when it keeps this share of the best confidence
@@ -127,7 +128,9 @@ class Reader:
                 continue
             limit = spec.threshold_specific if reading.specific else spec.threshold
             if name in NUMERIC:
-                limit = min(limit, NUMBER_BAR if reading.specific else VAGUE_NUMBER_BAR)
+                limit = NUMBER_BAR if reading.specific else VAGUE_NUMBER_BAR
+            else:
+                limit = max(limit, NUMBER_BAR)  # never read what is less likely than not
             if not floor or reading.confidence >= limit:
                 out.append(reading)
         return sorted(out, key=lambda r: (-r.confidence, r.field))
