@@ -8,26 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.reading.cueing import FIRM, lower
-from models.reading.evidence import candidates, hits_of
-from models.reading.quantities import quantities
-from models.reading.text import units
-
-
-def firm(text: str, field: str) -> str | None:
-    """The cue layer's firm value for `field`, or None."""
-    low, pieces = lower(text=text), units(text=text)
-    found = hits_of(text=text, low=low, pieces=pieces, found=quantities(text=text))
-    best = [c for c in candidates(low=low, pieces=pieces, hits=found)
-            if c.field == field and c.weight >= FIRM]
-    return best[0].value if best else None
-
-
-def check(cases: list[tuple[str, str | None]], field: str) -> None:
-    wrong = [(text, want, firm(text, field)) for text, want in cases
-             if firm(text, field) != want]
-    assert not wrong, "\n".join(f"{t!r}: want {w}, got {g}" for t, w, g in wrong)
-
+from tests.models.reading.cue_support import check, firm
 
 FRESHNESS = [
     ("Odds move all through a match, so answers need the live odds.", "realtime"),

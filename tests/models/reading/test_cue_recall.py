@@ -8,20 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.reading.cueing import FIRM, lower
-from models.reading.evidence import candidates, hits_of
-from models.reading.quantities import quantities
-from models.reading.text import units
-
-
-def firm(text: str, field: str) -> str | None:
-    """The cue layer's firm value for `field`, or None."""
-    low, pieces = lower(text=text), units(text=text)
-    found = hits_of(text=text, low=low, pieces=pieces, found=quantities(text=text))
-    best = [c for c in candidates(low=low, pieces=pieces, hits=found)
-            if c.field == field and c.weight >= FIRM]
-    return best[0].value if best else None
-
+from tests.models.reading.cue_support import check
 
 OUTPUT = [
     ("It has to emit one valid Snowflake query and nothing more.", "strict_schema"),
@@ -95,6 +82,4 @@ CASES = [(OUTPUT, "output_strictness"), (TASK, "task_narrowness"),
 
 @pytest.mark.parametrize(("cases", "field"), CASES)
 def test_round3_cues(cases: list[tuple[str, str | None]], field: str) -> None:
-    wrong = [(text, want, firm(text, field)) for text, want in cases
-             if firm(text, field) != want]
-    assert not wrong, "\n".join(f"{t!r}: want {w}, got {g}" for t, w, g in wrong)
+    check(cases, field)

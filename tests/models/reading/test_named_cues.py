@@ -7,19 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from models.reading.cueing import FIRM, NAMED, lower
-from models.reading.evidence import Candidate, candidates, hits_of
-from models.reading.quantities import quantities
-from models.reading.text import units
+from models.reading.cueing import NAMED
+from models.reading.evidence import Candidate
+from tests.models.reading.cue_support import firm_cues
 
 
 def best(text: str, field: str) -> Candidate | None:
     """The cue layer's firmest candidate for `field`, or None."""
-    low, pieces = lower(text=text), units(text=text)
-    found = hits_of(text=text, low=low, pieces=pieces, found=quantities(text=text))
-    firm = [c for c in candidates(low=low, pieces=pieces, hits=found)
-            if c.field == field and c.weight >= FIRM]
-    return max(firm, key=lambda c: c.weight) if firm else None
+    return max(firm_cues(text, field), key=lambda c: c.weight, default=None)
 
 
 def named(text: str, field: str) -> str | None:
