@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import logging
 import uuid
@@ -100,18 +101,13 @@ class Assessor:
         # a known one's measurements fill or contradict the form like the description's readings.
         audit = await referenced_audit(questionnaire=questionnaire, supervisor=supervisor)
         measured = audit_readings(audit=audit) if audit is not None else []
-        evaluated: list[tuple[ModelResult, AssessmentDocument]] = []
-
-        def evaluate() -> tuple[ModelResult, AssessmentDocument]:
-            if not evaluated:
-                evaluated.append(self._evaluate(questionnaire=questionnaire, measured=measured))
-            return evaluated[0]
+        # Run once, whichever path needs it first: the degraded answer reuses a finished one.
+        evaluate = functools.cache(
+            lambda: self._evaluate(questionnaire=questionnaire, measured=measured))
 
         if supervisor.up:
-            encoded = ""
 
-            async def guide_and_store(conn: AsyncConnection[Any]) -> AssessmentDocument:
-                nonlocal encoded
+            async def guide_and_store(conn: AsyncConnection[Any]) -> Assessed:
                 # The description's keyword search needs no score: its SQL is sent first and
                 # runs in PostgreSQL while this process reads the description and advises.
                 search = asyncio.ensure_future(finder.search_description(
@@ -126,14 +122,14 @@ class Assessor:
                 doc.guidance = [SupportingPassage.model_validate(p) for p in found]
                 encoded = doc.to_json()
                 await store(conn, encoded=encoded, source=source, caller=caller)
-                return doc
+                return Assessed(document=doc, encoded=encoded)
 
             try:
-                doc = await supervisor.run(guide_and_store)
+                done = await supervisor.run(guide_and_store)
                 metrics.ASSESSMENTS.labels(
-                    recommendation=doc.recommendation.value, source=source
+                    recommendation=done.document.recommendation.value, source=source
                 ).inc()
-                return Assessed(document=doc, encoded=encoded)
+                return done
             except UNREACHABLE:  # down (marked by the supervisor) or busy (not marked)
                 if self.spool is None:
                     raise

@@ -126,11 +126,11 @@ class Reader:
                                   classes=spec.classes)
             if reading is None:
                 continue
-            limit = spec.threshold_specific if reading.specific else spec.threshold
             if name in NUMERIC:
                 limit = NUMBER_BAR if reading.specific else VAGUE_NUMBER_BAR
-            else:
-                limit = max(limit, NUMBER_BAR)  # never read what is less likely than not
+            else:  # never read what is less likely than not, whatever the folds allowed
+                trained = spec.threshold_specific if reading.specific else spec.threshold
+                limit = max(trained, NUMBER_BAR)
             if not floor or reading.confidence >= limit:
                 out.append(reading)
         return sorted(out, key=lambda r: (-r.confidence, r.field))
