@@ -18,6 +18,7 @@ _NUM = r"(?:\d+|two|three|four|five|six|a few|few|couple of|a couple of|several)
 FREQUENCIES: tuple[tuple[str, str], ...] = (
     ("realtime", r"real[- ]?time|live|up[- ]to[- ]the[- ](?:minute|second)|by the (?:minute|hour)|"
                  r"(?:every|each) (?:few |couple of |\d+ )?(?:minutes?|seconds?|hours?|block)|"
+                 r"(?:every|each) \d+ ?(?:s|secs?|m|h|hrs?)\b|"
                  r"hourly|intraday|streaming|per request|at request time|right now|"
                  r"(?:all the time|constantly|continuously) (?:during|through(?:out)?) the day|"
                  r"minute[- ]by[- ]minute|(?:many|several|multiple) times an hour|tick"),

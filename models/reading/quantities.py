@@ -36,7 +36,10 @@ _GAP = (rf"(?P<gap>(?:\s+(?!(?:a|an|per|each|every)\s)(?!\d)(?!(?:{_NUM_WORD})\b
         r"[\w'’&+.-]+){0,7}?)")
 RATE = re.compile(
     rf"(?P<num>{RANGE})(?P<times>\s+times?)?{_GAP}\s*(?:(?:\beach\s+)?(?:\b(?:a|an|per|each|every|"
-    rf"a single)\s+|/\s*)(?:{_UNIT})\b|\b(?P<adverb>{'|'.join(ADVERBS)})\b)", IC)
+    rf"a single|in(?: a| the| one)?)\s+|/\s*)(?:{_UNIT})\b|"
+    rf"\b(?P<adverb>{'|'.join(ADVERBS)})\b)", IC)
+# "50k times a day" is a volume; "five times a day" alone is how often someone does something.
+VOLUME_TIMES = 50
 EVERY = re.compile(rf"(?P<num>{NUMBER})\s+(?:[\w-]+\s+){{0,3}}?every\s+(?:(?P<n2>{NUMBER})\s+)?"
                    r"(?P<unit>seconds?|minutes?|hours?)\b", IC)
 PEOPLE = re.compile(
@@ -137,8 +140,7 @@ def rates(*, text: str) -> Iterator[Quantity]:
         if people is not None:
             per_day *= people[0]
             start = people[1]
-        elif match["times"] or re.fullmatch(r"\s+(?:of\s+)?times?", match["gap"] or "") \
-                or match["num"].lower() in ("once", "twice", "thrice"):
+        elif _how_often(match=match, count=count):
             continue  # "a couple of times a year" alone is how often, not how many
         yield Quantity("rate", per_day, start, match.end(), is_vague(text=match["num"]))
     for match in _scan(regex=EVERY, text=text):
@@ -146,6 +148,14 @@ def rates(*, text: str) -> Iterator[Quantity]:
         unit = match["unit"].lower().rstrip("s")
         if count is not None and every:
             yield Quantity("rate", count * PER_DAY[unit] / every, match.start(), match.end())
+
+
+def _how_often(*, match: re.Match[str], count: float) -> bool:
+    """'five times a day', 'twice a week': how often one person does it, not a volume."""
+    if match["num"].lower() in ("once", "twice", "thrice"):
+        return True
+    times = match["times"] or re.fullmatch(r"\s+(?:of\s+)?times?", match["gap"] or "")
+    return bool(times) and count < VOLUME_TIMES
 
 
 def _people_before(*, text: str, end: int, gap: str) -> tuple[float, int] | None:

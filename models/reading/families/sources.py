@@ -90,7 +90,10 @@ NAMED_TRUE = (
     r"(?:from|using|on) our (?:own )?(?:past|previous|prior|earlier|old|historical|signed|"
     r"unpublished|internal|private|confidential) [\w-]+|unpublished|"
     r"(?:is|are) (?:strictly |highly |all )?(?:confidential|proprietary|non-public|"
-    r"internal[- ]only|private)(?! (?:company|companies|sector|equity|beta|school|clinic))"
+    r"internal[- ]only|private)(?! (?:company|companies|sector|equity|beta|school|clinic))|"
+    # a source called private in so many words
+    r"(?:our|the|a|its) private (?:repos?|repositor(?:y|ies)|monorepo|codebase|docs?|"
+    r"documents?|wiki|notes?|files?)|\(private\b"
 )
 NAMED_FALSE = (
     r"(?:only|just|purely|solely) (?:on |uses |using |from |needs |reads )?(?:the |our )?"
@@ -117,7 +120,12 @@ NAMED_FALSE = (
     r"(?:data|records?|accounts?|files?|information|info|systems?|database|crm|repos?|"
     r"repositor\w*|wallets?|documents?)|"
     r"nothing (?:from customers|internal|private|personal)|not our (?:crm|database|data)|"
-    r"self-contained"
+    r"self-contained|"
+    # the input carries all it needs
+    r"(?:everything|all) (?:(?:it|the model|the bot) )?(?:needed|needs|required|it needs) "
+    r"(?:is|are) (?:all )?(?:on|in|inside) the (?:[\w-]+ ){0,2}?(?:itself|request|input|"
+    r"message|prompt)|(?:is|are) all in the (?:request|input|message|prompt)|"
+    rf"nothing from the {_PERSON}'?s'? own"
 )
 
 TABLE: tuple[tuple[str, float, str], ...] = (

@@ -29,7 +29,9 @@ FREQUENCIES: tuple[tuple[str, str], ...] = (
     ("realtime", r"real[- ]?time|up[- ]to[- ]the[- ](?:minute|second)|(?:by|to) the (?:minute|"
                  r"second|hour)|(?:every|evry|each) (?:few |couple of |\d+ |half an? |half |"
                  r"other )?"
-                 r"(?:minutes?|seconds?|hours?|block|min|mins)|hourly|intraday|streaming|"
+                 r"(?:minutes?|seconds?|hours?|block|min|mins)|"
+                 r"(?:every|evry|each) \d+ ?(?:s|secs?|m|h|hrs?)\b|"
+                 r"hourly|intraday|streaming|"
                  r"at (?:query|request) time|(?:per|on every|on each|at the moment of the) "
                  r"request|as it happens|(?:minute|second)[- ](?:by|to)[- ](?:minute|second)|"
                  r"(?:many|several|multiple) times (?:an|per) hour|right now|live"),

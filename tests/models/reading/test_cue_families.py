@@ -44,6 +44,8 @@ OWNERS = [
     ("Our IT guy could look after it when he has time.", "limited"),
     ("We have no developers at all; we are a team of accountants.", "none"),
     ("Nobody here could maintain a model once the agency hands it over.", "none"),
+    ("no one in our shop does machine learning, we build web apps", "none"),
+    ("There is no MLOps team here and IT is a vendor.", "none"),
     ("The freelancer who built the demo finishes her contract next month.", "none"),
     ("Our ML platform team already retrains a dozen models.", "dedicated"),
     ("The data science team runs training pipelines on SageMaker every week.", "dedicated"),

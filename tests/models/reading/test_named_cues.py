@@ -49,6 +49,11 @@ PRIVATE = [
     ("It answers from the rostering system.", "true"),
     ("Reports run against the sales database.", None),
     ("The summary goes into the member's care plan.", None),
+    ("It reads the runbooks in our private wiki.", "true"),
+    ("It needs the team's schema notes (private, of course).", "true"),
+    ("All it needs is in the request itself.", "false"),
+    ("Everything needed is on the claim form itself.", "false"),
+    ("It uses published rates, nothing from the customer's own account.", "false"),
 ]
 
 
@@ -104,6 +109,7 @@ FRESHNESS = [
     ("All of it has to be up to the minute.", "realtime"),
     ("The tax code changes every year.", "static"),
     ("Metric definitions change about once a quarter.", "monthly"),
+    ("Vehicle positions refresh every 15s.", "realtime"),
 ]
 STABILITY = [
     ("The escalation rules change every few weeks after incidents.", "changes_weekly"),

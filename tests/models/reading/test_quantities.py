@@ -29,6 +29,9 @@ def test_written_numbers(text: str, value: float) -> None:
     ("requests_per_day", "two analysts use it ten times a day each", 20),
     ("requests_per_day", "100 reps x 40 emails a day", 4000),
     ("requests_per_day", "around 1,000 emails per hour", 24_000),
+    ("requests_per_day", "shoppers ask it ~20k times a day", 20_000),
+    ("requests_per_day", "roughly 600 questions in the day", 600),
+    ("requests_per_day", "about 3 thousand chats in a day", 3000),
     ("labeled_examples", "we have 5k labelled pairs", 5000),
     ("labeled_examples", "we don't have labels yet", 0),
     ("labeled_examples", "No labelled data exists for this task", 0),
@@ -60,6 +63,11 @@ def test_counts_of_people_and_years_are_not_examples() -> None:
 
 def test_a_number_without_a_rate_is_not_a_volume() -> None:
     text = "we have 300k customers"
+    assert pick_quantity(field="requests_per_day", text=text, found=quantities(text=text)) is None
+
+
+def test_a_few_times_a_day_is_how_often_not_how_many() -> None:
+    text = "I open it five times a day"
     assert pick_quantity(field="requests_per_day", text=text, found=quantities(text=text)) is None
 
 
