@@ -1,12 +1,12 @@
 """How well the reader reads: per-field precision and recall, conflicts, and end-to-end accuracy.
 
-Sets (models/reading/data): the holdout sentences, the whole descriptions, the three fresh sets
-(each written before the cue round it checks), the scenarios and the fresh scenarios (written
-blind in round 4), none of them used for fitting or thresholds. A reading is right when its
-field is labelled with the same value (numbers within a factor of 2, `prompt_baseline_score`
-within 0.1). Conflicts are the fields `understand` flags against the descriptions' form answers.
-End-to-end accuracy is the share of scenarios whose recommendation is in `accept`, with and
-without the reader.
+Sets (models/reading/data, listed in its README): the holdout sentences, the whole descriptions,
+the fresh description sets (each written before the cue round it checks), the scenarios and the
+fresh scenario sets (written blind), none of them used for fitting or thresholds. A reading is
+right when its field is labelled with the same value (numbers within a factor of 2,
+`prompt_baseline_score` within 0.1). Conflicts are the fields `understand` flags against the
+descriptions' form answers. End-to-end accuracy is the share of scenarios whose recommendation
+is in `accept`, with and without the reader.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 
 from models.questionnaire import Questionnaire
 from models.reading.apply import Decider, understand
-from models.reading.data.check import FRESH_SCENARIOS, load
+from models.reading.data.check import FRESH_SCENARIO_SETS, FRESH_SETS, load
 from models.reading.reader import Reader
 from models.reading.training import FIELDS
 from models.reading.tuning import right
@@ -92,48 +92,46 @@ def end_to_end(*, reader: Reader, rows: Rows, decider: Decider) -> dict[str, Any
     return out
 
 
+def _conflicts_key(name: str) -> str:
+    return "conflicts" if name == "descriptions" else name.replace("_descriptions", "_conflicts")
+
+
+DESCRIPTION_SETS = ("descriptions", *(n.removesuffix(".jsonl") for n in FRESH_SETS))
+SCENARIO_SETS = ("scenarios", *(n.removesuffix(".jsonl") for n in FRESH_SCENARIO_SETS))
+
+
 def evaluate_reader(*, reader: Reader, decider: Decider) -> dict[str, Any]:
     """Every figure: holdout sentences, descriptions, conflicts, scenarios."""
     sentences = [r for r in load(name="sentences.jsonl") if r["split"] == "holdout"]
-    descriptions = load(name="descriptions.jsonl")
-    fresh = load(name="fresh_descriptions.jsonl")
-    fresh2 = load(name="fresh2_descriptions.jsonl")
-    fresh3 = load(name="fresh3_descriptions.jsonl")
-    scenarios = load(name="scenarios.jsonl")
-    return {
-        "holdout_sentences": field_scores(reader=reader, rows=sentences),
-        "descriptions": field_scores(reader=reader, rows=descriptions),
-        "fresh_descriptions": field_scores(reader=reader, rows=fresh),
-        "conflicts": conflict_scores(reader=reader, rows=descriptions, decider=decider),
-        "fresh_conflicts": conflict_scores(reader=reader, rows=fresh, decider=decider),
-        "fresh2_descriptions": field_scores(reader=reader, rows=fresh2),
-        "fresh2_conflicts": conflict_scores(reader=reader, rows=fresh2, decider=decider),
-        "fresh3_descriptions": field_scores(reader=reader, rows=fresh3),
-        "fresh3_conflicts": conflict_scores(reader=reader, rows=fresh3, decider=decider),
-        "scenarios": end_to_end(reader=reader, rows=scenarios, decider=decider),
-        "fresh_scenarios": end_to_end(reader=reader, rows=load(name=FRESH_SCENARIOS),
-                                      decider=decider),
-    }
+    figures: dict[str, Any] = {"holdout_sentences": field_scores(reader=reader, rows=sentences)}
+    for name in DESCRIPTION_SETS:
+        rows = load(name=f"{name}.jsonl")
+        figures[name] = field_scores(reader=reader, rows=rows)
+        figures[_conflicts_key(name)] = conflict_scores(reader=reader, rows=rows,
+                                                        decider=decider)
+    for name in SCENARIO_SETS:
+        figures[name] = end_to_end(reader=reader, rows=load(name=f"{name}.jsonl"),
+                                   decider=decider)
+    return figures
 
 
 def report(*, figures: dict[str, Any]) -> str:
     """The figures as plain text, one line per field."""
     lines = []
-    for name in ("holdout_sentences", "descriptions", "fresh_descriptions",
-                 "fresh2_descriptions", "fresh3_descriptions"):
+    for name in ("holdout_sentences", *DESCRIPTION_SETS):
         part = figures[name]
         lines.append(f"{name}: precision {part['precision']} recall {part['recall']} "
                      f"(evidence always an exact substring: {part['evidence_is_substring']})")
         for field, s in part["fields"].items():
             lines.append(f"  {field:24s} P {s['precision']!s:6s} R {s['recall']!s:6s} "
                          f"read {s['read']:3d} labelled {s['labelled']:3d}")
-    for name in ("conflicts", "fresh_conflicts", "fresh2_conflicts", "fresh3_conflicts"):
+    for name in map(_conflicts_key, DESCRIPTION_SETS):
         c = figures[name]
         lines.append(f"{name}: precision {c['precision']} recall {c['recall']} (found "
                      f"{c['found']}, expected {c['expected']}); readings on "
                      f"{c['imply_nothing_descriptions']} imply-nothing descriptions: "
                      f"{c['readings_on_imply_nothing']}")
-    for name in ("scenarios", "fresh_scenarios"):
+    for name in SCENARIO_SETS:
         for kind, s in figures[name].items():
             lines.append(f"{name}/{kind}: {s['scenarios']} accepted without reader "
                          f"{s['without_reader']}, with reader {s['with_reader']}")

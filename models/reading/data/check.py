@@ -38,8 +38,10 @@ MAX_TOKENS = 1_000_000_000_000  # the contract's bound for knowledge_size_tokens
 MIN_PER_VALUE = 15
 # Whole-description sets written later, each before the tuning round it checks; evaluation only.
 FRESH_SETS = ("fresh_descriptions.jsonl", "fresh2_descriptions.jsonl", "fresh3_descriptions.jsonl")
-# End-to-end scenarios written blind in round 4, apart from `scenarios.jsonl`; evaluation only.
+# End-to-end scenarios written blind (round 4, round 5), apart from `scenarios.jsonl` and each
+# other; evaluation only.
 FRESH_SCENARIOS = "fresh_scenarios.jsonl"
+FRESH_SCENARIO_SETS = (FRESH_SCENARIOS, "fresh2_scenarios.jsonl")
 NEAR_COPY = 0.8  # holdout sentences at least this similar to a train sentence are near-copies
 
 
@@ -229,10 +231,14 @@ def all_problems() -> tuple[list[str], str]:
         counts.append(f"{name}: {len(rows)} ({sum(1 for r in rows if not r['labels'])} imply "
                       f"nothing, {sum(len(r['conflicts']) for r in rows)} conflicts)")
         earlier += rows
-    fresh_scenarios = load(name=FRESH_SCENARIOS)
-    problems += scenario_problems(rows=scenarios) + scenario_problems(rows=fresh_scenarios)
-    problems += scenarios_apart(rows=fresh_scenarios, earlier=scenarios, name=FRESH_SCENARIOS)
-    counts.append(scenario_counts(name=FRESH_SCENARIOS, rows=fresh_scenarios))
+    problems += scenario_problems(rows=scenarios)
+    before = list(scenarios)
+    for name in FRESH_SCENARIO_SETS:
+        rows = load(name=name)
+        problems += scenario_problems(rows=rows)
+        problems += scenarios_apart(rows=rows, earlier=before, name=name)
+        counts.append(scenario_counts(name=name, rows=rows))
+        before += rows
     text = report(sentences=sentences, descriptions=descriptions, scenarios=scenarios)
     return problems, "\n".join([text, *counts])
 
