@@ -50,7 +50,8 @@ PEOPLE = re.compile(
     r"partners|traders|accountants|adjusters|researchers|scientists|designers|dispatchers|"
     r"clerks|coordinators|operators|paralegals|tutors|pharmacists|technicians|inspectors|"
     r"cashiers|moderators|reviewers|underwriters|brokers|caseworkers|marketers|marketeers|"
-    r"supervisors|translators|sellers|merchants|vendors|couriers|pilots|guards)\b", IC)
+    r"supervisors|translators|sellers|merchants|vendors|couriers|pilots|guards|"
+    r"[a-z]{3,}(?:ists|ians|ators|ants))\b", IC)
 DURATION = re.compile(
     rf"(?P<num>{RANGE}|half an?|an?)\s?-?(?P<unit>ms|msec|millis[ei]conds?|mil+is[ei]conds?|"
     r"seconds?|secs?|s|minutes?|mins?|hours?|hrs?)\b"
@@ -120,6 +121,7 @@ class Quantity:
     start: int
     end: int
     vague: bool = False
+    usage: bool = False  # "three analysts each run it twice a day": people using it, by name
 
 
 def _unit_of(match: re.Match[str]) -> str:
@@ -142,7 +144,8 @@ def rates(*, text: str) -> Iterator[Quantity]:
             start = people[1]
         elif _how_often(match=match, count=count):
             continue  # "a couple of times a year" alone is how often, not how many
-        yield Quantity("rate", per_day, start, match.end(), is_vague(text=match["num"]))
+        yield Quantity("rate", per_day, start, match.end(), is_vague(text=match["num"]),
+                       usage=people is not None)
     for match in _scan(regex=EVERY, text=text):
         count, every = parse_number(text=match["num"]), parse_number(text=match["n2"] or "one")
         unit = match["unit"].lower().rstrip("s")

@@ -195,6 +195,8 @@ def _numeric(*, name: str, text: str, scored: list[_Scored], present: np.ndarray
     quantity = pick_quantity(field=name, text=text, found=piece.quantities)
     assert quantity is not None
     value = to_value(field=name, quantity=quantity)
+    if quantity.usage and name == "requests_per_day":  # people using it, named: no doubt left
+        confidence = max(confidence, CUE_CONFIDENCE)
     start, end = quantity.start, quantity.end
     around = text[max(piece.unit.start, start - 24):min(piece.unit.end + 1, end + 2)]
     return Reading(field=name, value=value, evidence=text[start:end], start=start, end=end,

@@ -48,7 +48,8 @@ _OURS = (r"our (?:own )?(?:crm|database|db|warehouse|tables|schema|codebase|repo
 
 # A system the output goes into ("into our ERP", "for the CRM") is a destination, not a source,
 # and "our warehouse staff" is a team: neither says the answers need private data.
-_DESTINATION = r"(?<!into )(?<!into the )(?<!into our )(?<!for the )(?<!for our )(?<!to our )"
+_DESTINATION = (r"(?<!into )(?<!into the )(?<!into our )(?<!for the )(?<!for our )(?<!to our )"
+                r"(?<!back to the )(?<!written to the )(?<!saved to the )(?<!posted to the )")
 _TEAM = (r"(?! (?:staff|team|teams|people|folks|managers?|controllers?|agents?|engineers?|"
          r"analysts?|users?|employees|workers|admins?)(?![\w]))")
 

@@ -85,7 +85,7 @@ FACTS = re.compile(
     r"routes?|traffic|queues?|levels|counts?|amounts?|yields?|aprs?|parameters|"
     r"information|info|facts|answers? (?:depend|rely)|framework|library|"
     r"items?|skus?|assortment|collection|menu items|cards?|seasons?|quests?|"
-    r"calendar|holidays?|openings hours|opening hours|contacts?|directory|org chart|"
+    r"calendars?|holidays?|openings hours|opening hours|contacts?|directory|org chart|"
     r"locations?|specials|boards?|codes|archives?)(?![\w])"
     # "the product team", "the content manager": a team or role named after what it handles
     r"(?! (?:team|teams|manager|managers|owner|owners|lead|leads|people|group|department|squad|"

@@ -46,6 +46,8 @@ OWNERS = [
     ("Nobody here could maintain a model once the agency hands it over.", "none"),
     ("no one in our shop does machine learning, we build web apps", "none"),
     ("There is no MLOps team here and IT is a vendor.", "none"),
+    ("Our analytics unit was dissolved last year.", "none"),
+    ("The web team cannot take on retraining or rollbacks.", "none"),
     ("The freelancer who built the demo finishes her contract next month.", "none"),
     ("Our ML platform team already retrains a dozen models.", "dedicated"),
     ("The data science team runs training pipelines on SageMaker every week.", "dedicated"),

@@ -50,6 +50,7 @@ PRIVATE = [
     ("Reports run against the sales database.", None),
     ("The summary goes into the member's care plan.", None),
     ("It reads the runbooks in our private wiki.", "true"),
+    ("Each summary is written back to the CRM.", None),
     ("It needs the team's schema notes (private, of course).", "true"),
     ("All it needs is in the request itself.", "false"),
     ("Everything needed is on the claim form itself.", "false"),
@@ -110,6 +111,7 @@ FRESHNESS = [
     ("The tax code changes every year.", "static"),
     ("Metric definitions change about once a quarter.", "monthly"),
     ("Vehicle positions refresh every 15s.", "realtime"),
+    ("Depot calendars are revised every week.", "weekly"),
 ]
 STABILITY = [
     ("The escalation rules change every few weeks after incidents.", "changes_weekly"),

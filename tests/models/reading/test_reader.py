@@ -97,6 +97,13 @@ def test_a_number_in_the_fields_unit_is_read_without_a_confident_classifier(
     assert isinstance(value, int) and low <= value <= high
 
 
+def test_people_named_using_it_are_a_confident_volume(reader: Reader) -> None:
+    text = "It is for our 3 planners, they each run it twice a day."
+    read = {r.field: r for r in reader.read(text=text)}
+    assert read["requests_per_day"].value == 6
+    assert read["requests_per_day"].confidence >= 0.9
+
+
 def test_a_vague_number_is_read_but_not_specific(reader: Reader) -> None:
     read = {r.field: r for r in reader.read(text="We log a few hundred lookups per day.")}
     assert read["requests_per_day"].specific is False
