@@ -11,7 +11,9 @@ Rules (README of models/reading):
   exception keeps the safe side: when the form names a high-stakes domain and the text reads as
   general, the recommendation keeps the high-stakes answer;
 - a vague or hedged reading that contradicts a given answer changes nothing and is not listed
-  (it is not a fact, and the contract has no status for it);
+  (it is not a fact, and the contract has no status for it), except an unhedged vague number
+  that misses the form's by more than `VAGUE_FACTOR` ("a few hundred a day" against 50,000):
+  no reading of the vague words comes near the form's;
 - a confident high-stakes reading of `risk_domain` always counts as firm, so evidence of a
   high-stakes domain brings the guardrail warnings whatever the form says;
 - overruling a given answer takes a named fact: a reading below `OVERRULE_CONFIDENCE` (the
@@ -48,6 +50,10 @@ OVERRULE_CONFIDENCE = 0.5  # more likely than not; below it a reading only fills
 # (a fact or process noun next to the frequency gives the cue layer's confidence, 0.9 or more).
 PLACED_CONFIDENCE = 0.9
 FREQUENCY_FIELDS = ("knowledge_freshness", "workflow_stability")
+# A vague number ("a few hundred a day") is still a fact when the form is off by more than this
+# factor: far beyond what the vagueness covers (a few hundred is 200 to 900, not 50,000).
+VAGUE_FACTOR = 10
+COUNTS = ("requests_per_day", "labeled_examples", "latency_budget_ms", "knowledge_size_tokens")
 HIGH = {d.value for d in HIGH_STAKES}
 
 
@@ -87,6 +93,14 @@ def firm(*, reading: Reading) -> bool:
     if reading.field == "risk_domain" and reading.value in HIGH:
         return True
     return reading.specific and not reading.hedged and reading.confidence >= OVERRULE_CONFIDENCE
+
+
+def far_off(*, reading: Reading, said: Answer) -> bool:
+    """An unhedged number, vague or not, that misses the form's by more than `VAGUE_FACTOR`."""
+    if reading.field not in COUNTS or reading.hedged or reading.confidence < OVERRULE_CONFIDENCE:
+        return False
+    a, b = float(said), float(reading.value)  # type: ignore[arg-type]
+    return min(a, b) > 0 and max(a, b) >= VAGUE_FACTOR * min(a, b)
 
 
 def _placed_elsewhere(*, reading: Reading, agreed: Sequence[Reading],
@@ -138,7 +152,8 @@ def understand(*, questionnaire: Questionnaire, readings: Sequence[Reading],
             items.append(_item(reading=reading, status="filled"))
         elif agrees(field=field, said=said, read=reading.value):
             items.append(_item(reading=reading, status="agrees"))
-        elif firm(reading=reading) and not _placed_elsewhere(reading=reading, agreed=agreed,
+        elif (firm(reading=reading) or far_off(reading=reading, said=said)) \
+                and not _placed_elsewhere(reading=reading, agreed=agreed,
                                                              read=list(best.values())):
             used = said if _form_wins(field=field, said=said, read=reading.value) \
                 else reading.value

@@ -72,6 +72,18 @@ def test_vague_or_hedged_contradictions_change_nothing(advisor: Advisor) -> None
     assert told.effective == q
 
 
+def test_a_vague_number_conflicts_only_when_far_beyond_its_vagueness(advisor: Advisor) -> None:
+    vague = reading("requests_per_day", 6667, "200k tickets a month", specific=False)
+    near = understand(questionnaire=questionnaire(requests_per_day=30_000), readings=[vague],
+                      decider=advisor)
+    assert near.inferred == [] and near.warnings == []
+    far = understand(questionnaire=questionnaire(requests_per_day=500_000), readings=[vague],
+                     decider=advisor)
+    assert [i.status for i in far.inferred] == ["conflicts"]
+    assert far.effective.requests_per_day == 6667
+    assert [w.id for w in far.warnings] == ["W-CONFLICT"]
+
+
 def test_high_stakes_text_brings_guardrails_and_form_high_stakes_is_kept(
         advisor: Advisor) -> None:
     told = understand(questionnaire=questionnaire(risk_domain="general"), readings=[
