@@ -19,7 +19,8 @@ FREQUENCIES: tuple[tuple[str, str], ...] = (
     ("realtime", r"real[- ]?time|live|up[- ]to[- ]the[- ](?:minute|second)|by the (?:minute|hour)|"
                  r"(?:every|each) (?:few |couple of |\d+ )?(?:minutes?|seconds?|hours?|block)|"
                  r"(?:every|each) \d+ ?(?:s|secs?|m|h|hrs?)\b|"
-                 r"hourly|intraday|streaming|per request|at request time|right now|"
+                 r"hourly|intraday|streaming|per request|at request time|"
+                 r"(?<!^)(?<![.!?;:,(-] )right now|"
                  r"(?:all the time|constantly|continuously) (?:during|through(?:out)?) the day|"
                  r"minute[- ]by[- ]minute|(?:many|several|multiple) times an hour|tick"),
     ("daily", r"daily|nightly|every (?:day|night|morning|evening|weekday)|"

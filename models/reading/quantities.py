@@ -136,7 +136,9 @@ def rates(*, text: str) -> Iterator[Quantity]:
         count = parse_number(text=match["num"])
         if count is None or is_year(text=match["num"]) or "24/7" in match.group(0):
             continue
-        per_day = count * PER_DAY[_unit_of(match)]
+        unit = _unit_of(match)
+        per_day = count * (_hours_worked(text=text, end=match.end()) if unit == "hour"
+                           else PER_DAY[unit])
         start = match.start()
         people = _people_before(text=text, end=start, gap=match["gap"] or "")
         if people is not None:
@@ -151,6 +153,18 @@ def rates(*, text: str) -> Iterator[Quantity]:
         unit = match["unit"].lower().rstrip("s")
         if count is not None and every:
             yield Quantity("rate", count * PER_DAY[unit] / every, match.start(), match.end())
+
+
+# "~10 lookups/hr each over an 8h shift": an hourly rate counts the stated hours, not 24.
+_HOURS = re.compile(r"(?P<hours>\d{1,2}|eight|ten|twelve)[- ]?(?:h|hrs?|hours?)[- ](?:shifts?|"
+                    r"days?|working days?|workdays?|a day|per day)\b", IC)
+
+
+def _hours_worked(*, text: str, end: int) -> float:
+    """The hours a per-hour rate runs each day: the stated shift or working day, else 24."""
+    match = _HOURS.search(text, end, min(len(text), end + 60))
+    hours = parse_number(text=match["hours"]) if match else None
+    return hours if hours and 0 < hours <= 24 else PER_DAY["hour"]
 
 
 def _how_often(*, match: re.Match[str], count: float) -> bool:

@@ -34,7 +34,9 @@ FREQUENCIES: tuple[tuple[str, str], ...] = (
                  r"hourly|intraday|streaming|"
                  r"at (?:query|request) time|(?:per|on every|on each|at the moment of the) "
                  r"request|as it happens|(?:minute|second)[- ](?:by|to)[- ](?:minute|second)|"
-                 r"(?:many|several|multiple) times (?:an|per) hour|right now|live"),
+                 r"(?:many|several|multiple) times (?:an|per) hour|live|"
+                 # at the start of a sentence or clause "right now" means "currently"
+                 r"(?<!^)(?<![.!?;:,(-] )right now"),
     ("daily", r"daily|nightly|every (?:day|night|morning|evening|weekday|business day|"
               r"working day|work day|workday)|"
               r"each (?:day|night|morning|evening|business day|working day)|"
@@ -57,7 +59,8 @@ FREQUENCIES: tuple[tuple[str, str], ...] = (
                r"each (?:year|january|spring|summer|autumn|fall|winter)|"
                r"(?:never|rarely|hardly ever|seldom) (?:change|changes|changed|"
                r"updated|moves?|revised)|(?:doesn'?t|does not|don'?t|won'?t|will not) "
-               r"(?:really )?(?:change|move)(?! (?:often|much|that often|very often))|"
+               r"(?:really )?(?:change|move)(?! (?:often|much|that often|very often|weekly|daily|"
+               r"monthly|hourly|every|each|all that|so|too|as|more|by the))|"
                r"(?:haven'?t|hasn'?t|have not|has not|havnt|"
                r"not) chang(?:ed|ing) (?:in|for|since) \w+|(?:the )?same (?:since|for) "
                r"(?:\w+ ){0,2}\w+|(?:unchanged|untouched|fixed|frozen|locked) (?:for|since)|"

@@ -112,6 +112,8 @@ FRESHNESS = [
     ("Metric definitions change about once a quarter.", "monthly"),
     ("Vehicle positions refresh every 15s.", "realtime"),
     ("Depot calendars are revised every week.", "weekly"),
+    ("Right now each agent writes the summary by hand.", None),
+    ("The menu doesn't change weekly or anything.", None),
 ]
 STABILITY = [
     ("The escalation rules change every few weeks after incidents.", "changes_weekly"),
