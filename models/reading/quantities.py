@@ -184,7 +184,8 @@ def _people_before(*, text: str, end: int, gap: str) -> tuple[float, int] | None
     if best is None:
         return None
     between = text[best.end():end] + gap
-    joined = re.search(r"\b(?:each|x|×|use it|open it|ask it|per (?:person|user|head)|talks?)\b|"
+    joined = re.search(r"\b(?:each|x|×|use it|open it|ask it|per (?:person|user|head)|talks?|"
+                       r"asking|ask|using|use)\b|"
                        r"\bx\b|\s×\s", between + " " + text[end:end + 40], IC)
     people = parse_number(text=best["num"])
     if joined is None or people is None:

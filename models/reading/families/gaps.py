@@ -26,7 +26,7 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"makes? (?:stuff|things|facts|answers|numbers|it|them|\w+ names) up|makes? up (?:our|fake|"
      r"facts|answers|prices|policies|names|numbers|stuff|things|details|urls|links|citations|"
      r"references|sources|dates|rules)|(?:is|are|was|were|gets?) made up|making (?:\w+ )?up|"
-     r"invent(?:s|ed|ing)?|hallucinat\w*|fabricat\w*|"
+     r"invent(?:s|ed|ing)?|hall?u(?:c|s)+inat\w*|fabricat\w*|"
      r"(?:doesn'?t|does not|dosnt|didn'?t|don'?t) know (?:about |anything about )?(?:our|the|"
      r"any|what|which|new|recent|current|it)|(?:has )?never seen our|unaware of|not aware of|"
      r"out[- ]of[- ]date|(?:outdated|old|last year'?s|stale|obsolete|previous|retired|"

@@ -74,7 +74,7 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"sections? (?:for|like|on)|"
      r"bullet(?:ed)?(?: points?| lists?)?|bullets|numbered (?:list|steps)|"
      r"(?:a|markdown|comparison|summary) tables? (?:with|listing|of|comparing|showing)|"
-     r"(?:as|in|into) a (?:\w+ )?table|markdown tables?|"
+     r"(?:as|in|into|be) a (?:\w+ )?table|markdown tables?|"
      r"(?<!no )(?<!without a )(?<!without )(?:fixed|standard|set|our|house) (?:layout|"
      r"structure|template|format)|"
      r"(?:into|from|using|follows?|fill(?:s|ing)?(?: in)?) (?:our|the|a|one of \w+) "
@@ -119,6 +119,7 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:sms|text message|whatsapp message)s? (?:back|to|reply|replies)|human[- ]sounding|"
      r"natural[- ]sounding|(?:conversational|chatty|casual) (?:tone|style|way)|"
      r"(?:short|concise|brief|a few|one or two) (?:paragraphs?|sentences)|"
+     r"\d(?: ?(?:-|to|or) ?\d)? (?:plain |short |full |simple )?sentences|"
      r"chat (?:bubbles?|window)|free[- ]form chat|(?:as|like) a (?:person|human|colleague) "
      r"would (?:write|say|answer)"),
     ("free_text", HINT, r"chat|repl(?:y|ies)|emails?|letters?|explanations?|free[- ]form|"

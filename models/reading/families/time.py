@@ -64,6 +64,8 @@ FREQUENCIES: tuple[tuple[str, str], ...] = (
                r"(?:haven'?t|hasn'?t|have not|has not|havnt|"
                r"not) chang(?:ed|ing) (?:in|for|since) \w+|(?:the )?same (?:since|for) "
                r"(?:\w+ ){0,2}\w+|(?:unchanged|untouched|fixed|frozen|locked) (?:for|since)|"
+               r"(?:(?:is|are) not|isn'?t|aren'?t) changing(?! (?:much|often|that|so|as|every|each|"
+               r"weekly|daily|monthly))|"
                r"frozen|archived|repealed|set in stone|(?:last|was|were) "
                r"(?:amended|updated|changed|revised) in (?:19|20)\d\d|closed set|"
                r"nothing (?:is )?(?:added|new)|otherwise untouched|static"),
@@ -126,7 +128,7 @@ EVOLVING = re.compile(
     r"in flux|in progress|experimenting|iterating|deciding|defining|designing)|in flux|"
     r"(?:is|are|being|under|currently) (?:being )?redesign\w*|redesigning|"
     r"being (?:re)?(?:designed|worked|defined|refined|rewritten)|"
-    r"keeps? (?:adjusting|changing|tweaking|iterating|revising|moving)|pre-?launch|"
+    r"keeps? (?:adjusting|changing|tweaking|iterating|revising|moving)|pre[- ]?launch|"
     r"pivot(?:ed|ing|s)?|not (?:yet )?settled|"
     r"early days|expected to (?:keep )?(?:change|shift|evolve)|"
     r"(?:will|would) (?:probably |likely )?change (?:a few|several|again)|"

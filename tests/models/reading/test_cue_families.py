@@ -30,6 +30,7 @@ FRESHNESS = [
     ("We have a weekly sync with the product team.", None),
 ]
 STABILITY = [
+    ("we are pre launch, the flow may still move", "evolving"),
     ("Our returns policy changes almost every week.", "changes_weekly"),
     ("The triage playbook is rewritten every sprint.", "changes_weekly"),
     ("We tweak the escalation rules every few months.", "evolving"),
@@ -68,6 +69,8 @@ SOURCES = [
     ("It doesn't know our internal product names yet.", "true"),
 ]
 OUTPUT = [
+    ("Replies should be 2-3 plain sentences.", "free_text"),
+    ("The answer must be a table of route, driver and ETA.", "structured"),
     ("The answer has to be a JSON object our checkout service can parse.", "strict_schema"),
     ("Results go straight into the ERP import, which rejects any extra column.",
      "strict_schema"),
@@ -138,6 +141,7 @@ TASKS = [
     ("It plans the weekly menu; it should also answer questions about allergens.", "moderate"),
 ]
 GAPS = [
+    ("it halucinates part numbers all the time", "knowledge"),
     ("The drafts invent prices that we don't sell.", "knowledge"),
     ("It keeps giving outdated answers about last year's plans.", "knowledge"),
     ("The JSON breaks our schema about one time in ten.", "format"),

@@ -114,6 +114,7 @@ FRESHNESS = [
     ("Depot calendars are revised every week.", "weekly"),
     ("Right now each agent writes the summary by hand.", None),
     ("The menu doesn't change weekly or anything.", None),
+    ("The statute is not changing.", "static"),
 ]
 STABILITY = [
     ("The escalation rules change every few weeks after incidents.", "changes_weekly"),
