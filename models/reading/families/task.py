@@ -86,6 +86,8 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      rf"(?:the )?(?:right|correct|matching) )(?:[\w-]+ )?{_SET}|one of (?:our |the )?{_N}(?= )|"
      r"one of [\w-]+ (?:/|or) [\w-]+|yes(?: or |/| / )no|"
      r"(?:single|one) (?:label|score|code|category|int|number|grade|band|verdict)|"
+     rf"(?:a |the )?(?:fixed|predefined|closed|set) (?:set|list) of (?:[\w-]+ )?{_SET}|"
+     r"(?:is|as|be|build|want|need) an? (?:[\w-]+ )?(?:classifier|tagger|extractor|router)\b|"
      r"(?:get|gets|returns?|outputs?|produces?|gives?) (?:back )?(?:one|a single|exactly one)(?= )|"
      r"(?:should be|as|into) (?:[\w-]+, )+[\w-]+,? or [\w-]+|"
      r"(?:sev|severity|priority|p)[ -]?\d ?- ?\d|malicious or not|"

@@ -118,6 +118,8 @@ DOMAINS = [
     ("The legal team approved the budget.", None),
 ]
 TASKS = [
+    ("It pulls a fixed set of nine fields from each lease.", "narrow"),
+    ("What we need is a tagger for incoming support mail.", "narrow"),
     ("It tags each speech with one of the 21 policy topics from our codebook.", "narrow"),
     ("It triages maintenance requests into three urgency levels.", "narrow"),
     ("All it does is pull the invoice total and due date out of each PDF.", "narrow"),
