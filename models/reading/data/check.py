@@ -37,7 +37,8 @@ BASE = {"task_narrowness": "moderate", "knowledge_freshness": "monthly",
 MAX_TOKENS = 1_000_000_000_000  # the contract's bound for knowledge_size_tokens
 MIN_PER_VALUE = 15
 # Whole-description sets written later, each before the tuning round it checks; evaluation only.
-FRESH_SETS = ("fresh_descriptions.jsonl", "fresh2_descriptions.jsonl", "fresh3_descriptions.jsonl")
+FRESH_SETS = ("fresh_descriptions.jsonl", "fresh2_descriptions.jsonl", "fresh3_descriptions.jsonl",
+              "fresh4_descriptions.jsonl")
 # End-to-end scenarios written blind (round 4, round 5), apart from `scenarios.jsonl` and each
 # other; evaluation only.
 FRESH_SCENARIOS = "fresh_scenarios.jsonl"
