@@ -113,6 +113,17 @@ class CueBook:
         out.sort(key=lambda h: (h.start, -h.end, h.field, h.value))
         return out
 
+    def denies(self, *, field: str, value: str, text: str) -> bool:
+        """Whether the text names this value only to negate it ("not a general assistant")."""
+        low = lower(text=text)
+        for group in self._groups:
+            rule = group.rules[0]
+            if rule.field != field or rule.value != value or not rule.negatable:
+                continue
+            if any(negated_before(low=low, start=m.start()) for m in group.regex.finditer(low)):
+                return True
+        return False
+
 
 def required_literals(*, pattern: str) -> frozenset[str] | None:
     """Strings one of which every match of a case-sensitive `pattern` contains, or None."""

@@ -35,6 +35,7 @@ from models.reading.cues import (
 )
 from models.reading.evidence import Candidate, candidates, hits_of
 from models.reading.examples import example_counts
+from models.reading.families import BOOK
 from models.reading.lexical import lexical, marks, patterns
 from models.reading.model import ReaderModel
 from models.reading.quantities import Quantity, quantities
@@ -149,6 +150,8 @@ class Reader:
         value = classes[best[winner]]
         if value == NONE:
             return None
+        if BOOK.denies(field=name, value=value, text=scored[winner].unit.text):
+            return None  # the classifier misses a negation the cue tables see
         narrow = [i for i in order if best[i] == best[winner]
                   and top[i] >= NARROW_SHARE * top[winner]]
         chosen = min(narrow, key=lambda i: (len(scored[i].unit.text), -top[i]))
