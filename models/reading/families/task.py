@@ -72,6 +72,15 @@ _NOT_AGENT = r"(?<!or)(?<!ors)(?<!er)(?<!ers)"
 _TIMES = (r"(?:day|week|month|year|quarter|morning|evening|night|hour|minute|sprint|time|"
           r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|other|few|couple|\d)")
 
+_ARTEFACT = (r"(?:notes?|letters?|summar(?:y|ies)|descriptions?|ads|job ads|posts|subject lines|"
+             r"alt[- ]text|commentary|(?:unit )?tests|listings?|captions?|headlines?|titles|bios|"
+             r"abstracts?|memos?|quiz(?:zes)? questions|one-liners|barks|cover letters|"
+             r"release notes|show notes|reports?|minutes|write-?ups?|blurbs?|taglines?)")
+_WRITES_ONE_KIND = (
+    r"(?:auto-?)?(?:writ(?:e|es|ing)|draft(?:s|ing)?|generat(?:e|es|ing)|produc(?:e|es|ing)|"
+    r"creat(?:e|es|ing)|compos(?:e|es|ing)) (?:a |an |the |our |their |each |one )?"
+    rf"(?:[\w-]+ ){{0,2}}?{_ARTEFACT}(?![\w-])(?! (?:and|or|&|,) )")
+
 TABLE: tuple[tuple[str, float, str], ...] = (
     ("narrow", EXCLUSIVE,
      r"(?:only|one|single|sole) (?:job|task|thing|purpose|use case)(?! among| it needs| we "
@@ -100,6 +109,8 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"block|fail|remove|escalate)|" + _SINGLE_JOB + "|" +
      rf"{_FIXED_VERB}{_NOT_AGENT} (?:[\w'-]+ ){{0,6}}?(?:into|as) (?:one of )?(?:our |the |its |"
      rf"a )?(?:[\w-]+ )?{_SET}"),
+    # one kind of document written over and over: "drafts discharge letters", "writes job ads"
+    ("narrow", NAMED, _WRITES_ONE_KIND),
     # a job verb with a likely fixed output, or a set or a triple that may be topics or channels
     ("narrow", FIRM,
      r"(?:decid\w*|check\w*|says?|recommend\w*|determin\w*|judg\w*|assess\w*|predict\w*|"

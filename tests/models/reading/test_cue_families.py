@@ -118,6 +118,8 @@ DOMAINS = [
     ("The legal team approved the budget.", None),
 ]
 TASKS = [
+    ("The bot drafts discharge letters for family doctors.", "narrow"),
+    ("We want it to write job ads from the hiring manager's notes.", "narrow"),
     ("It pulls a fixed set of nine fields from each lease.", "narrow"),
     ("What we need is a tagger for incoming support mail.", "narrow"),
     ("It tags each speech with one of the 21 policy topics from our codebook.", "narrow"),
