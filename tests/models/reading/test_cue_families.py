@@ -69,6 +69,11 @@ SOURCES = [
     ("It doesn't know our internal product names yet.", "true"),
 ]
 OUTPUT = [
+    ("The verdict comes back as pass / fail / needs review.", "strict_schema"),
+    ("Findings go into the four columns of the audit sheet.", "strict_schema"),
+    ("Every memo follows the regulator's template.", "structured"),
+    ("The answer is read out to the driver.", "free_text"),
+    ("Staff ask questions in plain English.", None),
     ("Replies should be 2-3 plain sentences.", "free_text"),
     ("The answer must be a table of route, driver and ETA.", "structured"),
     ("The answer has to be a JSON object our checkout service can parse.", "strict_schema"),
