@@ -5,7 +5,8 @@ holds at least half of the label's span), so the classifier learns from narrow p
 whole sentences. Per field: classes are "none" plus the field's values ("present" for numbers).
 Features: the static embedding of the unit, the `K_LEXICAL` named lexical features most
 associated with the field (chi-squared over features seen in at least two sentences) and every
-pattern flag. Model: multinomial logistic regression (lbfgs, deterministic). Thresholds come from
+pattern flag. Model: multinomial logistic regression (lbfgs, deterministic; balanced class
+weights for the fields in `BALANCED`). Thresholds come from
 `models/reading/tuning.py` (cross-validation on the train sentences only). Coefficients are
 rounded to `DIGITS` decimals, so the JSON is readable and byte-for-byte reproducible.
 """
@@ -47,7 +48,9 @@ MIN_SENTENCES = 2
 DIGITS = 4
 SPAN_SHARE = 0.5
 UNIT_KINDS = ("sentence", "clause")
-CLASS_WEIGHT: str | None = None
+# Fields whose values are rare next to "says nothing" and whose cues the classifier must confirm:
+# balanced class weights let it agree with a domain word or a volume it has seen little of.
+BALANCED = frozenset({"risk_domain", "requests_per_day"})
 
 
 @dataclass(frozen=True)
@@ -149,7 +152,8 @@ def fit_field(*, field: str, classes: Sequence[str], examples: Sequence[Example]
         coef, intercept = np.zeros((len(classes), x.shape[1])), np.full(len(classes), -30.0)
         intercept[0] = 0.0
     else:
-        model = LogisticRegression(C=C, max_iter=5000, tol=1e-6, class_weight=CLASS_WEIGHT)
+        weight = "balanced" if field in BALANCED else None
+        model = LogisticRegression(C=C, max_iter=5000, tol=1e-6, class_weight=weight)
         coef, intercept = _full_rows(model=model.fit(x.tocsr(), y), width=len(classes))
     dims, width = vectors.shape[1], dense.shape[1]
 

@@ -42,7 +42,7 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"patients?|pt-facing|clinic(?:al|ally|ians?)|diagnos[ei]s|diagnos(?:e|es|ed|ing|tic)|"
      r"medications?|medicines?|meds|dosages?|dos(?:e|es|ing)|prescri(?:be|bes|bed|ption|ptions)|"
      r"symptoms?|icd-?1[01]|snomed|cpt codes?|nurses?|nursing|physicians?|doctors?|gp|gp's|"
-     r"gps(?! (?:feed|data|tracking|coordinates|signal|location|position|pings?))|drugs?|"
+     r"drugs?|"
      r"pharmacists?|side[- ]effects?|adverse[- ]events?|"
      r"discharge (?:letters?|summar(?:y|ies)|notes?)|radiolog\w*|patholog\w*|lab results|"
      r"medical|healthcare|health ?care|health records?|ehr|emr|fhir|care homes?|"
