@@ -68,7 +68,9 @@ NAMED_NOISY = (
     r"(?:it |them |things )?(?:differently|their own way|his own way|her own way)|"
     r"inconsisten(?:t|tly|cy|cies) (?:annotators|labell?ers|labels|labell?ing|annotations?|"
     r"tags|tagging|coding|raters)|(?:annotators|labell?ers|raters|coders) (?:often |regularly |"
-    r"frequently )?disagree|contradictory (?:labels|examples|answers|annotations|pairs)"
+    r"frequently )?disagree|contradictory (?:labels|examples|answers|annotations|pairs)|"
+    r"(?:contradicting|contradictory|conflicting|inconsistent) (?:guidelines|guides|instructions|"
+    r"rules|conventions|rubrics|standards)"
 )
 NAMED_MIXED = (
     r"(?:some|part|half|many|most|a third|a lot|a quarter|\d+ ?%) (?:of (?:them|the "

@@ -121,7 +121,10 @@ NAMED_FALSE = (
     r"(?:data|records?|accounts?|files?|information|info|systems?|database|crm|repos?|"
     r"repositor\w*|wallets?|documents?)|"
     r"nothing (?:from customers|internal|private|personal)|not our (?:crm|database|data)|"
-    r"self-contained|"
+    r"self-contained|nothing (?:else )?(?:is |gets )?looked up|"
+    # public material named as the source
+    r"(?:the |our |a |its )?public (?:[\w-]+ ){0,2}(?:rulebook|handbook|guide|manual|"
+    r"documentation|docs|website|regulations|guidance|leaflets?|brochures?|faqs?)|"
     # the input carries all it needs
     r"(?:everything|all) (?:(?:it|the model|the bot) )?(?:needed|needs|required|it needs) "
     r"(?:is|are) (?:all )?(?:on|in|inside) the (?:[\w-]+ ){0,2}?(?:itself|request|input|"
@@ -141,6 +144,8 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:our |the )?[\w-]+|"
      r"(?<!into )(?:from|in|against|via|querying|queries) our (?!public |published |open )"
      r"(?:[\w-]+ ){1,2}(?:system|database|db|platform|records|portal|backend|ledger)\b|"
+     r"(?:using|from|in|via|checks?|queries|querying) (?:the|our) (?!public |published |open )"
+     r"(?:[\w-]+ ){0,2}(?:registry|register)\b|"
      r"(?:shopify|stripe|quickbooks|xero|okta|active directory|identity provider|"
      r"dynamics|odoo|magento|pipedrive|airtable) (?:data|records?|accounts?|orders?|"
      r"history|entries)|"

@@ -144,11 +144,11 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      rf"writes|drafts|generates|creates|produces) {_ENUM}|"
      rf"{_JOB} [^,.;:]{{1,50}}, (?:and |also |sometimes |then )*{_JOB} [^,.;:]{{1,50}},? "
      rf"(?:and |or )?(?:also |sometimes |then |even )*{_JOB}|"
-     rf"(?:and|&|plus|but) (?:it )?(?:also|additionally|even) {_JOB}|"
      rf"as well as {_JOB}|beyond (?:just )?{_FIXED_VERB}"),
     ("moderate", NAMED,
      # a second job named as such, or three kinds of question listed
-     rf"(?:should|will|would|can|could|must|it) (?:also|additionally) {_JOB}|"
+     rf"(?:should|will|would|can|could|must|it|and|&|plus|but) (?:it )?(?:also|additionally|even) "
+     rf"{_JOB}|"
      rf"{_WH} [^,.;:]{{3,50}}, {_WH} [^,.;:]{{3,50}},? (?:and|or) {_WH}|"
      r"(?:a few|several|a handful of|two|three|four|five|a couple of|multiple|a small set of) "
      r"(?:related |different |main |separate |distinct )?(?:jobs|tasks|things|chores|use cases|"
@@ -167,7 +167,8 @@ TABLE: tuple[tuple[str, float, str], ...] = (
     # open scope named as such: whatever the people bring, no fixed job
     ("broad", NAMED,
      r"(?:ask(?:s|ing)?|ask it) about everything|"
-     r"any (?:question|topic|subject|subjct|kind of|type of|language|request|query|"
+     r"any (?:follow-?up |other |extra |random |odd )?(?:question|topic|subject|subjct|kind of|"
+     r"type of|language|request|query|"
      r"policy question|travel question)s?|whatever (?:comes up|they need|you need|"
      r"the \w+ (?:types|asks|needs|wants)|customers|users|people|employees|staff|the player)|"
      r"wahtever|whatevr|general[- ]purpose|general (?:writing |research |knowledge |work )?"

@@ -113,6 +113,7 @@ CHANGE = re.compile(
     r"rotat\w*|reset\w*|recalculat\w*|repric\w*|list(?:s|ed|ing)? new|post(?:s|ed)?|"
     r"roll(?:s|ed)? out|patch(?:ed|es)?|new|amend\w*|reissu\w*|replac\w*|edit(?:s|ed)?|"
     r"rewrit\w*|rework\w*|tweak\w*|adjust\w*|issued|reallocat\w*|evolv\w*|shift(?:s|ed)?|"
+    r"(?:re)?negotiat\w*|"
     r"come and go|expir\w*|stale|outdated|current|fresh|latest|pull(?:s|ed)?|fetch\w*|"
     r"look(?:s|ed)? up|reflect|know about|redone|redo|redesign\w*|turn over|churn|"
     r"differ\w*|flip\w*|go(?:es)? up|drop\w*|arriv\w*|appear\w*|launch\w*|open(?:s|ed)?|"

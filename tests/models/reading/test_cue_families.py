@@ -30,6 +30,7 @@ FRESHNESS = [
     ("We have a weekly sync with the product team.", None),
 ]
 STABILITY = [
+    ("The approval rules are renegotiated with the union every few weeks.", "changes_weekly"),
     ("we are pre launch, the flow may still move", "evolving"),
     ("Our returns policy changes almost every week.", "changes_weekly"),
     ("The triage playbook is rewritten every sprint.", "changes_weekly"),
@@ -99,6 +100,7 @@ OUTPUT = [
     ("The app shows the answer in a chat bubble.", "free_text"),
 ]
 QUALITY = [
+    ("Our labelled pairs were tagged under conflicting guidelines.", "noisy"),
     ("Every labelled example was checked by a second reviewer.", "clean"),
     ("The training pairs are consistent and follow one style guide.", "clean"),
     ("The old labels are a mess; every agent tagged tickets their own way.", "noisy"),
@@ -123,6 +125,7 @@ DOMAINS = [
     ("The legal team approved the budget.", None),
 ]
 TASKS = [
+    ("It drafts the reply and also answers any follow-up question staff have.", "broad"),
     ("The bot drafts discharge letters for family doctors.", "narrow"),
     ("We want it to write job ads from the hiring manager's notes.", "narrow"),
     ("It pulls a fixed set of nine fields from each lease.", "narrow"),

@@ -53,6 +53,8 @@ PRIVATE = [
     ("Each summary is written back to the CRM.", None),
     ("It needs the team's schema notes (private, of course).", "true"),
     ("All it needs is in the request itself.", "false"),
+    ("It cites the public 12-page handbook.", "false"),
+    ("It maps each note to a code; nothing else is looked up.", "false"),
     ("Everything needed is on the claim form itself.", "false"),
     ("It uses published rates, nothing from the customer's own account.", "false"),
 ]
