@@ -69,7 +69,7 @@ NAMED_NOISY = (
     r"inconsisten(?:t|tly|cy|cies) (?:annotators|labell?ers|labels|labell?ing|annotations?|"
     r"tags|tagging|coding|raters)|(?:annotators|labell?ers|raters|coders) (?:often |regularly |"
     r"frequently )?disagree|contradictory (?:labels|examples|answers|annotations|pairs)|"
-    r"(?:contradicting|contradictory|conflicting|inconsistent) (?:guidelines|guides|instructions|"
+    r"(?:contradicting|contradictory|inconsistent) (?:guidelines|guides|instructions|"
     r"rules|conventions|rubrics|standards)"
 )
 NAMED_MIXED = (

@@ -100,7 +100,7 @@ OUTPUT = [
     ("The app shows the answer in a chat bubble.", "free_text"),
 ]
 QUALITY = [
-    ("Our labelled pairs were tagged under conflicting guidelines.", "noisy"),
+    ("Our labelled pairs were tagged under contradicting guidelines.", "noisy"),
     ("Every labelled example was checked by a second reviewer.", "clean"),
     ("The training pairs are consistent and follow one style guide.", "clean"),
     ("The old labels are a mess; every agent tagged tickets their own way.", "noisy"),
