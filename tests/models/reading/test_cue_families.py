@@ -164,6 +164,8 @@ GAPS = [
     ("The summaries come back as one long block instead of our three headings.", "format"),
 ]
 METRICS = [
+    ("We don't know yet what the pilot could change.", None),
+    ("Honestly we don't know how to measure whether a summary is good.", "false"),
     ("We have a 300-question eval set and track accuracy on it.", "true"),
     ("Our prompt gets 71% on the held-out tickets.", "true"),
     ("We don't have a test set yet.", "false"),
