@@ -113,7 +113,8 @@ TABLE: tuple[tuple[str, float, str], ...] = (
     ("narrow", NAMED, _WRITES_ONE_KIND),
     # a job verb with a likely fixed output, or a set or a triple that may be topics or channels
     ("narrow", FIRM,
-     r"(?:decid\w*|check\w*|says?|recommend\w*|determin\w*|judg\w*|assess\w*|predict\w*|"
+     # "analysts read it to decide whether ...": a person's purpose, not the job
+     r"(?<!to )(?:decid\w*|check\w*|says?|recommend\w*|determin\w*|judg\w*|assess\w*|predict\w*|"
      r"tells? (?:us|them|the \w+)) (?:if|whether)|tells? (?:[\w'-]+ ){1,2}(?:if|whether)|"
      r"into (?:[\w-]+ ){0,3}(?:format|template|schema|json|fields|note|scorecard|form)|"
      rf"{_FIXED_VERB}{_NOT_AGENT} (?:[\w'-]+ ){{0,7}}?(?:(?:each|every)(?! {_TIMES})|"
