@@ -50,7 +50,7 @@ SPAN_SHARE = 0.5
 UNIT_KINDS = ("sentence", "clause")
 # Fields whose values are rare next to "says nothing" and whose cues the classifier must confirm:
 # balanced class weights let it agree with a domain word or a volume it has seen little of.
-BALANCED = frozenset({"risk_domain", "requests_per_day"})
+BALANCED = frozenset({"risk_domain", "requests_per_day", "needs_private_context"})
 
 
 @dataclass(frozen=True)
