@@ -147,6 +147,9 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      rf"(?:and |or )?(?:also |sometimes |then |even )*{_JOB}|"
      rf"as well as {_JOB}|beyond (?:just )?{_FIXED_VERB}"),
     ("moderate", NAMED,
+     # the topics people ask about, listed: "questions about fees, refunds and delivery slots"
+     rf"(?:questions?|asks?|ask(?:ing)?|queries|texts?|messages?|chats?) (?:(?:us|it|the \w+) )?"
+     rf"(?:about|on|regarding|around) (?:{_ENUM}|{_ITEM}(?:, {_ITEM}){{3,}})|"
      # a second job named as such, or three kinds of question listed
      rf"(?:should|will|would|can|could|must|it|and|&|plus|but) (?:it )?(?:also|additionally|even) "
      rf"{_JOB}|"

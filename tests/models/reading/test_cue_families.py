@@ -125,6 +125,8 @@ DOMAINS = [
     ("The legal team approved the budget.", None),
 ]
 TASKS = [
+    ("Tenants message us about repairs, rent dates and parking permits.", "moderate"),
+    ("Guests ask about late checkout, towels, spa times, local tips.", "moderate"),
     ("It drafts the reply and also answers any follow-up question staff have.", "broad"),
     ("The bot drafts discharge letters for family doctors.", "narrow"),
     ("We want it to write job ads from the hiring manager's notes.", "narrow"),
