@@ -146,6 +146,12 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      rf"{_JOB} [^,.;:]{{1,50}}, (?:and |also |sometimes |then )*{_JOB} [^,.;:]{{1,50}},? "
      rf"(?:and |or )?(?:also |sometimes |then |even )*{_JOB}|"
      rf"as well as {_JOB}|beyond (?:just )?{_FIXED_VERB}"),
+    ("narrow", NAMED,
+     # a fixed set of fields taken out of each document: "pull the payment terms, liability cap
+     # and termination notice out of supplier contracts"
+     r"(?:extract\w*|extarct\w*|pull(?:s|ing)?|captur\w*|grab\w*|read(?:s|ing)? off) (?:the )?"
+     r"(?:[\w-]+ ){0,2}[\w-]+, (?:the )?(?:[\w-]+ ){0,2}[\w-]+(?:, (?:the )?(?:[\w-]+ ){0,2}"
+     r"[\w-]+)*,? (?:and|&) (?:the )?(?:[\w-]+ ){0,2}[\w-]+ (?:from|out of|off|into)(?= )"),
     ("moderate", NAMED,
      # the topics people ask about, listed: "questions about fees, refunds and delivery slots"
      rf"(?:questions?|asks?|ask(?:ing)?|queries|texts?|messages?|chats?) (?:(?:us|it|the \w+) )?"

@@ -125,6 +125,7 @@ DOMAINS = [
     ("The legal team approved the budget.", None),
 ]
 TASKS = [
+    ("It should pull the tenant name, rent and break clause out of each lease.", "narrow"),
     ("Tenants message us about repairs, rent dates and parking permits.", "moderate"),
     ("Guests ask about late checkout, towels, spa times, local tips.", "moderate"),
     ("It drafts the reply and also answers any follow-up question staff have.", "broad"),
