@@ -90,8 +90,10 @@ async def parts(*, state: Any, bodies: list[bytes], clock: Clock) -> None:
                 inferred=[i for i in told.inferred if i.source == DESCRIPTION],
                 measured=[i for i in told.inferred if i.source != DESCRIPTION])
         async with state.pool.connection() as conn:
-            with clock.part("guidance (rewrite + hybrid SQL)"):
-                found = await finder.find(conn, result=result, description=q.description)
+            with clock.part("description search (keyword SQL; overlapped in /assess)"):
+                described = await finder.search_description(conn, description=q.description)
+            with clock.part("guidance (cached topics + any new)"):
+                found = await finder.find(conn, result=result, described=described)
             doc.guidance = [SupportingPassage.model_validate(p) for p in found]
             with clock.part("encode the document once (to_json)"):
                 encoded = doc.to_json()
