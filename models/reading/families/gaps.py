@@ -26,7 +26,7 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"makes? (?:stuff|things|facts|answers|numbers|it|them|\w+ names) up|makes? up (?:our|fake|"
      r"facts|answers|prices|policies|names|numbers|stuff|things|details|urls|links|citations|"
      r"references|sources|dates|rules)|(?:is|are|was|were|gets?) made up|making (?:\w+ )?up|"
-     r"invent(?:s|ed|ing)?|hall?u(?:c|s)+inat\w*|fabricat\w*|"
+     r"invent(?:s|ed|ing)?|hall?u(?:c|s)+inat\w*|fabricat\w*|made-up [\w-]+|"
      r"(?:doesn'?t|does not|dosnt|didn'?t|don'?t) know (?:about |anything about )?(?:our|the|"
      r"any|what|which|new|recent|current|it)|(?:has )?never seen our|unaware of|not aware of|"
      r"out[- ]of[- ]date|(?:outdated|old|last year'?s|stale|obsolete|previous|retired|"
@@ -67,7 +67,12 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"instead of (?:our|the|its) (?:[\w-]+ ){0,2}(?:headings|sections|template|format|fields|"
      r"columns|bullets|layout|structure|schema)|"
      r"(?:output|json|xml|csv|format|formatting|structure|schema) (?:keeps? |often |still )?"
-     r"(?:breaking|breaks|broken|comes? out wrong)"),
+     r"(?:breaking|breaks|broken|comes? out wrong)|"
+     # broken or mangled machine output, sections out of order, a different format each time
+     r"(?:broken|mangled|malformed|invalid|half-?finished) (?:[\w-]+ )?(?:json|xml|csv|yaml)|"
+     r"mangles? (?:the |our )?(?:[\w-]+ )?(?:json|xml|csv|format|output|layout|template)|"
+     r"(?:in )?(?:all |totally )?different formats|(?:sections?|fields?|columns?|steps) "
+     r"(?:\w+ )?out of order|drops? the (?:[\w'-]+ ){1,4}?(?:section|field|column|heading)"),
     ("style", FIRM,
      r"(?:wrong|off|flat|cold|inconsistent|bad) tone|tone (?:is (?:off|wrong|flat|cold|too|"
      r"inconsistent|not)|needs|should)|(?:want|wants|need|needs|should|must|has to|have to)"
@@ -104,7 +109,14 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:criteria|rules|policy|decisions)|"
      r"(?:in cases |in situations )?(?:where|when|even though|although) (?:our|the) "
      r"(?:[\w-]+ ){0,4}(?:only (?:allow|permit)s?|(?:don'?t|do not|doesn'?t|does not) "
-     r"(?:allow|permit))"),
+     r"(?:allow|permit))|"
+     # doing what the rules rule out: "offers credits we don't allow", "when the policy says X"
+     r"(?:offer|grant|approv|give|promis|rebook|allow)\w* (?:[\w'-]+ ){0,4}?(?:we|our \w+) "
+     r"(?:don'?t|do not|never|wouldn'?t|would never) (?:allow|permit|approve|offer|give)|"
+     rf"(?:when|while|where|but|even though|although) (?:the |our )?(?:[\w-]+ )?{_RULES} "
+     r"(?:says?|requires?|forbids?|only allows?)|"
+     rf"(?:that|which) (?:the |our )?(?:[\w-]+ )?{_RULES} (?:say|says) (?:must|should|have to|"
+     r"has to) be (?:declined|rejected|refused|escalated|denied)"),
     # a multi-step job is a topic until a complaint says it goes wrong
     ("reasoning", FIRM,
      r"multi[- ]?(?:step|hop|stage|leg|condition|stop|part)|several (?:steps|joins|tables|"
@@ -120,13 +132,20 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"logically wrong|loses? track|inference steps|skips? steps|impossible (?:layovers|"
      r"routes|schedules|plans)|falls over on|(?:gets|got) confused (?:on|by|with) "
      r"(?:anything|multi|questions that|cases that)|fumbles?|(?:mixes|mixed|mixing) up "
-     r"(?:the )?(?:steps|order|dependencies|sequence|joins|units|totals)"),
+     r"(?:the )?(?:steps|order|dependencies|sequence|joins|units|totals)|"
+     r"botch\w* (?:the |a |any )?(?:[\w-]+ ){0,2}(?:math|maths|calculations?|joins?|logic|"
+     r"steps|sums?|totals?)|falls? apart (?:on|when|with|once|as soon as)|"
+     r"multi[- ]?step (?:math|maths|calculations?|arithmetic|logic|reasoning)"),
     # a requirement or a check may name these without any complaint: the classifier must agree
     ("format", FIRM, r"malformed|section order"),
     ("policy", FIRM, rf"against (?:the |our )?(?:\w+ )?{_RULES}"),
     ("reasoning", HINT, r"logic|joins|calculations?|reasoning"),
     # Naming the tone or the house voice is a topic; a complaint or a wish makes it a gap.
     ("style", HINT, r"tone|voice|wordy|verbose|house style|brand style"),
+    ("style", NAMED,
+     r"preachy|condescending|patroni[sz]ing|lectur(?:es|ing) (?:users|customers|people|them)|"
+     r"(?:hate|hates|dislike|dislikes|complain about) (?:how|that it is|its) (?:[\w-]+ ){0,2}?"
+     r"(?:verbose|wordy|long|formal|stiff|robotic|cold|chatty|salesy|bland)"),
     ("format", HINT, r"missing (?:fields?|keys?|sections?|headings?|columns?)|formatting"),
     ("policy", HINT, r"our rules?|our polic(?:y|ies)|escalat\w*"),
 )

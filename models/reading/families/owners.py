@@ -23,7 +23,7 @@ _DUTY = (r"(?:own|owns|maintain|maintains|maintaining|look after|looks after|ret
          r"knows? (?:ml|machine learning|ai|python|code|how to code)|"
          r"(?:has|have) (?:ever )?(?:trained|built|deployed|fine-tuned|shipped)|"
          r"babysit|monitor|keep|keeps|update|fix|take care|"
-         r"(?:does|do|did|doing) (?:any )?(?:ml|mlops|machine learning|data science))")
+         r"(?:does|do|did|doing|done) (?:any )?(?:ml|ml ?ops|machine learning|data science))")
 
 TABLE: tuple[tuple[str, float, str], ...] = (
     ("none", FIRM,
@@ -31,7 +31,8 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:answer is|that'?s|that would be|would be) nobody|"
      r"no (?:[\w-]+ ){0,2}(?:engineers?|developers?|devs|technical (?:staff|people|team|skills|"
      r"capacity|resources)|it (?:people|staff|team|person)|ml (?:people|person|engineers?|team|"
-     r"expertise|experience|skills|capacity)|ml ?ops (?:function|team|people|person|capacity|"
+     r"expertise|experience|skills|capacity|ppl|folks|guys)|"
+     r"ml ?ops (?:function|team|people|person|capacity|"
      r"skills|experience|expertise|engineers?)|data (?:scientists?|engineers?|team)|"
      r"in-house (?:[\w-]+ )?(?:team|engineers?|devs?|tech\w*|capacity|skills)|engineering "
      r"(?:capacity|team|staff|resources|support)|(?:dev|development) (?:team|capacity)|"

@@ -52,7 +52,11 @@ _SINGLE_JOB = (
     r"(?:into|to) (?:our|the|their|a|the client's) (?:[\w,-]+ ){0,3}(?:taxonomy|chart of accounts|"
     r"code list|coding scheme|schema)|"
     r"suggests? (?:a |the |an )?(?:[\w-]+ ){0,2}(?:price|code|codes|category|title|"
-    r"opening line)|flag(?:s|ging)? [\w-]+ (?:that|which) (?:don'?t|do not|doesn'?t|break|"
+    r"opening line|band|level|tier|grade|score|rating|queue|priority)|"
+    r"picks? (?:a|the|one) (?:[\w-]+ ){0,2}(?:code|category|label|queue|tier|band|level)|"
+    # a verdict from a short list given in brackets: "verdict (malicious / spam / benign)"
+    r"(?:verdict|label|category|class|tier|level|decision|outcome) \((?:[\w-]+ ?[/,] ?){2,}"
+    r"(?:or )?[\w-]+\)|flag(?:s|ging)? [\w-]+ (?:that|which) (?:don'?t|do not|doesn'?t|break|"
     r"breaks|violate|violates|fail|fails|look|looks|seem|seems|need|needs)(?= )|"
     r"flag(?:s|ging)? (?:those|any|possible|potential|suspicious|likely)|"
     # a fixed check or verdict on each item, a score, a fixed list of fields taken out

@@ -41,6 +41,8 @@ STABILITY = [
     ("The onboarding checklist hasn't changed since 2019.", "stable"),
 ]
 OWNERS = [
+    ("Nobody here has done ML ops before.", "none"),
+    ("no ml ppl on the team tbh", "none"),
     ("I'm the only developer and I do this on top of my normal job.", "limited"),
     ("One engineer can spend about a day a week on it.", "limited"),
     ("Our IT guy could look after it when he has time.", "limited"),
@@ -70,6 +72,9 @@ SOURCES = [
     ("It doesn't know our internal product names yet.", "true"),
 ]
 OUTPUT = [
+    ("The patch has to be something git apply accepts.", "strict_schema"),
+    ("It routes each ticket to one of our 14 queues.", "strict_schema"),
+    ("Replies are plain msgs in the app.", "free_text"),
     ("The verdict comes back as pass / fail / needs review.", "strict_schema"),
     ("Findings go into the four columns of the audit sheet.", "strict_schema"),
     ("Every memo follows the regulator's template.", "structured"),
@@ -125,6 +130,8 @@ DOMAINS = [
     ("The legal team approved the budget.", None),
 ]
 TASKS = [
+    ("For each claim it suggests a severity band.", "narrow"),
+    ("The model gives a verdict (approve / hold / reject) per order.", "narrow"),
     ("It should pull the tenant name, rent and break clause out of each lease.", "narrow"),
     ("Tenants message us about repairs, rent dates and parking permits.", "moderate"),
     ("Guests ask about late checkout, towels, spa times, local tips.", "moderate"),
@@ -156,6 +163,11 @@ TASKS = [
     ("It plans the weekly menu; it should also answer questions about allergens.", "moderate"),
 ]
 GAPS = [
+    ("Last month it produced made-up citations twice.", "knowledge"),
+    ("Half the failures are broken JSON from the prompt.", "format"),
+    ("It keeps offering refunds we don't allow.", "policy"),
+    ("It botches the multi-step tax maths every time.", "reasoning"),
+    ("Agents find the drafts preachy.", "style"),
     ("it halucinates part numbers all the time", "knowledge"),
     ("The drafts invent prices that we don't sell.", "knowledge"),
     ("It keeps giving outdated answers about last year's plans.", "knowledge"),

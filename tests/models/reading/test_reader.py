@@ -104,6 +104,11 @@ def test_people_named_using_it_are_a_confident_volume(reader: Reader) -> None:
     assert read["requests_per_day"].confidence >= 0.9
 
 
+def test_a_named_batch_run_is_read_without_a_confident_classifier(reader: Reader) -> None:
+    read = {r.field: r for r in reader.read(text="Reports are produced as an overnight batch.")}
+    assert read["latency_budget_ms"].value == 600_000
+
+
 def test_a_vague_number_is_read_but_not_specific(reader: Reader) -> None:
     read = {r.field: r for r in reader.read(text="We log a few hundred lookups per day.")}
     assert read["requests_per_day"].specific is False
