@@ -38,7 +38,7 @@ MAX_TOKENS = 1_000_000_000_000  # the contract's bound for knowledge_size_tokens
 MIN_PER_VALUE = 15
 # Whole-description sets written later, each before the tuning round it checks; evaluation only.
 FRESH_SETS = ("fresh_descriptions.jsonl", "fresh2_descriptions.jsonl", "fresh3_descriptions.jsonl",
-              "fresh4_descriptions.jsonl", "fresh5_descriptions.jsonl")
+              "fresh4_descriptions.jsonl", "fresh5_descriptions.jsonl", "fresh6_descriptions.jsonl")
 # End-to-end scenarios written blind (round 4, round 5 twice), apart from `scenarios.jsonl` and each
 # other; evaluation only.
 FRESH_SCENARIOS = "fresh_scenarios.jsonl"
