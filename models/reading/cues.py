@@ -33,7 +33,7 @@ FREQUENCIES: tuple[tuple[str, str], ...] = (
     ("monthly", rf"monthly|quarterly|every (?:month|quarter|term|semester|season|{_NUM} months)|"
                 r"each (?:month|quarter|term|semester)|once a month|per month|"
                 r"(?:a few|several|\d|two|three|four) times a year|month[- ]end"),
-    ("twice_yearly", r"(?:once or twice|twice|two times) (?:a|per) year|every six months|"
+    ("twice_yearly", r"(?:once or twice|twice|two times|2 ?x) (?:a|per) year|every six months|"
                      r"semi-?annual(?:ly)?"),
     ("yearly", r"yearly|annual(?:ly)?|once a year|every (?:year|january|few years|\d+ years)|"
                r"each year|(?:never|rarely|hardly ever|seldom) (?:change|changes|changed|updated)|"

@@ -62,7 +62,9 @@ BATCH = re.compile(
     r"\b(?:nightly batch|(?:in |as an? )?(?:offline|overnight) (?:batch|job|run)|"
     r"(?:generated|run|runs|processed|done) (?:offline|overnight)|overnight|next (?:morning|day)|"
     r"within (?:the hour|24 hours|a day)|latency (?:doesn't|does not|won't) matter|"
-    r"no rush|response time is not a constraint|not time[- ]critical)\b", IC)
+    r"no rush|response time is not a constraint|not time[- ]critical|over night|"
+    r"(?:response time|latency|speed) (?:does not|doesn'?t|won'?t|will not) matter|"
+    r"(?:response time|latency|speed) (?:is not|isn'?t) (?:a concern|important|critical))\b", IC)
 SIZE_UNITS = {  # unit pattern -> tokens per unit
     r"pages?|pgs?|pg": 500, r"words?": 4 / 3,
     r"(?:help[- ]cent(?:re|er) |kb )?articles?|arts": 1000,

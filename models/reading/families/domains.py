@@ -30,6 +30,8 @@ NAMED_TABLE: tuple[tuple[str, float, str], ...] = (
      r"regulations?|law|directives?)|regulators? (?:doesn'?t|does not|won'?t|wouldn'?t) allow|"
      r"(?:allowed|permitted|prohibited|banned|forbidden) by (?:the |our )?regulators?"),
     ("general", NAMED,
+     r"(?:carry|carries|has|have|with) no (?:regulatory|customer|legal|financial|safety) "
+     r"(?:or (?:regulatory|customer|legal|financial|safety) )?(?:impact|risk|consequences?)|"
      r"nothing (?:clinical|medical|legal|financial)(?: at all)?|no (?:medical|clinical|legal|"
      r"financial|health) (?:questions|advice|content|topics)(?: at all)?|nobody (?:is going to|"
      r"will|would) lose (?:money|health|their)|(?:never|doesn'?t|does not|won'?t|will not) "
@@ -95,7 +97,8 @@ TABLE: tuple[tuple[str, float, str], ...] = (
                     r"regulators?|regulatory|courts?|banks?|counsel|leases?|tenants?|visas?|appeals?|"
                     r"entitle(?:d|ment|ments)|eligib(?:le|ility)"),
     ("security", FIRM,
-     r"vulnerabilit(?:y|ies)|cves?|malware|malicious|phishing|ransomware|soc|siem|edr|"
+     r"vulnerabilit(?:y|ies)|cves?|malware|malicious|phish(?:ing|y)?|ransomware|soc|siem|edr|"
+     r"identity (?:documents?|verification|checks?|proofing)|"
      r"security (?:incidents?|alerts?|analysts?|reviews?|critical|questions?|findings?)|"
      r"firewalls?|iam|access (?:requests?|decisions?|controls?|reviews?|rights)|"
      r"credentials?|secrets|threat models?|threat intel\w*|intrusions?|exploit\w*|"
@@ -108,6 +111,7 @@ TABLE: tuple[tuple[str, float, str], ...] = (
                        r"threats?|attacks?|authenticat\w*"),
     ("web3", FIRM,
      r"crypto\w*|wallets?|blockchains?|on-?chain|off-?chain|defi|nfts?|smart cont\w*|"
+     r"solidity|reentrancy|"
      r"daos?|ethereum|solana|bitcoin|btc|eth|usdt|usdc|stablecoins?|gas fees?|smart[- ]cont\w*|"
      r"staking|stakes? (?:tokens?|eth)|seed phrases?|dexs?|liquidity pools?|airdrops?|web3|"
      r"minting|slashing|solidity|token (?:holders?|prices?|approvals?|"

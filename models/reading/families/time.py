@@ -51,7 +51,7 @@ FREQUENCIES: tuple[tuple[str, str], ...] = (
                 rf"{_NUM} months|month or (?:two|so))|each (?:month|quarter|term|semester|"
                 r"season)|once a month|per month|(?:a few|several|\d|two|three|four) times "
                 r"(?:a|per) year|month[- ]end|once (?:a|per) quarter"),
-    ("twice_yearly", r"(?:once or twice|twice|two times|(?:a )?couple (?:of )?times) "
+    ("twice_yearly", r"(?:once or twice|twice|two times|2 ?x|(?:a )?couple (?:of )?times) "
                      r"(?:a|per) year|every six months|"
                      r"semi-?annual(?:ly)?|twice yearly"),
     ("yearly", r"yearly|annual(?:ly)?|once a year|every (?:year|january|few years|\d+ years|"

@@ -30,6 +30,7 @@ FRESHNESS = [
     ("We have a weekly sync with the product team.", None),
 ]
 STABILITY = [
+    ("The approval matrix is revised 2x a year.", "stable"),
     ("The approval rules are renegotiated with the union every few weeks.", "changes_weekly"),
     ("we are pre launch, the flow may still move", "evolving"),
     ("Our returns policy changes almost every week.", "changes_weekly"),
@@ -41,6 +42,7 @@ STABILITY = [
     ("The onboarding checklist hasn't changed since 2019.", "stable"),
 ]
 OWNERS = [
+    ("We don't have an ML team, it's product engineers only.", "none"),
     ("Nobody here has done ML ops before.", "none"),
     ("no ml ppl on the team tbh", "none"),
     ("I'm the only developer and I do this on top of my normal job.", "limited"),
@@ -116,6 +118,9 @@ QUALITY = [
     ("The knowledge base is clean and well organised.", None),
 ]
 DOMAINS = [
+    ("It flags phish reported by staff.", "security"),
+    ("It reviews Solidity contracts before deploy.", "web3"),
+    ("The summaries carry no regulatory or customer impact.", "general"),
     ("It suggests ICD-10 codes for each discharge letter.", "health"),
     ("Patients ask it about side effects of their medication.", "health"),
     ("It explains why a loan application was turned down.", "finance"),

@@ -42,6 +42,8 @@ def test_written_numbers(text: str, value: float) -> None:
     ("latency_budget_ms", "reply within 2 seconds", 2000),
     ("latency_budget_ms", "under half a second", 500),
     ("latency_budget_ms", "it's a nightly batch", 600_000),
+    ("latency_budget_ms", "it can run over night", 600_000),
+    ("latency_budget_ms", "generated at 6am, so response time does not matter", 600_000),
     ("prompt_baseline_score", "our prompt gets 71%", 0.71),
     ("prompt_baseline_score", "reaches 0.82 accuracy", 0.82),
     ("prompt_baseline_score", "gets 4 out of 5 right", 0.8),
