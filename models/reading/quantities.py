@@ -146,7 +146,8 @@ def rates(*, text: str) -> Iterator[Quantity]:
         if people is not None:
             per_day *= people[0]
             start = people[1]
-        elif _how_often(match=match, count=count):
+        elif _how_often(match=match, count=count) and not _RUNS.search(
+                text, max(0, start - 30), start):
             continue  # "a couple of times a year" alone is how often, not how many
         yield Quantity("rate", per_day, start, match.end(), is_vague(text=match["num"]),
                        usage=people is not None)
@@ -157,6 +158,9 @@ def rates(*, text: str) -> Iterator[Quantity]:
             yield Quantity("rate", count * PER_DAY[unit] / every, match.start(), match.end())
 
 
+# "it'll run about 40 times a year": how often the system runs is its volume.
+_RUNS = re.compile(r"\b(?:run|runs|ran|used|called|triggered|invoked|fires?|fired)\s+"
+                   r"(?:about |around |roughly |maybe |approx\.? |~)?$", IC)
 # "~10 lookups/hr each over an 8h shift": an hourly rate counts the stated hours, not 24.
 _HOURS = re.compile(r"(?P<hours>\d{1,2}|eight|ten|twelve)[- ]?(?:h|hrs?|hours?)[- ](?:shifts?|"
                     r"days?|working days?|workdays?|a day|per day)\b", IC)

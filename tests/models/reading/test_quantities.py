@@ -33,6 +33,7 @@ def test_written_numbers(text: str, value: float) -> None:
     ("requests_per_day", "four archivists who each open it three times a day", 12),
     ("requests_per_day", "30 nurses, ~5 lookups/hr each across a 12-hour shift", 1800),
     ("requests_per_day", "about 70 staff asking it twice a day", 140),
+    ("requests_per_day", "it gets triggered about 36 times a year", 1),
     ("requests_per_day", "roughly 600 questions in the day", 600),
     ("requests_per_day", "about 3 thousand chats in a day", 3000),
     ("labeled_examples", "we have 5k labelled pairs", 5000),
