@@ -45,6 +45,7 @@ OWNERS = [
     ("We don't have an ML team, it's product engineers only.", "none"),
     ("Nobody here has done ML ops before.", "none"),
     ("no ml ppl on the team tbh", "none"),
+    ("after go-live nobody's left to babysit it", "none"),
     ("I'm the only developer and I do this on top of my normal job.", "limited"),
     ("One engineer can spend about a day a week on it.", "limited"),
     ("Our IT guy could look after it when he has time.", "limited"),
