@@ -146,8 +146,7 @@ def rates(*, text: str) -> Iterator[Quantity]:
         if people is not None:
             per_day *= people[0]
             start = people[1]
-        elif _how_often(match=match, count=count) and not _RUNS.search(
-                text, max(0, start - 30), start):
+        elif _how_often(match=match, count=count, before=text[max(0, start - 30):start]):
             continue  # "a couple of times a year" alone is how often, not how many
         yield Quantity("rate", per_day, start, match.end(), is_vague(text=match["num"]),
                        usage=people is not None)
@@ -158,7 +157,6 @@ def rates(*, text: str) -> Iterator[Quantity]:
             yield Quantity("rate", count * PER_DAY[unit] / every, match.start(), match.end())
 
 
-# "it'll run about 40 times a year": how often the system runs is its volume.
 _RUNS = re.compile(r"\b(?:run|runs|ran|used|called|triggered|invoked|fires?|fired)\s+"
                    r"(?:about |around |roughly |maybe |approx\.? |~)?$", IC)
 # "~10 lookups/hr each over an 8h shift": an hourly rate counts the stated hours, not 24.
@@ -173,12 +171,11 @@ def _hours_worked(*, text: str, end: int) -> float:
     return hours if hours and 0 < hours <= 24 else PER_DAY["hour"]
 
 
-def _how_often(*, match: re.Match[str], count: float) -> bool:
-    """'five times a day', 'twice a week': how often one person does it, not a volume."""
-    if match["num"].lower() in ("once", "twice", "thrice"):
-        return True
+def _how_often(*, match: re.Match[str], count: float, before: str) -> bool:
+    """'Five times a day' is how often someone does it; 'it runs 40 times a year' is volume."""
     times = match["times"] or re.fullmatch(r"\s+(?:of\s+)?times?", match["gap"] or "")
-    return bool(times) and count < VOLUME_TIMES
+    once = match["num"].lower() in ("once", "twice", "thrice")
+    return not _RUNS.search(before) and (once or (bool(times) and count < VOLUME_TIMES))
 
 
 def _people_before(*, text: str, end: int, gap: str) -> tuple[float, int] | None:
