@@ -38,6 +38,7 @@ from typing import Any, Protocol
 from models.asking import Answer
 from models.questionnaire import BY_NAME, Questionnaire
 from models.reading.reader import Reading
+from models.reading.values import NUMERIC
 from models.result import InferredItem, Warning
 from models.seeds import cite, mistake
 from models.vocabulary import APPROACH_NAMES, HIGH_STAKES, Recommendation
@@ -53,7 +54,7 @@ FREQUENCY_FIELDS = ("knowledge_freshness", "workflow_stability")
 # A vague number ("a few hundred a day") is still a fact when the form is off by more than this
 # factor: far beyond what the vagueness covers (a few hundred is 200 to 900, not 50,000).
 VAGUE_FACTOR = 10
-COUNTS = ("requests_per_day", "labeled_examples", "latency_budget_ms", "knowledge_size_tokens")
+COUNTS = tuple(f for f in NUMERIC if f != "prompt_baseline_score")
 HIGH = {d.value for d in HIGH_STAKES}
 
 

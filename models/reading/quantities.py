@@ -123,7 +123,7 @@ class Quantity:
     start: int
     end: int
     vague: bool = False
-    usage: bool = False  # "three analysts each run it twice a day": people using it, by name
+    named: bool = False  # it says what it counts: people using it, a batch run (not "overnight")
 
 
 def _unit_of(match: re.Match[str]) -> str:
@@ -149,7 +149,7 @@ def rates(*, text: str) -> Iterator[Quantity]:
         elif _how_often(match=match, count=count, before=text[max(0, start - 30):start]):
             continue  # "a couple of times a year" alone is how often, not how many
         yield Quantity("rate", per_day, start, match.end(), is_vague(text=match["num"]),
-                       usage=people is not None)
+                       named=people is not None)
     for match in _scan(regex=EVERY, text=text):
         count, every = parse_number(text=match["num"]), parse_number(text=match["n2"] or "one")
         unit = match["unit"].lower().rstrip("s")
@@ -157,15 +157,16 @@ def rates(*, text: str) -> Iterator[Quantity]:
             yield Quantity("rate", count * PER_DAY[unit] / every, match.start(), match.end())
 
 
+_NAMED_BATCH = re.compile(r"batch|offline|run|process|generat|done|latency|response time|"
+                          r"time-critical|rush", IC)
 _RUNS = re.compile(r"\b(?:run|runs|ran|used|called|triggered|invoked|fires?|fired)\s+"
                    r"(?:about |around |roughly |maybe |approx\.? |~)?$", IC)
-# "~10 lookups/hr each over an 8h shift": an hourly rate counts the stated hours, not 24.
 _HOURS = re.compile(r"(?P<hours>\d{1,2}|eight|ten|twelve)[- ]?(?:h|hrs?|hours?)[- ](?:shifts?|"
                     r"days?|working days?|workdays?|a day|per day)\b", IC)
 
 
 def _hours_worked(*, text: str, end: int) -> float:
-    """The hours a per-hour rate runs each day: the stated shift or working day, else 24."""
+    """Hours a per-hour rate runs a day: "~10/hr over an 8h shift" counts 8, else 24."""
     match = _HOURS.search(text, end, min(len(text), end + 60))
     hours = parse_number(text=match["hours"]) if match else None
     return hours if hours and 0 < hours <= 24 else PER_DAY["hour"]
@@ -211,7 +212,8 @@ def durations(*, text: str) -> Iterator[Quantity]:
             continue
         yield Quantity("duration", min(value * scale, MAX_LATENCY_MS), match.start(), match.end())
     for match in _scan(regex=BATCH, text=text):
-        yield Quantity("batch", MAX_LATENCY_MS, match.start(), match.end())
+        yield Quantity("batch", MAX_LATENCY_MS, match.start(), match.end(),
+                       named=_NAMED_BATCH.search(match.group(0)) is not None)
 
 
 def sizes(*, text: str) -> Iterator[Quantity]:

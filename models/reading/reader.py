@@ -10,7 +10,6 @@ below the field's threshold (chosen by cross-validation on the train sentences) 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,9 +48,6 @@ from models.reading.values import NUMERIC, pick_quantity, to_value
 # classifier reading is taken below NUMBER_BAR, whatever cross-validation allowed.
 NUMBER_BAR = 0.5
 VAGUE_NUMBER_BAR = 0.8
-# A batch run named as such ("nightly batch", "runs offline"), not a bare "overnight" (delivery).
-_NAMED_BATCH = re.compile(r"batch|offline|run|process|generat|done|latency|response time|"
-                          r"time-critical|rush", re.IGNORECASE)
 NARROW_SHARE = 0.8  # a narrower unit is quoted when it keeps this share of the best confidence
 # Read only through the cue tables, the classifier confirming: alone it reads domain words in
 # metaphors and hand-offs ("account health", "medicine questions go to a pharmacist") that the
@@ -206,10 +202,8 @@ def _numeric(*, name: str, text: str, scored: list[_Scored], present: np.ndarray
     quantity = pick_quantity(field=name, text=text, found=piece.quantities)
     assert quantity is not None
     value = to_value(field=name, quantity=quantity)
-    named_batch = quantity.kind == "batch" and bool(
-        _NAMED_BATCH.search(text, quantity.start, quantity.end))
-    if named_batch or (quantity.usage and name == "requests_per_day"):
-        confidence = max(confidence, CUE_CONFIDENCE)  # a named batch run; named people using it
+    if quantity.named:  # people using it, or a batch run, named as such: no doubt left
+        confidence = max(confidence, CUE_CONFIDENCE)
     start, end = quantity.start, quantity.end
     around = text[max(piece.unit.start, start - 24):min(piece.unit.end + 1, end + 2)]
     return Reading(field=name, value=value, evidence=text[start:end], start=start, end=end,
