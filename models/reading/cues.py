@@ -20,7 +20,8 @@ FREQUENCIES: tuple[tuple[str, str], ...] = (
                  r"(?:every|each) (?:few |couple of |\d+ )?(?:minutes?|seconds?|hours?|block)|"
                  r"(?:every|each) \d+ ?(?:s|secs?|m|h|hrs?)\b|"
                  r"hourly|intraday|streaming|per request|at request time|"
-                 r"(?<!^)(?<![.!?;:,(-] )right now|"
+                 r"(?<!^)(?<![.!?;:,(-] )right now"
+                 r"(?! (?:it|they|we|the|our|its|their|\w+s (?:the|a|an|our|its|it|them)\b))|"
                  r"(?:all the time|constantly|continuously) (?:during|through(?:out)?) the day|"
                  r"minute[- ]by[- ]minute|(?:many|several|multiple) times an hour|tick"),
     ("daily", r"daily|nightly|every (?:day|night|morning|evening|weekday)|"
@@ -102,7 +103,8 @@ OWNER_LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:nobody|no one|no-one|none of us|no (?:ml|mlops|tech(?:nical)?|it|data|engineering|"
         r"dev(?:elopment)?)?\s?(?:engineers?|staff|people|team|devs?|developers?|capacity|owner|"
         r"expertise)|(?:contractor|agency|vendor) (?:leaves|is leaving|left|built)|"
-        r"no(?:body)? (?:has|have) time|can'?t (?:own|maintain|take on))\b", IC)),
+        r"(?:no(?:body)?|neither(?: of (?:us|them))?) (?:has|have) (?:the )?time|"
+        r"can'?t (?:own|maintain|take on))\b", IC)),
     ("dedicated", re.compile(
         r"\b(?:(?:ml|mlops|data science|machine learning|ai|ml platform) (?:team|unit|group|"
         r"platform|department)|team of \d+ (?:ml|data)|training pipelines?|(?:runs?|own|operate) "

@@ -19,7 +19,7 @@ IC = re.IGNORECASE
 # Participles of work that turns an input into a checked output.
 _DONE = (r"(?:labell?ed|annotated|tagged|coded|classified|categori[sz]ed|mapped|redacted|"
          r"translated|corrected|approved|reviewed|graded|scored|checked|fixed|verified|"
-         r"resolved|answered|processed|transcribed|rewritten|edited|signed off|hand-\w+)")
+         r"resolved|answered|processed|transcribed|rewritten|edited|signed off|hand-\w+|by hand)")
 # Work a person did to those items: "that a senior engineer fixed", "our copywriters wrote".
 _WROTE = (r"(?:wrote|written|fixed|labell?ed|annotated|approved|corrected|reviewed|checked|"
           r"liked|translated|redacted|coded|tagged|graded|rewrote|edited|signed off|marked|"

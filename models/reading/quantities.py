@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from models.reading.cueing import ascii_needs
 from models.reading.numbers import NUMBER, RANGE, SMALL, is_vague, is_year, parse_number
+from models.reading.shares import DECIMAL, FRACTION, FRACTIONS, MISSES, OUT_OF, PERCENT, WRONG_AFTER
 
 IC = re.IGNORECASE
 DAY_MS = 86_400_000
@@ -77,16 +78,6 @@ BYTES = re.compile(rf"(?P<num>{RANGE})\s?(?P<unit>[KMGT]B)\b(?P<what>(?:\s+[\w-]
 FAQ = re.compile(rf"\bfaq\b[^.]{{0,30}}?(?P<num>{RANGE})\s+(?:questions|entries|q&as?)", IC)
 EACH = re.compile(r"\b(?:each|apiece|avg|average|averaging|on average|per (?:doc|document|file))\b",
                   IC)
-PERCENT = re.compile(rf"(?P<num>{NUMBER})\s?(?:%|percent\b|per ?cent\b)", IC)
-DECIMAL = re.compile(r"(?<![\w.,/$])(?P<num>0?\.\d{1,3})(?![\d.]|\s?(?:ms|s|sec|[kmgt]b)\b)", IC)
-OUT_OF = re.compile(rf"(?P<a>{NUMBER})\s+(?:times?\s+)?(?:out\s+)?of\s+(?:the\s+|every\s+)?"
-                    rf"(?P<b>{NUMBER})\b", IC)
-FRACTION = re.compile(r"\b(?P<f>(?:about |roughly |around |nearly )?(?:half|a third|one third|two "
-                      r"thirds|a quarter|three quarters))\b(?! (?:a|an) )", IC)
-FRACTIONS = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3,
-             "a quarter": 0.25, "three quarters": 0.75}
-MISSES = re.compile(r"\b(?:miss(?:es|ed)?|fails?(?: on)?|gets? wrong|wrong (?:on|in)|errors? on)\s+"
-                    r"(?:\w+\s+){0,2}$", IC)
 _NEG = (r"(?:no|zero|not any|none of the|don'?t have(?: any)?|do not(?: yet)? have(?: any)?|"
         r"haven'?t got(?: any)?|without(?: any)?|lack(?:ing)?(?: any)?|nothing)")
 _LABEL = (r"(?:labels?|labell?ed|annotat(?:ed|ions?)|training (?:data|examples|set)|"
@@ -277,6 +268,8 @@ def scores(*, text: str) -> Iterator[Quantity]:
         missed = MISSES.search(text[max(0, start - 30):start])
         if missed:
             value, start = 1 - value, max(0, start - 30) + missed.start()
+        elif WRONG_AFTER.match(text, end):
+            value = 1 - value
         yield Quantity("score", round(value, 4), start, end)
 
 

@@ -10,6 +10,7 @@ below the field's threshold (chosen by cross-validation on the train sentences) 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,6 +54,10 @@ NARROW_SHARE = 0.8  # a narrower unit is quoted when it keeps this share of the 
 # metaphors and hand-offs ("account health", "medicine questions go to a pharmacist") that the
 # tables exclude (pooled tuning sets: precision 0.857 with it, 0.905 without; recall 0.88/0.80).
 CUE_ONLY = ("risk_domain",)
+# A volume told of a trial run or of the form, when the text gives another one, is not the
+# project's volume.
+TRIAL = re.compile(r"\b(?:pilot(?:s|ed|ing)?|trial|poc|proof of concept|beta|test phase|"
+                   r"(?:in|on) the form|the form says)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -195,6 +200,8 @@ def _numeric(*, name: str, text: str, scored: list[_Scored], present: np.ndarray
     """The quantity of the field's kind in the most confident unit that has one."""
     options = [(float(present[i]), -len(s.unit.text), i) for i, s in enumerate(scored)
                if pick_quantity(field=name, text=text, found=s.quantities) is not None]
+    if name == "requests_per_day":  # "the 40/day was the pilot; in production ..."
+        options = [o for o in options if not TRIAL.search(scored[o[2]].unit.text)] or options
     if not options:
         return None
     confidence, _, index = max(options)

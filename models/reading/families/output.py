@@ -22,7 +22,10 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:json|api|output|response|ticket|xml|strict|import|target|event) schemas?|"
      r"(?:match(?:es|ing)?|violat\w*|breaks?|follows?|against|fit(?:s|ting)?|conform\w* to) "
      r"(?:the|our|a|their) (?:\w+ )?schema|"
-     r"schema-validated|openapi|swagger|api (?:payloads?|calls?|requests?|fields)|"
+     r"schema-validated|api (?:payloads?|calls?|requests?|fields)|"
+     # an OpenAPI document written as the output, not one read as a source
+     r"(?:valid|an?|writes?|generates?|produces?|outputs?|into|as) (?:[\w.,-]+ ){0,2}?"
+     r"(?:openapi|swagger)|"
      r"function[- ]calls?|tool[- ]calls?|function signature|(?:call )?arguments? (?:must|have to)|"
      r"machine[- ]readable|(?:must|has to|have to|needs? to|so it can|so they|that we can) "
      r"(?:be )?pars(?:e|ed|able)|parser|(?:gets? |are |is )?(?:parsed|ingested|consumed|"

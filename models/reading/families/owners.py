@@ -27,7 +27,8 @@ _DUTY = (r"(?:own|owns|maintain|maintains|maintaining|look after|looks after|ret
 
 TABLE: tuple[tuple[str, float, str], ...] = (
     ("none", FIRM,
-     rf"(?:nobody|nobdy|no[- ]?one|none of us)(?:['’]s)?(?: [\w']+){{0,4}} {_DUTY}|"
+     rf"(?:nobody|nobdy|no[- ]?one|none of us|neither(?: of (?:us|them))?)(?:['’]s)?"
+     rf"(?: [\w']+){{0,4}} {_DUTY}|"
      r"(?:answer is|that'?s|that would be|would be) nobody|"
      r"no (?:[\w-]+ ){0,2}(?:engineers?|developers?|devs|technical (?:staff|people|team|skills|"
      r"capacity|resources)|it (?:people|staff|team|person)|ml (?:people|person|engineers?|team|"

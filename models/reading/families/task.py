@@ -35,7 +35,8 @@ _FIXED_VERB = (
 _SET = (r"(?:categories|labels|classes|codes|types|levels|intents|reasons|queues|buckets|tiers|"
         r"bands|grades|departments|topics|tags|severit(?:y|ies)|priorit(?:y|ies)|fields|"
         r"statuses|outcomes|risk levels|urgency levels)")
-_N = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fixed|predefined)"
+_N = (r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+      r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|a dozen|fixed|predefined)")
 # One job whose output is fixed by the input: a summary of each item, a translation, a form or
 # taxonomy filled, a code suggested, suspicious items flagged. Open writing jobs ("writes renewal
 # letters", "generates SQL") are left to the gated rules: their output varies too much.
@@ -54,6 +55,9 @@ _SINGLE_JOB = (
     r"suggests? (?:a |the |an )?(?:[\w-]+ ){0,2}(?:price|code|codes|category|title|"
     r"opening line|band|level|tier|grade|score|rating|queue|priority)|"
     r"picks? (?:a|the|one) (?:[\w-]+ ){0,2}(?:code|category|label|queue|tier|band|level)|"
+    # a counted set of output slots: "extracts eleven fixed data points", "pull 14 fields"
+    rf"{_FIXED_VERB} (?:the |our |all |exactly )?{_N} (?:[\w-]+ ){{0,3}}?(?:{_SET}|data points|"
+    r"attributes|values|columns|properties)\b|"
     # a verdict from a short list given in brackets: "verdict (malicious / spam / benign)"
     r"(?:verdict|label|category|class|tier|level|decision|outcome) \((?:[\w-]+ ?[/,] ?){2,}"
     r"(?:or )?[\w-]+\)|flag(?:s|ging)? [\w-]+ (?:that|which) (?:don'?t|do not|doesn'?t|break|"

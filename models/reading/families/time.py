@@ -36,7 +36,8 @@ FREQUENCIES: tuple[tuple[str, str], ...] = (
                  r"request|as it happens|(?:minute|second)[- ](?:by|to)[- ](?:minute|second)|"
                  r"(?:many|several|multiple) times (?:an|per) hour|live|"
                  # at the start of a sentence or clause "right now" means "currently"
-                 r"(?<!^)(?<![.!?;:,(-] )right now"),
+                 r"(?<!^)(?<![.!?;:,(-] )right now"
+                 r"(?! (?:it|they|we|the|our|its|their|\w+s (?:the|a|an|our|its|it|them)\b))"),
     ("daily", r"daily|nightly|every (?:day|night|morning|evening|weekday|business day|"
               r"working day|work day|workday)|"
               r"each (?:day|night|morning|evening|business day|working day)|"

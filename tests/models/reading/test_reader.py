@@ -112,3 +112,25 @@ def test_a_named_batch_run_is_read_without_a_confident_classifier(reader: Reader
 def test_a_vague_number_is_read_but_not_specific(reader: Reader) -> None:
     read = {r.field: r for r in reader.read(text="We log a few hundred lookups per day.")}
     assert read["requests_per_day"].specific is False
+
+
+def test_a_pilot_volume_gives_way_to_the_production_one(reader: Reader) -> None:
+    text = ("The 40/day in the form was the pilot at one hub. In production we scan about "
+            "1.2 million parcel labels a month.")
+    assert values(reader, text)["requests_per_day"] == 40_000
+
+
+def test_a_pilot_volume_alone_is_still_read(reader: Reader) -> None:
+    assert values(reader, "The pilot handles about 300 tickets a day.")["requests_per_day"] == 300
+
+
+def test_neither_of_two_people_owning_training_is_no_capacity(reader: Reader) -> None:
+    text = "The platform team is 2 people and neither has time to own model training."
+    assert values(reader, text)["mlops_capacity"] == "none"
+
+
+def test_right_now_as_currently_is_not_a_live_feed(reader: Reader) -> None:
+    text = "The prompt right now drops the timezone and mixes date formats."
+    assert values(reader, text).get("knowledge_freshness") is None
+    assert values(reader, "Answers must reflect stock levels right now, for that store.")[
+        "knowledge_freshness"] == "realtime"
