@@ -51,8 +51,8 @@ STABILITY_OF = {"realtime": "changes_weekly", "daily": "changes_weekly",
                 "weekly": "changes_weekly", "monthly": "evolving", "twice_yearly": "stable",
                 "yearly": "stable"}
 _FREQUENCY = [(period, re.compile(rf"\b(?:{pattern})\b", IC)) for period, pattern in FREQUENCIES]
-NEGATED = re.compile(r"\b(?:not|n't|never|no longer|isn'?t|aren'?t|rather than|instead of)\s+"
-                     r"(?:\w+\s+){0,2}$", IC)
+NEGATED = re.compile(r"(?:\b(?:not|never|no longer|isn'?t|aren'?t|rather than|instead of)|n['’]t)"
+                     r"\s+(?:\w+\s+){0,2}$", IC)
 OWNERS = re.compile(
     r"\b(?:just me|only me|i'?m the only|me and my|myself|nobody|no one|no-one|none of us|"
     r"no (?:ml|mlops|data|technical|engineering|dev|it)?\s?(?:engineers?|staff|people|team|devs?|"
@@ -86,8 +86,9 @@ def frequencies(*, text: str) -> list[Cue]:
     found: list[Cue] = []
     for period, pattern in _FREQUENCY:
         for match in pattern.finditer(text):
-            if NEGATED.search(text[max(0, match.start() - 40):match.start()]):
-                continue
+            if period != "yearly" and NEGATED.search(text[max(0, match.start() - 40):
+                                                          match.start()]):
+                continue  # "not since 2019" is how a frozen thing is told
             found.append(Cue(period, match.start(), match.end()))
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     kept: list[Cue] = []
@@ -95,6 +96,14 @@ def frequencies(*, text: str) -> list[Cue]:
         if not any(k.start <= cue.start < k.end for k in kept):
             kept.append(cue)
     return kept
+
+
+def negates_period(*, text: str) -> bool:
+    """A named frequency in the text is negated ("it doesn't change daily") and none stands."""
+    return any(NEGATED.search(text[max(0, m.start() - 40):m.start()])
+               for period, pattern in _FREQUENCY if period != "yearly"
+               for m in pattern.finditer(text)) \
+        and not frequencies(text=text)
 
 
 # Who can own a model, by capacity level: checked in this order, the first that matches wins.

@@ -137,8 +137,9 @@ def rates(*, text: str) -> Iterator[Quantity]:
         if people is not None:
             per_day *= people[0]
             start = people[1]
-        elif _how_often(match=match, count=count, before=text[max(0, start - 30):start]):
-            continue  # "a couple of times a year" alone is how often, not how many
+        elif _how_often(match=match, count=count, before=text[max(0, start - 30):start]) or \
+                _CHANGED.search(match["gap"] or ""):
+            continue  # "a couple of times a year", "180 articles we update weekly": how often
         yield Quantity("rate", per_day, start, match.end(), is_vague(text=match["num"]),
                        named=people is not None)
     for match in _scan(regex=EVERY, text=text):
@@ -148,6 +149,7 @@ def rates(*, text: str) -> Iterator[Quantity]:
             yield Quantity("rate", count * PER_DAY[unit] / every, match.start(), match.end())
 
 
+_CHANGED = re.compile(r"\b(?:updat|refresh|revis|chang|edit|rewrit|amend)\w*\s*$", IC)
 _NAMED_BATCH = re.compile(r"batch|offline|run|process|generat|done|latency|response time|"
                           r"time-critical|rush", IC)
 _RUNS = re.compile(r"\b(?:run|runs|ran|used|called|triggered|invoked|fires?|fired)\s+"

@@ -32,6 +32,7 @@ from models.reading.cues import (
     frequencies,
     names_owner,
     names_source,
+    negates_period,
     owner_level,
 )
 from models.reading.evidence import Candidate, candidates, hits_of
@@ -54,6 +55,7 @@ NARROW_SHARE = 0.8  # a narrower unit is quoted when it keeps this share of the 
 # metaphors and hand-offs ("account health", "medicine questions go to a pharmacist") that the
 # tables exclude (pooled tuning sets: precision 0.857 with it, 0.905 without; recall 0.88/0.80).
 CUE_ONLY = ("risk_domain",)
+PERIODIC = ("knowledge_freshness", "workflow_stability")
 # A volume told of a trial run or of the form, when the text gives another one, is not the
 # project's volume.
 TRIAL = re.compile(r"\b(?:pilot(?:s|ed|ing)?|trial|poc|proof of concept|beta|test phase|"
@@ -159,7 +161,8 @@ class Reader:
         value = classes[best[winner]]
         if value == NONE:
             return None
-        if BOOK.denies(field=name, value=value, text=scored[winner].unit.text):
+        if BOOK.denies(field=name, value=value, text=scored[winner].unit.text) or (
+                name in PERIODIC and negates_period(text=scored[winner].unit.text)):
             return None  # the classifier misses a negation the cue tables see
         narrow = [i for i in order if best[i] == best[winner]
                   and top[i] >= NARROW_SHARE * top[winner]]
@@ -176,7 +179,7 @@ def _categorical(*, name: str, text: str, piece: _Scored, value: str, confidence
     specific = not vague(text=unit.text)
     answer: Answer = {"true": True, "false": False}.get(value, value)
     start, end = unit.start, unit.end
-    if name in ("knowledge_freshness", "workflow_stability"):
+    if name in PERIODIC:
         mapping = FRESHNESS_OF if name == "knowledge_freshness" else STABILITY_OF
         if piece.cues:
             answer = mapping[piece.cues[0].period]

@@ -77,6 +77,16 @@ def test_a_number_without_a_rate_is_not_a_volume() -> None:
     assert pick_quantity(field="requests_per_day", text=text, found=quantities(text=text)) is None
 
 
+@pytest.mark.parametrize(("text", "volume"), [
+    ("The help centre has 180 articles that we update weekly.", None),
+    ("About 40 pages get edited daily.", None),
+    ("We get 210 change requests a week.", 30),
+])
+def test_how_often_content_changes_is_not_a_volume(text: str, volume: float | None) -> None:
+    found = pick_quantity(field="requests_per_day", text=text, found=quantities(text=text))
+    assert (found and round(found.value)) == volume
+
+
 def test_a_few_times_a_day_is_how_often_not_how_many() -> None:
     text = "I open it five times a day"
     assert pick_quantity(field="requests_per_day", text=text, found=quantities(text=text)) is None

@@ -47,6 +47,13 @@ def test_a_negated_frequency_is_not_that_frequency(reader: Reader) -> None:
         "knowledge_freshness") != "daily"
 
 
+def test_a_frequency_negated_with_an_apostrophe_names_no_cadence(reader: Reader) -> None:
+    text = "The help centre is a few hundred articles; it doesn't change daily, more now and then."
+    assert values(reader, text).get("knowledge_freshness") is None
+    text = "Triage follows a national standard that did not change since 2019."
+    assert values(reader, text).get("workflow_stability") == "stable"
+
+
 def test_hedged_numbers_are_marked(reader: Reader) -> None:
     hedged = [r for r in reader.read(text="maybe 30 questions a day")
               if r.field == "requests_per_day"]
