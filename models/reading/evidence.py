@@ -19,7 +19,7 @@ from models.reading.families import BOOK, PRIORITY
 from models.reading.families.metrics import score_hits
 from models.reading.families.quality import DATA_WORDS
 from models.reading.families.time import time_hits
-from models.reading.quantities import Quantity
+from models.reading.quantity import Quantity
 from models.reading.text import Unit
 
 _DATA = re.compile(rf"(?<![\w])(?:{DATA_WORDS})(?![\w])")

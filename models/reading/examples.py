@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from models.reading.quantities import Quantity
+from models.reading.quantity import Quantity
 
 IC = re.IGNORECASE
 # Participles of work that turns an input into a checked output.

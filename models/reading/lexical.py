@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from models.reading.cueing import ascii_needs
 from models.reading.cues import OWNERS, SOURCES, TOPIC_PATTERNS, Cue
-from models.reading.quantities import Quantity
+from models.reading.quantity import Quantity
 from models.reading.text import HEDGE, VAGUE
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|[%~?/]")

@@ -40,7 +40,8 @@ from models.reading.examples import example_counts
 from models.reading.families import BOOK
 from models.reading.lexical import lexical, marks, patterns
 from models.reading.model import ReaderModel
-from models.reading.quantities import Quantity, quantities
+from models.reading.quantities import quantities
+from models.reading.quantity import Quantity
 from models.reading.text import Unit, hedged, trimmed, units, vague
 from models.reading.values import NUMERIC, pick_quantity, to_value
 

@@ -6,7 +6,7 @@ import re
 
 from models.asking import Answer
 from models.reading.examples import unlabelled
-from models.reading.quantities import Quantity
+from models.reading.quantity import Quantity
 
 # Numeric fields and the quantity kinds that can answer them.
 NUMERIC: dict[str, tuple[str, ...]] = {

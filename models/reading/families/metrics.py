@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from models.reading.cueing import FIRM, HINT, Hit, Rule, rules_of
-from models.reading.quantities import Quantity
+from models.reading.quantity import Quantity
 
 FIELD = "success_metric_defined"
 _SET = (r"(?:test|eval|evaluation|golden|gold|validation|held[- ]out|benchmark|regression|"

@@ -96,7 +96,7 @@ def test_the_needed_word_check_changes_no_quantity() -> None:
     """Skipping patterns whose words are absent finds exactly what scanning them all finds."""
     import json
 
-    from models.reading import quantities as module
+    from models.reading import quantity as module
     from tests.conftest import REPO
 
     folder = REPO / "models" / "reading" / "data"
@@ -105,10 +105,10 @@ def test_the_needed_word_check_changes_no_quantity() -> None:
     texts += ["Half the 40 REPS each open it 3 times a DAY; 71 PERCENT, 4 OUT OF 5, overnight",
               "no labels yet, a FAQ of 120 questions, 2 people every 10 minutes", "caf\u00e9 50%"]
     checked = [quantities(text=t) for t in texts]
-    saved = dict(module._NEEDS)
+    saved = dict(module.NEEDS)
     try:
-        module._NEEDS.clear()
+        module.NEEDS.clear()
         assert [quantities(text=t) for t in texts] == checked
     finally:
-        module._NEEDS.update(saved)
+        module.NEEDS.update(saved)
     assert sum(map(len, checked)) > 500 and any(saved.values())
