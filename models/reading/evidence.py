@@ -41,6 +41,7 @@ ADDITIVE = ("task_narrowness",)
 # each value's firm cue stays a candidate, so a vetoed topic cue does not hide the named fact.
 # Tried for every field: data_quality lost precision (the sentence's priority was right there).
 RUNNERS_UP = ("task_narrowness",)
+CONTRAST = re.compile(r"\b(?:but|however|though|although|except that|apart from that)\b")
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def candidates(*, low: str, pieces: Sequence[Unit], hits: Sequence[Hit]) -> list
             continue
         grouped[(hit.field, index)].append((hit, index))
     out = [c for (field, _), found in grouped.items() if field != "risk_domain"
-           for c in _resolve_all(field=field, found=found)]
+           for c in _resolve_all(field=field, found=_uncorrected(found=found, low=low))]
     domain = [pair for (field, _), found in grouped.items() if field == "risk_domain"
               for pair in found]
     if domain:
@@ -105,6 +106,16 @@ def _counts(*, hit: Hit, low: str, sentence: Unit) -> bool:
     if _DATA.search(low, sentence.start, sentence.end) is None:
         return False
     return _WISH.search(low, max(sentence.start, hit.start - 40), hit.start) is None
+
+
+def _uncorrected(*, found: list[tuple[Hit, int]], low: str) -> list[tuple[Hit, int]]:
+    """Drop a firm hit that a later one for another value corrects ("no ML team here, but Tomasz
+    can look after it one day a week")."""
+    kept = [(h, i) for h, i in found
+            if not any(o.value != h.value and o.weight >= FIRM and h.weight >= FIRM
+                       and o.start >= h.end and CONTRAST.search(low, h.end, o.start)
+                       for o, _ in found)]
+    return kept or found
 
 
 def _resolve_all(*, field: str, found: list[tuple[Hit, int]]) -> list[Candidate]:

@@ -23,7 +23,7 @@ _DONE = (r"(?:labell?ed|annotated|tagged|coded|classified|categori[sz]ed|mapped|
 # Work a person did to those items: "that a senior engineer fixed", "our copywriters wrote".
 _WROTE = (r"(?:wrote|written|fixed|labell?ed|annotated|approved|corrected|reviewed|checked|"
           r"liked|translated|redacted|coded|tagged|graded|rewrote|edited|signed off|marked|"
-          r"answered|resolved)")
+          r"answered|resolved|filled (?:out|in))")
 _PAST = r"(?:past|old|previous|historical|historic|archived|existing|prior|gold|legacy)"
 _RAW = r"(?!(?:[\w'’-]+\s+){0,3}?(?:unlabell?ed|unannotated|raw|unreviewed|uncleaned)\b)"
 _HEDGE = r"(?:about|roughly|around|some|over|nearly|almost|approximately|approx\.?|maybe|~)"
@@ -32,7 +32,8 @@ _AFTER = re.compile(
     rf"{_DONE}\b|\s+(?:[\w-]+\s+)?{_PAST}\s+[\w-]+|"
     r"\s+(?:such|similar|comparable)\s+[\w-]+|"
     r"\s+(?:[\w-]+\s+){0,2}with\s+(?:gold|reference|correct|approved|verified|expert|human)\b|"
-    rf"\s+(?:[\w-]+\s+){{1,2}}(?:that\s+|which\s+)?(?:(?:a|an|the|our|their|we|they)\s+)?"
+    rf"\s+(?:[\w-]+\s+){{1,2}}(?:that\s+|which\s+)?(?:(?:a|an|the|our|their|we|they|someone|"
+    r"somebody|people|humans?)\s+)?"
     rf"(?:[\w'’-]+\s+){{0,2}}{_WROTE}\b)", IC)
 _BEFORE = re.compile(
     rf"(?:\b(?:{_DONE}|wrote|have written|had written)\s+(?:{_HEDGE}\s+|more than\s+|"
@@ -42,8 +43,9 @@ _BEFORE = re.compile(
 _NOT_ITEMS = re.compile(
     r"\s*(?:[\w-]+\s+)?(?:people|persons|officers|annotators|reviewers|assessors|inspectors|"
     r"engineers|analysts|agents|lawyers|linguists|editors|writers|copywriters|staff|teams?|"
-    r"categories|labels|classes|codes|fields|countries|languages|years?|months?|weeks?|days?|"
-    r"hours?|times|steps|rules|versions|minutes|seconds|percent|%)\b", IC)
+    r"categories|labels|classes|codes|fields|columns|sections|attributes|countries|"
+    r"languages|years?|months?|weeks?|days?|hours?|times|steps|rules|versions|minutes|seconds|"
+    r"percent|%)\b", IC)
 # A count a score was measured on is a test set, not training examples ("0.76 on 1k labelled").
 _MEASURED = re.compile(r"(?:accuracy|score|f1|precision|recall|correct|%|percent|\d)\s+"
                        r"(?:[\w-]+\s+)?(?:on|over|against)\s+(?:a\s+|the\s+|our\s+)?"

@@ -40,6 +40,10 @@ SIZE_UNITS = {  # unit pattern -> tokens per unit
 }
 _SIZE = "|".join(f"(?:{k})" for k in SIZE_UNITS)
 SIZE = re.compile(rf"(?P<num>{RANGE})(?:\s?-?\s?)(?:[a-z-]+\s+){{0,1}}?(?P<unit>{_SIZE})\b", IC)
+# A length the output must keep to ("80 words at most", "max 200 words") is not knowledge.
+_LIMIT = re.compile(r"(?:max(?:imum)?|at most|up to|no more than|under|below|within|less than|"
+                    r"fewer than|limited to|limit of|cap of)\s*$", IC)
+_LIMIT_AFTER = re.compile(r"\s*(?:at most|max(?:imum)?|tops|or (?:less|fewer))\b", IC)
 BYTES = re.compile(rf"(?P<num>{RANGE})\s?(?P<unit>[KMGT]B)\b(?P<what>(?:\s+[\w-]+){{0,4}})", IC)
 FAQ = re.compile(rf"\bfaq\b[^.]{{0,30}}?(?P<num>{RANGE})\s+(?:questions|entries|q&as?)", IC)
 EACH = re.compile(r"\b(?:each|apiece|avg|average|averaging|on average|per (?:doc|document|file))\b",
@@ -85,7 +89,9 @@ def sizes(*, text: str) -> Iterator[Quantity]:
         number = parse_number(text=match["num"])
         unit = match["unit"].lower()
         per = next(v for k, v in SIZE_UNITS.items() if re.fullmatch(k, unit, IC))
-        if number is not None and not is_year(text=match["num"]):
+        if number is not None and not is_year(text=match["num"]) and not _LIMIT.search(
+                text, max(0, match.start() - 16), match.start()) and not _LIMIT_AFTER.match(
+                text, match.end()):
             found.append(Quantity("size", number * per, match.start(), match.end()))
     for match in BYTES.finditer(text):
         number = parse_number(text=match["num"])

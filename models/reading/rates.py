@@ -46,7 +46,7 @@ PEOPLE = re.compile(
     r"partners|traders|accountants|adjusters|researchers|scientists|designers|dispatchers|"
     r"clerks|coordinators|operators|paralegals|tutors|pharmacists|technicians|inspectors|"
     r"cashiers|moderators|reviewers|underwriters|brokers|caseworkers|marketers|marketeers|"
-    r"supervisors|translators|sellers|merchants|vendors|couriers|pilots|guards|"
+    r"supervisors|translators|sellers|merchants|vendors|couriers|pilots|guards|us|"
     r"[a-z]{3,}(?:ists|ians|ators|ants))\b", IC)
 rarely_needed(EVERY, PEOPLE)
 
@@ -72,8 +72,8 @@ def rates(*, text: str) -> Iterator[Quantity]:
             per_day *= people[0]
             start = people[1]
         elif _how_often(match=match, count=count, before=text[max(0, start - 30):start]) or \
-                _CHANGED.search(match["gap"] or ""):
-            continue  # "a couple of times a year", "180 articles we update weekly": how often
+                _CHANGED.search(match["gap"] or "") or _TIME_SHARE.fullmatch(match["gap"] or ""):
+            continue  # "twice a year", "180 articles we update weekly", "1 day/week": how often
         yield Quantity("rate", per_day, start, match.end(), is_vague(text=match["num"]),
                        named=people is not None)
     for match in scan(regex=EVERY, text=text):
@@ -83,6 +83,8 @@ def rates(*, text: str) -> Iterator[Quantity]:
             yield Quantity("rate", count * PER_DAY[unit] / every, match.start(), match.end())
 
 
+_TIME_SHARE = re.compile(r"\s+(?:full |half |working )?(?:days?|hours?|hrs?|afternoons?|"
+                         r"mornings?|evenings?|shifts?)", IC)
 _CHANGED = re.compile(r"\b(?:updat|refresh|revis|chang|edit|rewrit|amend)\w*\s*$", IC)
 _RUNS = re.compile(r"\b(?:run|runs|ran|used|called|triggered|invoked|fires?|fired)\s+"
                    r"(?:about |around |roughly |maybe |approx\.? |~)?$", IC)

@@ -25,7 +25,8 @@ BOUNDS: dict[str, tuple[float, float]] = {
 _OWNERS = re.compile(
     r"\S+\s+(?:[a-z-]*[^s\s]\s+)?(?:people|persons|partners|officers|annotators|reviewers|"
     r"clinicians|analysts|agents|engineers|teams?|pms|linguists|editors|annotators|marker|"
-    r"categories|labels|classes|fields|countries|languages|years?|months?|weeks?|days?|"
+    r"categories|labels|classes|fields|columns|sections|attributes|countries|languages|"
+    r"years?|months?|weeks?|days?|"
     r"hours?|times|steps|rules|versions|shifts|lines|stores|sites|offices|clinics)\b", re.I)
 
 

@@ -54,6 +54,8 @@ def test_written_numbers(text: str, value: float) -> None:
     ("prompt_baseline_score", "the prompt has a 12% error rate", 0.88),
     ("prompt_baseline_score", "accuracy is right 85% of the time", 0.85),
     ("labeled_examples", "we did only about 40 examples by hand so far", 40),
+    ("labeled_examples", "we have 40 requests that someone filled out by hand as JSON", 40),
+    ("knowledge_size_tokens", "manuals for 60 truck models, averaging 400 pages each", 12_000_000),
     ("knowledge_size_tokens", "a 40-page handbook", 20_000),
     ("knowledge_size_tokens", "2 GB of PDFs", 100_000_000),
     ("knowledge_size_tokens", "manuals for 40 machines, 300 pages each", 6_000_000),
@@ -81,6 +83,8 @@ def test_a_number_without_a_rate_is_not_a_volume() -> None:
     ("The help centre has 180 articles that we update weekly.", None),
     ("About 40 pages get edited daily.", None),
     ("We get 210 change requests a week.", 30),
+    ("Tomasz can look after the model ~1 day/week.", None),
+    ("Just the 5 of us, each of us runs it four times a day.", 20),
 ])
 def test_how_often_content_changes_is_not_a_volume(text: str, volume: float | None) -> None:
     found = pick_quantity(field="requests_per_day", text=text, found=quantities(text=text))
@@ -112,3 +116,12 @@ def test_the_needed_word_check_changes_no_quantity() -> None:
     finally:
         module.NEEDS.update(saved)
     assert sum(map(len, checked)) > 500 and any(saved.values())
+
+
+@pytest.mark.parametrize(("field", "text"), [
+    ("knowledge_size_tokens", "Each description is 80 words at most."),
+    ("knowledge_size_tokens", "Replies stay under 120 words."),
+    ("labeled_examples", "It fills our parts table, 20 fixed columns per datasheet."),
+])
+def test_a_limit_or_a_count_of_slots_is_not_the_field(field: str, text: str) -> None:
+    assert pick_quantity(field=field, text=text, found=quantities(text=text)) is None
