@@ -127,6 +127,12 @@ def test_a_pilot_volume_gives_way_to_the_production_one(reader: Reader) -> None:
     assert values(reader, text)["requests_per_day"] == 40_000
 
 
+def test_the_forms_old_score_gives_way_to_the_one_the_text_reports(reader: Reader) -> None:
+    text = ("Latest prompt with the schema and six few-shots hits 97% on it "
+            "(the 0.45 in the form is the v1 prompt from March).")
+    assert values(reader, text)["prompt_baseline_score"] == 0.97
+
+
 def test_a_pilot_volume_alone_is_still_read(reader: Reader) -> None:
     assert values(reader, "The pilot handles about 300 tickets a day.")["requests_per_day"] == 300
 
