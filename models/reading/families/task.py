@@ -163,11 +163,16 @@ TABLE: tuple[tuple[str, float, str], ...] = (
     ("moderate", NAMED,
      # the topics people ask about, listed: "questions about fees, refunds and delivery slots"
      rf"(?:questions?|asks?|ask(?:ing)?|queries|texts?|messages?|chats?) (?:(?:us|it|the \w+) )?"
-     rf"(?:about|on|regarding|around) (?:{_ENUM}|{_ITEM}(?:, {_ITEM}){{3,}})|"
+     rf"(?:about|abt|on|regarding|around) (?:[\w'-]+ ){{0,3}}?(?:\(|: )?"
+     rf"(?:{_ENUM}|{_ITEM}(?:, {_ITEM}){{2,}})|"
+     # a help bot's topics listed after a colon: "visitor info bot: parking, visiting hours, ..."
+     rf"(?:bot|chatbot|assistant|helpdesk|help desk|agent|info|information|faq)s?: "
+     rf"{_ITEM}, {_ITEM}, {_ITEM}|"
      # a second job named as such, or three kinds of question listed
      rf"(?:should|will|would|can|could|must|it|and|&|plus|but) (?:it )?(?:also|additionally|even) "
      rf"{_JOB}|"
      rf"{_WH} [^,.;:]{{3,50}}, {_WH} [^,.;:]{{3,50}},? (?:and|or) {_WH}|"
+     rf"(?:asks?|asking|questions?)(?: \w+)? {_WH} [^,.;:]{{3,50}}, {_WH} [^,.;:]{{3,50}}, {_WH}|"
      r"(?:a few|several|a handful of|two|three|four|five|a couple of|multiple|a small set of) "
      r"(?:related |different |main |separate |distinct )?(?:jobs|tasks|things|chores|use cases|"
      r"workflows|call types|ticket types|request types|topics|question types|document types|"
