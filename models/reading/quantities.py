@@ -44,6 +44,13 @@ SIZE = re.compile(rf"(?P<num>{RANGE})(?:\s?-?\s?)(?:[a-z-]+\s+){{0,1}}?(?P<unit>
 _LIMIT = re.compile(r"(?:max(?:imum)?|at most|up to|no more than|under|below|within|less than|"
                     r"fewer than|limited to|limit of|cap of)\s*$", IC)
 _LIMIT_AFTER = re.compile(r"\s*(?:at most|max(?:imum)?|tops|or (?:less|fewer))\b", IC)
+# A size said of a body of knowledge ("the manual is 300 pages", "400 pages of policy") names it.
+_SOURCE = (r"(?:manuals?|handbooks?|polic(?:y|ies)|wiki|library|docs|documentation|knowledge ?base|"
+           r"kb|catalog(?:ue)?|guides?|guidelines|corpus|archive|rulebook|playbook|sops?|faq|"
+           r"help ?cent(?:re|er)|intranet|confluence|sharepoint|specs?|specifications?|codebase|"
+           r"repo(?:sitory)?|regulations?|standards?)")
+_SOURCE_BEFORE = re.compile(rf"\b{_SOURCE}\b[^.;:!?\d]{{0,25}}$", IC)
+_SOURCE_AFTER = re.compile(rf"\s+(?:of|in)\s+(?:[\w-]+\s+){{0,2}}?{_SOURCE}\b", IC)
 BYTES = re.compile(rf"(?P<num>{RANGE})\s?(?P<unit>[KMGT]B)\b(?P<what>(?:\s+[\w-]+){{0,4}})", IC)
 FAQ = re.compile(rf"\bfaq\b[^.]{{0,30}}?(?P<num>{RANGE})\s+(?:questions|entries|q&as?)", IC)
 EACH = re.compile(r"\b(?:each|apiece|avg|average|averaging|on average|per (?:doc|document|file))\b",
@@ -92,7 +99,8 @@ def sizes(*, text: str) -> Iterator[Quantity]:
         if number is not None and not is_year(text=match["num"]) and not _LIMIT.search(
                 text, max(0, match.start() - 16), match.start()) and not _LIMIT_AFTER.match(
                 text, match.end()):
-            found.append(Quantity("size", number * per, match.start(), match.end()))
+            found.append(Quantity("size", number * per, match.start(), match.end(),
+                                  named=_names_source(text=text, match=match)))
     for match in BYTES.finditer(text):
         number = parse_number(text=match["num"])
         what = (match["what"] or "").lower()
@@ -109,6 +117,11 @@ def sizes(*, text: str) -> Iterator[Quantity]:
     yield from (_times_count(text=text, size=q) for q in found)
 
 
+def _names_source(*, text: str, match: re.Match[str]) -> bool:
+    return bool(_SOURCE_BEFORE.search(text, max(0, match.start() - 45), match.start())
+                or _SOURCE_AFTER.match(text, match.end(), min(len(text), match.end() + 40)))
+
+
 def _times_count(*, text: str, size: Quantity) -> Quantity:
     """'40 machines, 300 pages each' or '50k documents, avg 10 pages': count x size."""
     window_start = max(0, text.rfind(".", 0, size.start) + 1, size.start - 70)
@@ -122,7 +135,8 @@ def _times_count(*, text: str, size: Quantity) -> Quantity:
     count = parse_number(text=first.group(0)) or 1.0
     if count <= 1:
         return size
-    return Quantity("size", count * size.value, window_start + first.start(), size.end)
+    return Quantity("size", count * size.value, window_start + first.start(), size.end,
+                    named=size.named)
 
 
 def scores(*, text: str) -> Iterator[Quantity]:

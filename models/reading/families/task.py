@@ -83,8 +83,8 @@ _TIMES = (r"(?:day|week|month|year|quarter|morning|evening|night|hour|minute|spr
 _ARTEFACT = (r"(?:notes?|letters?|summar(?:y|ies)|descriptions?|ads|job ads|posts|subject lines|"
              r"alt[- ]text|commentary|(?:unit )?tests|listings?|captions?|headlines?|titles|bios|"
              r"abstracts?|memos?|quiz(?:zes)? questions|one-liners|barks|cover letters|"
-             r"release notes|show notes|reports?|minutes|write-?ups?|blurbs?|taglines?|instructions|"
-             r"explanations?|briefings?|digests?)")
+             r"release notes|show notes|reports?|minutes|write-?ups?|blurbs?|taglines?|"
+             r"instructions|explanations?|briefings?|digests?)")
 _WRITES_ONE_KIND = (
     r"(?:auto-?)?(?:writ(?:e|es|ing)|draft(?:s|ing)?|generat(?:e|es|ing)|produc(?:e|es|ing)|"
     r"creat(?:e|es|ing)|compos(?:e|es|ing)) (?:a |an |the |our |their |each |one )?"

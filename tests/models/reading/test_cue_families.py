@@ -146,6 +146,7 @@ TASKS = [
     ("The model gives a verdict (approve / hold / reject) per order.", "narrow"),
     ("It should pull the tenant name, rent and break clause out of each lease.", "narrow"),
     ("The tool extracts eleven fixed data points from each supplier contract.", "narrow"),
+    ("It drafts discharge instructions for patients after minor procedures.", "narrow"),
     ("Members ask abt their own plan, roaming, why their data got throttled.", "moderate"),
     ("Staff ask about store procedures (cash handling, opening/closing, stock counts).",
      "moderate"),

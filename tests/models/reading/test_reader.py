@@ -147,3 +147,18 @@ def test_right_now_as_currently_is_not_a_live_feed(reader: Reader) -> None:
     assert values(reader, text).get("knowledge_freshness") is None
     assert values(reader, "Answers must reflect stock levels right now, for that store.")[
         "knowledge_freshness"] == "realtime"
+
+
+@pytest.mark.parametrize(("text", "tokens"), [
+    ("The manual is 300 pages and basically hasn't changed since 2020.", 150_000),
+    ("The travel policy is 8 pages and gets revised once a year.", 4_000),
+])
+def test_a_size_said_of_a_body_of_knowledge_is_read(reader: Reader, text: str,
+                                                     tokens: int) -> None:
+    assert values(reader, text)["knowledge_size_tokens"] == tokens
+
+
+def test_a_single_input_documents_size_is_not_named_knowledge() -> None:
+    from models.reading.quantities import quantities
+    sizes = [q for q in quantities(text="Each claim comes with a 5-page form.") if q.kind == "size"]
+    assert sizes and not any(q.named for q in sizes)
