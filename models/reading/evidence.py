@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from models.reading.cueing import FIRM, Hit, firmness
+from models.reading.cueing import FIRM, NAMED, Hit, firmness
 from models.reading.families import BOOK, PRIORITY
 from models.reading.families.metrics import score_hits
 from models.reading.families.quality import DATA_WORDS
@@ -101,8 +101,8 @@ def _counts(*, hit: Hit, low: str, sentence: Unit) -> bool:
     domain topic the sentence hands on to a person is not the assistant's domain."""
     if hit.field == "risk_domain":
         return hit.value == "general" or _DEFLECT.search(low, sentence.start, sentence.end) is None
-    if hit.field != "data_quality":
-        return True
+    if hit.field != "data_quality" or hit.weight >= NAMED:
+        return True  # a named fact about the labelling needs no word for the data beside it
     if _DATA.search(low, sentence.start, sentence.end) is None:
         return False
     return _WISH.search(low, max(sentence.start, hit.start - 40), hit.start) is None

@@ -70,7 +70,15 @@ NAMED_NOISY = (
     r"tags|tagging|coding|raters)|(?:annotators|labell?ers|raters|coders) (?:often |regularly |"
     r"frequently )?disagree|contradictory (?:labels|examples|answers|annotations|pairs)|"
     r"(?:contradicting|contradictory|inconsistent) (?:guidelines|guides|instructions|"
-    r"rules|conventions|rubrics|standards)"
+    r"rules|conventions|rubrics|standards)|"
+    # the people who labelled them judged differently: "different nurses gave different levels"
+    r"different (?:[\w-]+ ){0,2}(?:gave|used|applied|assigned|chose|picked|put) (?:[\w-]+ ){0,3}"
+    r"different|used (?:the|our|a|one) (?:[\w-]+ )?(?:rubric|guidelines?|criteria|codebook|"
+    r"scale|definitions?) (?:very |quite |totally |completely )?differently|"
+    r"(?:shifts|teams|annotators|labell?ers|reviewers|raters|coders|analysts|agents|nurses|"
+    r"doctors|teachers|editors|lawyers) (?:[\w-]+ ){0,3}(?:used|applied|followed|had) "
+    r"(?:totally |completely |very |quite )?different (?:criteria|guidelines|rules|definitions|"
+    r"scales|rubrics|formulas|standards)"
 )
 NAMED_MIXED = (
     r"(?:some|part|half|many|most|a third|a lot|a quarter|\d+ ?%) (?:of (?:them|the "

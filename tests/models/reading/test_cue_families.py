@@ -115,6 +115,10 @@ OUTPUT = [
 ]
 QUALITY = [
     ("Our labelled pairs were tagged under contradicting guidelines.", "noisy"),
+    ("Different nurses gave different levels for the same symptoms.", "noisy"),
+    ("Three analyst shifts used different criteria over the years.", "noisy"),
+    ("The teachers used the rubric very differently.", "noisy"),
+    ("Different teams use different tools.", None),
     ("Every labelled example was checked by a second reviewer.", "clean"),
     ("The training pairs are consistent and follow one style guide.", "clean"),
     ("The old labels are a mess; every agent tagged tickets their own way.", "noisy"),
