@@ -92,7 +92,7 @@ def candidates(*, low: str, pieces: Sequence[Unit], hits: Sequence[Hit]) -> list
     domain = [pair for (field, _), found in grouped.items() if field == "risk_domain"
               for pair in found]
     if domain:
-        out.append(_domain(found=domain))
+        out += _domain(found=domain)
     return sorted(out, key=lambda c: (c.field, c.sentence))
 
 
@@ -149,8 +149,10 @@ def _rank(order: tuple[str, ...], value: str) -> int:
     return order.index(value) if value in order else len(order)
 
 
-def _domain(*, found: list[tuple[Hit, int]]) -> Candidate:
-    """The domain with the most weight in the whole text; a firm high-stakes one beats general."""
+def _domain(*, found: list[tuple[Hit, int]]) -> list[Candidate]:
+    """The domain with the most weight in the whole text (a firm high-stakes one beats general),
+    quoted at each of its hits, firmest first: a hit the classifier vetoes in its own sentence
+    ("our SOC") gives way to another ("verdict: phishing, spam or benign")."""
     score: dict[str, float] = defaultdict(float)
     for hit, _ in found:
         score[hit.value] += hit.weight
@@ -161,7 +163,7 @@ def _domain(*, found: list[tuple[Hit, int]]) -> Candidate:
         value = max(pool, key=lambda v: (score[v], -HIGH_STAKES.index(v)))
     else:
         value = "general"
-    hit, sentence = max(((h, s) for h, s in found if h.value == value),
-                        key=lambda p: (p[0].weight, -p[0].start))
-    # the quoted hit is the value's firmest, so a cue naming the domain keeps its NAMED mark
-    return Candidate("risk_domain", value, hit.weight, hit.start, hit.end, sentence)
+    hits = sorted(((h, s) for h, s in found if h.value == value),
+                  key=lambda p: (-p[0].weight, p[0].start))
+    # the first quoted hit is the value's firmest, so a cue naming the domain keeps its NAMED mark
+    return [Candidate("risk_domain", value, h.weight, h.start, h.end, s) for h, s in hits]

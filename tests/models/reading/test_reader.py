@@ -162,3 +162,14 @@ def test_a_single_input_documents_size_is_not_named_knowledge() -> None:
     from models.reading.quantities import quantities
     sizes = [q for q in quantities(text="Each claim comes with a 5-page form.") if q.kind == "size"]
     assert sizes and not any(q.named for q in sizes)
+
+
+
+def test_the_whole_text_domain_is_offered_at_each_of_its_mentions() -> None:
+    """So that a mention the classifier vetoes in its own sentence gives way to the next one."""
+    from tests.models.reading.cue_support import firm_cues
+    text = ("Reported mails land in the SOC shared inbox. The bot returns a verdict "
+            "(phishing, spam, benign) for each one.")
+    found = firm_cues(text, "risk_domain")
+    assert [c.value for c in found] == ["security", "security"]
+    assert [text[c.start:c.end] for c in found] == ["SOC", "phishing"]
