@@ -133,7 +133,14 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:is|are) (?:just |only )?(?:free[- ]?form|emails|chat messages|plain (?:msgs|messages|"
      r"text))|plain msgs|"
      r"chat (?:bubbles?|window)|free[- ]form chat|(?:as|like) a (?:person|human|colleague) "
-     r"would (?:write|say|answer)"),
+     r"would (?:write|say|answer)|"
+     r"(?:explains?|tells?|says?|describes?) (?:[\w,-]+ ){0,5}?in (?:plain|simple|everyday) "
+     r"(?:language|words|english|terms)|(?:short|plain|simple),? (?:and )?(?:plain|simple|short) "
+     r"sentences|(?:is|are) (?:just |only )?chat (?:msgs|messages)|(?:answers?|repl(?:y|ies)|"
+     r"responses?) (?:must|should|need to|have to) be (?:short|simple|brief|plain)(?: and "
+     r"(?:short|simple|brief|plain|friendly|clear))?(?! \w)|(?:answers?|repl(?:y|ies)|"
+     r"responses?) (?:should |must )?(?:read|sound)s? like (?:a |an )?(?:friendly |real |human |"
+     r"helpful )?(?:agent|person|human|colleague|friend)"),
     ("free_text", HINT, r"chat|repl(?:y|ies)|emails?|letters?|explanations?|free[- ]form|"
                         r"plain text|paragraph|short answers"),
 )
