@@ -49,7 +49,8 @@ _SINGLE_JOB = (
     r"papers?|filings?|contracts?|reviews?)|"
     r"translat(?:e|es|ing) (?:(?:[\w'-]+ ){1,4}?(?:into|to)|between)(?= )|text-to-sql|"
     r"(?:fill|fills|filling|pre-fill|prefill)s? (?:in |out )?(?:our|the|a|each|every) "
-    r"(?:[\w-]+ ){0,3}(?:form|template|questionnaire)s?|"
+    r"(?:[\w-]+ ){0,3}(?:form|template|questionnaire)s?(?! (?:properly|later|first|again|in "
+    r"full|correctly|once))|"
     r"(?:into|to) (?:our|the|their|a|the client's) (?:[\w,-]+ ){0,3}(?:taxonomy|chart of accounts|"
     r"code list|coding scheme|schema)|"
     r"suggests? (?:a |the |an )?(?:[\w-]+ ){0,2}(?:price|code|codes|category|title|"
@@ -110,6 +111,8 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:should be|as|into) (?:[\w-]+, )+[\w-]+,? or [\w-]+|"
      r"(?:sev|severity|priority|p)[ -]?\d ?- ?\d|malicious or not|"
      # one repeatable job named as such, a verdict pair
+     # "before we define a specific use case": not found yet
+     r"(?<!define )(?<!find )(?<!pick )(?<!choose )(?<!identify )(?<!decide on )"
      r"(?:one|a single|a|the same) (?:narrow|specific|well-defined|fixed|repeatable|repetitive|"
      r"clear|simple|small) (?:job|task|use case|workflow|chore)(?! among)|"
      r"(?:the same|one) (?:kind|type) of (?:reply|answer|email|letter|request|question|"

@@ -155,6 +155,8 @@ TASKS = [
     ("It should pull the tenant name, rent and break clause out of each lease.", "narrow"),
     ("The tool extracts eleven fixed data points from each supplier contract.", "narrow"),
     ("It drafts discharge instructions for patients after minor procedures.", "narrow"),
+    ("We will fill the form properly later, when we have a concrete idea.", None),
+    ("We want to see what others tried before we define a specific use case.", None),
     ("Members ask abt their own plan, roaming, why their data got throttled.", "moderate"),
     ("Staff ask about store procedures (cash handling, opening/closing, stock counts).",
      "moderate"),
