@@ -25,6 +25,8 @@ FRESHNESS, STABILITY = "knowledge_freshness", "workflow_stability"
 _DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekday)s?"
 _NUM = r"(?:\d+|two|three|four|five|six|a few|few|couple of|a couple of|several|couple)"
 # Period names; each maps to one of cues.PERIODS. Lower case, word-start checked by the caller.
+_MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|"
+           r"november|december)")
 FREQUENCIES: tuple[tuple[str, str], ...] = (
     ("realtime", r"real[- ]?time|up[- ]to[- ]the[- ](?:minute|second)|(?:by|to) the (?:minute|"
                  r"second|hour)|(?:every|evry|each) (?:few |couple of |\d+ |half an? |half |"
@@ -50,14 +52,14 @@ FREQUENCIES: tuple[tuple[str, str], ...] = (
                rf"per week|on {_DAYS}|week to week|most weeks|every other sprint"),
     ("monthly", rf"monthly|quarterly|every (?:month|quarter|term|semester|season|"
                 rf"{_NUM} months|month or (?:two|so))|each (?:month|quarter|term|semester|"
-                r"season)|once a month|per month|(?:a few|several|\d|two|three|four) times "
+                r"season)|once a month|per month|(?:a few|several|[3-9]|three|four) times "
                 r"(?:a|per) year|month[- ]end|once (?:a|per) quarter"),
     ("twice_yearly", r"(?:once or twice|twice|two times|2 ?x|(?:a )?couple (?:of )?times) "
                      r"(?:a|per) year|every six months|"
                      r"semi-?annual(?:ly)?|twice yearly"),
-    ("yearly", r"yearly|annual(?:ly)?|once a year|every (?:year|january|few years|\d+ years|"
+    ("yearly", rf"yearly|annual(?:ly)?|once a year|every (?:year|{_MONTHS}|few years|\d+ years|"
                r"spring|summer|autumn|fall|winter)|(?:only )?changed once (?:since|in)|"
-               r"each (?:year|january|spring|summer|autumn|fall|winter)|"
+               rf"each (?:year|{_MONTHS}|spring|summer|autumn|fall|winter)|"
                r"(?:never|rarely|hardly ever|seldom) (?:change|changes|changed|"
                r"updated|moves?|revised)|(?:doesn'?t|does not|don'?t|won'?t|will not) "
                r"(?:really )?(?:change|move)(?! (?:often|much|that often|very often|weekly|daily|"

@@ -30,6 +30,8 @@ FRESHNESS = [
     ("We have a weekly sync with the product team.", None),
 ]
 STABILITY = [
+    ("Our policy is updated maybe two times per year.", "stable"),
+    ("The coding rules are updated every October only.", "stable"),
     ("The approval matrix is revised 2x a year.", "stable"),
     ("The approval rules are renegotiated with the union every few weeks.", "changes_weekly"),
     ("we are pre launch, the flow may still move", "evolving"),
