@@ -214,6 +214,9 @@ GAPS = [
     ("The summaries come back as one long block instead of our three headings.", "format"),
 ]
 METRICS = [
+    ("Honestly not sure how we'd measure if it's any good.", "false"),
+    ("Nobody has defined how we would judge whether its suggestions helped.", "false"),
+    ("Inter-rater agreement on the labels is high.", None),
     ("We don't know yet what the pilot could change.", None),
     ("Honestly we don't know how to measure whether a summary is good.", "false"),
     ("We have a 300-question eval set and track accuracy on it.", "true"),
