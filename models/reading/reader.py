@@ -145,7 +145,7 @@ class Reader:
                 continue
             reading = None if name in CUE_ONLY else self._field(
                 name=name, text=text, scored=scored, probs=probs, classes=spec.classes)
-            if reading is None:
+            if reading is None or _gainsaid(reading=reading, pieces=pieces, found=cued):
                 continue
             if name in NUMERIC:
                 limit = NUMBER_BAR if reading.specific else VAGUE_NUMBER_BAR
@@ -238,10 +238,13 @@ def _numeric(*, name: str, text: str, scored: list[_Scored], present: np.ndarray
 def _from_cue(*, name: str, text: str, pieces: list[Unit], probs: np.ndarray,
               classes: tuple[str, ...], found: list[Candidate]) -> Reading | None:
     """A reading from the field's firm cue, quoted as the narrowest unit holding it."""
+    # a clause read out of its sentence can mislead the classifier ("order history or internal
+    # document is consulted", after "no customer record,"): both must veto the cue
     kept = [(cue, index) for cue in firm_cues(field=name, found=found)
             for index in [unit_of(pieces=pieces, start=cue.start, end=cue.end)]
-            if not vetoed(field=name, probs=probs, classes=classes, index=index,
-                          value=cue.value, weight=cue.weight)][:1]
+            if not all(vetoed(field=name, probs=probs, classes=classes, index=at,
+                              value=cue.value, weight=cue.weight)
+                       for at in (index, _sentence_of(pieces=pieces, index=index)))][:1]
     if not kept:
         return None
     cue, index = kept[0]
@@ -253,6 +256,21 @@ def _from_cue(*, name: str, text: str, pieces: list[Unit], probs: np.ndarray,
     return Reading(field=name, value=answer, evidence=text[start:end], start=start, end=end,
                    confidence=round(max(CUE_CONFIDENCE, learned), 4),
                    specific=not vague(text=unit.text), hedged=hedged(text=text[start:end]))
+
+
+def _sentence_of(*, pieces: list[Unit], index: int) -> int:
+    """The index of the whole sentence a unit belongs to (itself when it is one)."""
+    return next((i for i, u in enumerate(pieces) if u.kind == "sentence"
+                 and u.sentence == pieces[index].sentence), index)
+
+
+def _gainsaid(*, reading: Reading, pieces: list[Unit], found: list[Candidate]) -> bool:
+    """A firm cue in the reading's sentence says another value ("no customer record, order
+    history or internal document is consulted"): the classifier alone does not overrule it."""
+    sentence = pieces[unit_of(pieces=pieces, start=reading.start, end=reading.end)].sentence
+    said = str(reading.value).lower()
+    return any(c.field == reading.field and c.sentence == sentence and c.value != said
+               for c in firm_cues(field=reading.field, found=found))
 
 
 def _examples(*, text: str, found: list[Quantity]) -> Reading | None:

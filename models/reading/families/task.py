@@ -183,7 +183,7 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"kinds of (?:questions|requests|tickets|documents)|inbox topics)"),
     ("moderate", HINT, rf"{_JOB} [^.;:]{{1,60}} and {_JOB}"),
     ("broad", FIRM,
-     r"(?<!or )anything(?! else| with| needing| that needs| involving| requiring| more| less|"
+     r"(?<!or )anything(?! else| with| w/| needing| that needs| involving| requiring| more| less|"
      r" like that| useful| helpful| meaningful| at all| right| wrong| to | over| under| above|"
      r" below| beyond| longer| shorter| mentioning| containing| flagged| marked| related|"
      r" that (?:breaks?|violates?|looks?|seems?|mentions?|contains?|fails?|is flagged|"

@@ -173,3 +173,18 @@ def test_the_whole_text_domain_is_offered_at_each_of_its_mentions() -> None:
     found = firm_cues(text, "risk_domain")
     assert [c.value for c in found] == ["security", "security"]
     assert [text[c.start:c.end] for c in found] == ["SOC", "phishing"]
+
+
+def test_a_negated_list_negates_every_item(reader: Reader) -> None:
+    text = ("The ticket text is all it needs; no customer record, order history or internal "
+            "document is consulted at any point.")
+    assert values(reader, text).get("needs_private_context") is not True
+
+
+def test_a_list_after_a_negated_clause_is_not_negated() -> None:
+    from models.reading.cueing import negated_before
+    low = "we have no labels, our crm and the wiki are the sources"
+    assert not negated_before(low=low, start=low.index("our crm"))
+    low = "no customer record, order history or internal document is consulted"
+    assert all(negated_before(low=low, start=low.index(item))
+               for item in ("customer record", "order history", "internal document"))
