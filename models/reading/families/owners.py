@@ -27,7 +27,7 @@ _DUTY = (r"(?:own|owns|maintain|maintains|maintaining|look after|looks after|ret
 
 TABLE: tuple[tuple[str, float, str], ...] = (
     ("none", FIRM,
-     rf"(?:nobody|nobdy|no[- ]?one|none of us|neither(?: of (?:us|them))?)(?:['’]s)?"
+     rf"(?:nobody|nobdy|no[- ]?one|none of (?:us|them|whom)|neither(?: of (?:us|them))?)(?:['’]s)?"
      rf"(?: [\w']+){{0,4}} {_DUTY}|"
      r"(?:answer is|that'?s|that would be|would be) nobody|"
      r"no (?:[\w-]+ ){0,2}(?:engineers?|developers?|devs|technical (?:staff|people|team|skills|"
@@ -69,7 +69,9 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"on my own|by myself|solo (?:dev|developer|founder|engineer)|"
      r"part[- ]time|(?:next to|alongside|on top of|besides|in addition to|as well as) "
      r"(?:my|his|her|their|our|the) (?:day job|main job|other (?:work|projects|duties|job)|"
-     r"day-to-day|regular (?:work|job|duties)|dashboards|on-call)|day job|side project|"
+     r"day-to-day|regular (?:work|job|duties)|dashboards|on-call)|day job|"
+     # someone runs it as a side project ("a side project from the CX group" is its origin)
+     r"(?:as|is) (?:a |my |our |his |her )?side project|"
      r"\d+ ?% of (?:his|her|their|my|our) (?:time|week)|"
      r"(?<!open )(?<!open for )(?:one|a|half a|two|a couple of|a few|some|~?[1-3]) (?:days?|"
      r"hours?|afternoons?|evenings?|mornings?) ?(?:(?:a|per|each|every) |/ ?)(?:week|month|"

@@ -71,7 +71,14 @@ FREQUENCIES: tuple[tuple[str, str], ...] = (
                r"weekly|daily|monthly))|"
                r"frozen|archived|repealed|set in stone|(?:last|was|were) "
                r"(?:amended|updated|changed|revised) in (?:19|20)\d\d|closed set|"
-               r"nothing (?:is )?(?:added|new)|otherwise untouched|static"),
+               r"nothing (?:is )?(?:added|new)|otherwise untouched|static|"
+               # frozen told in other words: "none of it has changed since", "will not revise"
+               r"(?:none|nothing) of (?:it|them|this|that) (?:has|have) (?:been )?chang(?:ed|es)|"
+               r"(?:has|have)(?:n'?t| not) changed since(?! \w+ (?:month|week|day)s? ago)|froze|"
+               r"(?:will|would) (?:not|never) (?:be )?(?:revis|chang|updat)(?:e|ed)|won'?t "
+               r"(?:ever )?(?:be )?(?:revised|changed|updated|change)|nothing (?:in (?:it|them|"
+               r"this|that) )?(?:will|would) (?:ever )?change|(?:do|does)(?:n'?t| not) (?:really )?"
+               r"(?:move|change) at all"),
 )
 FACTS = re.compile(
     r"(?<![\w])(?:pric(?:e|es|ing)|databases?|bills?|statements|bans|restrictions|requirements|definitions|metrics|"

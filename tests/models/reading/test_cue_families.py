@@ -11,6 +11,10 @@ import pytest
 from tests.models.reading.cue_support import check, firm
 
 FRESHNESS = [
+    ("The codes come from a 2017 handbook, and none of it has changed since.", "static"),
+    ("The heading list is the 2017 edition, which the board froze and will not revise.",
+     "static"),
+    ("The archive covers 1780 to 1890; nothing in it will ever change.", "static"),
     ("Odds move all through a match, so answers need the live odds.", "realtime"),
     ("The bot quotes share prices pulled in real time from the exchange.", "realtime"),
     ("Parcel locations refresh every couple of minutes.", "realtime"),
@@ -48,6 +52,9 @@ OWNERS = [
     ("Nobody here has done ML ops before.", "none"),
     ("no ml ppl on the team tbh", "none"),
     ("Two of us run it and neither of us has time to retrain models.", "none"),
+    ("The rest are two PMs and a designer, none of whom can run training or roll back.", "none"),
+    ("A side project from the customer-experience group, built on the chat vendor.", None),
+    ("I keep it running as a side project.", "limited"),
     ("No ML team here, but Tomasz can look after the model ~1 day/week.", "limited"),
     ("Anna could own it one day a week, but she leaves in June and nobody will maintain it.",
      "none"),
