@@ -47,7 +47,7 @@ _SINGLE_JOB = (
     r"summari[sz](?:e|es|ing) (?:[\w'-]+ ){0,3}?(?:calls?|threads?|notes?|documents?|reports?|"
     r"meetings?|transcripts?|tickets?|emails?|articles?|records?|cases?|conversations?|chats?|"
     r"papers?|filings?|contracts?|reviews?)|"
-    r"translat(?:e|es|ing) (?:(?:[\w'-]+ ){1,4}?(?:into|to)|between)(?= )|text-to-sql|"
+
     r"(?:fill|fills|filling|pre-fill|prefill)s? (?:in |out )?(?:our|the|a|each|every) "
     r"(?:[\w-]+ ){0,3}(?:form|template|questionnaire)s?(?! (?:properly|later|first|again|in "
     r"full|correctly|once))|"
@@ -84,8 +84,7 @@ _TIMES = (r"(?:day|week|month|year|quarter|morning|evening|night|hour|minute|spr
 _ARTEFACT = (r"(?:notes?|letters?|summar(?:y|ies)|descriptions?|ads|job ads|posts|subject lines|"
              r"alt[- ]text|commentary|(?:unit )?tests|listings?|captions?|headlines?|titles|bios|"
              r"abstracts?|memos?|quiz(?:zes)? questions|one-liners|barks|cover letters|"
-             r"release notes|show notes|reports?|minutes|write-?ups?|blurbs?|taglines?|"
-             r"instructions|explanations?|briefings?|digests?)")
+             r"release notes|show notes|reports?|minutes|write-?ups?|blurbs?|taglines?)")
 _WRITES_ONE_KIND = (
     r"(?:auto-?)?(?:writ(?:e|es|ing)|draft(?:s|ing)?|generat(?:e|es|ing)|produc(?:e|es|ing)|"
     r"creat(?:e|es|ing)|compos(?:e|es|ing)) (?:a |an |the |our |their |each |one )?"

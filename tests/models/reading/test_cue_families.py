@@ -163,7 +163,7 @@ TASKS = [
     ("The model gives a verdict (approve / hold / reject) per order.", "narrow"),
     ("It should pull the tenant name, rent and break clause out of each lease.", "narrow"),
     ("The tool extracts eleven fixed data points from each supplier contract.", "narrow"),
-    ("It drafts discharge instructions for patients after minor procedures.", "narrow"),
+    ("text-to-sql bot for our analysts on snowflake", None),
     ("We will fill the form properly later, when we have a concrete idea.", None),
     ("We want to see what others tried before we define a specific use case.", None),
     ("Members ask abt their own plan, roaming, why their data got throttled.", "moderate"),
