@@ -51,6 +51,10 @@ STABILITY_OF = {"realtime": "changes_weekly", "daily": "changes_weekly",
                 "weekly": "changes_weekly", "monthly": "evolving", "twice_yearly": "stable",
                 "yearly": "stable"}
 _FREQUENCY = [(period, re.compile(rf"\b(?:{pattern})\b", IC)) for period, pattern in FREQUENCIES]
+_ADJECTIVE = re.compile(r"(?:annual|yearly) (?!basis|cycle|review|update|refresh|revision|"
+                        r"change|and|or)[a-z]", IC)
+_WAITING = re.compile(r"\bwait(?:s|ing|ed)? (?:on|for) (?:it|them|this|that|the \w+)(?: \w+)?\s*$",
+                      IC)
 NEGATED = re.compile(r"(?:\b(?:not|never|no longer|isn'?t|aren'?t|rather than|instead of)|n['’]t)"
                      r"\s+(?:\w+\s+){0,2}$", IC)
 OWNERS = re.compile(
@@ -89,6 +93,11 @@ def frequencies(*, text: str) -> list[Cue]:
             if period != "yearly" and NEGATED.search(text[max(0, match.start() - 40):
                                                           match.start()]):
                 continue  # "not since 2019" is how a frozen thing is told
+            if period == "realtime" and _WAITING.search(text, max(0, match.start() - 30),
+                                                        match.start()):
+                continue  # "nobody waits on it in real time" is about response time
+            if _ADJECTIVE.match(text, match.start()):
+                continue  # "annual report", "yearly yield": not how often anything changes
             found.append(Cue(period, match.start(), match.end()))
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     kept: list[Cue] = []

@@ -163,6 +163,8 @@ STABLE = re.compile(
     r"(?:the |an |our )?(?:iso|din|standard|contract|sla|collective agreement))(?![\w])")
 # A count right before "per day", "a week", ... makes the phrase a volume.
 _VOLUME = re.compile(r"\d[\d,.]*\s*(?:k|m|million|thousand|hundred)?\b(?: [\w-]+){0,3} $")
+_ADJECTIVE = re.compile(r"annual|yearly")
+_WAITING = re.compile(r"\bwait(?:s|ing|ed)? (?:on|for) (?:it|them|this|that|the \w+)(?: \w+)?\s*$")
 # Frequency words that say when, with no change verb needed.
 _SELF_ATTACHED = re.compile(r"live|up[- ]to[- ]the[- ](?:minute|second)")
 _TRIGGER = re.compile(r"(?<![\w])(?:(?:after|following|whenever|when|on|per) (?:new |an? |the )?|"
@@ -191,6 +193,8 @@ def frequencies(*, low: str) -> list[tuple[str, int, int]]:
             if low[start:end] == "live" and not _LIVE_OK.search(low, max(0, start - 12),
                                                                  min(len(low), end + 30)):
                 continue
+            if period == "realtime" and _WAITING.search(low, max(0, start - 30), start):
+                continue  # "nobody waits on it in real time" is about response time
             if low.startswith("per ", start) and _VOLUME.search(low, max(0, start - 40), start):
                 continue  # "~3k new per day" is a volume, not a rhythm
             if _MEETING.match(low, end) and not CHANGE.search(low, max(0, start - 60), start):
@@ -238,10 +242,15 @@ def time_hits(*, low: str, clauses: list[tuple[int, int, int, int]]) -> list[Hit
         cs, ce, ss, se = where
         clause = low[cs:ce]
         near = low[end:min(ce, end + 30)].lstrip()
-        attached = (CHANGE.search(clause) is not None or period == "yearly"
-                    or _SELF_ATTACHED.fullmatch(low, start, end) is not None
-                    or CHANGE.search(low, ss, se) is not None
-                    or FACTS.match(near) is not None or PROCESS.match(near) is not None)
+        # "annual report", "yearly yield": an adjective, not how often something changes
+        adjective = period == "yearly" and _ADJECTIVE.fullmatch(low, start, end) is not None \
+            and re.match(r" (?!basis|cycle|review|update|refresh|revision|change|and|or)[a-z]",
+                         low[end:end + 12]) is not None
+        attached = CHANGE.search(clause) is not None if adjective else (
+            CHANGE.search(clause) is not None or period == "yearly"
+            or _SELF_ATTACHED.fullmatch(low, start, end) is not None
+            or CHANGE.search(low, ss, se) is not None
+            or FACTS.match(near) is not None or PROCESS.match(near) is not None)
         if not attached:
             continue
         context = clause if (FACTS.search(clause) or PROCESS.search(clause)) else low[ss:se]

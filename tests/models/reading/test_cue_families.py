@@ -11,6 +11,9 @@ import pytest
 from tests.models.reading.cue_support import check, firm
 
 FRESHNESS = [
+    ("Nobody's waiting on it in real time, a daily batch is fine.", None),
+    ("It gives a yearly yield estimate and the payback period.", None),
+    ("Prices are refreshed in real time from the exchange.", "realtime"),
     ("The codes come from a 2017 handbook, and none of it has changed since.", "static"),
     ("The heading list is the 2017 edition, which the board froze and will not revise.",
      "static"),
