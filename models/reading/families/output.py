@@ -140,7 +140,12 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"responses?) (?:must|should|need to|have to) be (?:short|simple|brief|plain)(?: and "
      r"(?:short|simple|brief|plain|friendly|clear))?(?! \w)|(?:answers?|repl(?:y|ies)|"
      r"responses?) (?:should |must )?(?:read|sound)s? like (?:a |an )?(?:friendly |real |human |"
-     r"helpful )?(?:agent|person|human|colleague|friend)"),
+     r"helpful )?(?:agent|person|human|colleague|friend)|"
+     # a message a person reads, written or sent: emails, replies, texts, chat, a phone call
+     r"(?:writes?|write|drafts?|draft|drafted|generat(?:e|es|ed|ing)|compos(?:e|es)) (?:the |our |"
+     r"an? |their )?(?:[\w'-]+ ){0,3}(?:emails|e-mails|replies|reply|messages|texts)\b|"
+     r"(?:plain|short|simple|friendly) (?:email |sms )?(?:text|paragraph|message)s?\b|"
+     r"(?:by|over|via|in|as|one) (?:an? )?(?:sms|whatsapp|slack threads?|text message)"),
     ("free_text", HINT, r"chat|repl(?:y|ies)|emails?|letters?|explanations?|free[- ]form|"
                         r"plain text|paragraph|short answers"),
 )
