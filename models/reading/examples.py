@@ -19,7 +19,8 @@ IC = re.IGNORECASE
 # Participles of work that turns an input into a checked output.
 _DONE = (r"(?:labell?ed|annotated|tagged|coded|classified|categori[sz]ed|mapped|redacted|"
          r"translated|corrected|approved|reviewed|graded|scored|checked|fixed|verified|"
-         r"resolved|answered|processed|transcribed|rewritten|edited|signed off|hand-\w+|by hand)")
+         r"resolved|answered|processed|transcribed|rewritten|edited|signed off|hand-\w+|by hand|"
+         r"abstracted|assigned|decided|routed|closed|labled|triaged|keyed)")
 # Work a person did to those items: "that a senior engineer fixed", "our copywriters wrote".
 _WROTE = (r"(?:wrote|written|fixed|labell?ed|annotated|approved|corrected|reviewed|checked|"
           r"liked|translated|redacted|coded|tagged|graded|rewrote|edited|signed off|marked|"
@@ -32,12 +33,18 @@ _AFTER = re.compile(
     rf"{_DONE}\b|\s+(?:[\w-]+\s+)?{_PAST}\s+[\w-]+|"
     r"\s+(?:such|similar|comparable)\s+[\w-]+|"
     r"\s+(?:[\w-]+\s+){0,2}with\s+(?:gold|reference|correct|approved|verified|expert|human)\b|"
+    # items that carry a person's decision: "8 thousand closed claims with adjuster decision"
+    r"\s+(?:[\w-]+\s+){0,3}(?:with|w/)\s+(?:the\s+|a\s+|an\s+|their\s+)?(?:[\w-]+\s+)?"
+    r"(?:decisions?|labels?|queues?|levels?|dispositions?|verdicts?|outcomes?|categor(?:y|ies))\b|"
     rf"\s+(?:[\w-]+\s+){{1,2}}(?:that\s+|which\s+)?(?:(?:a|an|the|our|their|we|they|someone|"
     r"somebody|people|humans?)\s+)?"
     rf"(?:[\w'’-]+\s+){{0,2}}{_WROTE}\b)", IC)
 _BEFORE = re.compile(
-    rf"(?:\b(?:{_DONE}|wrote|have written|had written)\s+(?:{_HEDGE}\s+|more than\s+|"
+    rf"(?:\b(?:{_DONE}|wrote|have written|had written)\s+(?:{_HEDGE}\s*|more than\s+|"
     r"at least\s+)?|"
+    # past decisions counted beside them: "4 yrs of SOC verdicts (~45k)", "decisions exist (400k"
+    rf"\b(?:verdicts|decisions|dispositions|rulings|determinations|labels)(?:\s+\w+)?\s*[,(:]"
+    rf"\s*(?:{_HEDGE}\s*)?|"
     rf"\b{_PAST}\s+[\w'’-]+(?:\s+[\w'’-]+)?\s+\((?:{_HEDGE}\s*)?)$", IC)
 # A count of people or of kinds ("two officers labelled", "nine codes mapped") is not examples.
 _NOT_ITEMS = re.compile(

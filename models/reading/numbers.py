@@ -28,12 +28,16 @@ VAGUE_WORDS = frozenset({"couple", "few", "handful", "several"})
 _WORD = r"(?:" + "|".join(sorted([*SMALL, *FUZZY, "hundred", "thousand", "million", "billion",
                                    "dozen"], key=len, reverse=True)) + r")"
 NUMWORDS = rf"(?:an?\s+)?{_WORD}(?:(?:\s+|-)(?:a\s+|an\s+|and\s+|of\s+)?{_WORD})*"
-DIGITS = r"(?<![\w.$£€#/])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+# Thousands grouped with dots or spaces, as many non-native writers do ("20.000", "12 000").
+_GROUPED = r"[1-9]\d{0,2}(?:\.\d{3})+(?![\d.,])|[1-9]\d{1,2}(?: \d{3})+(?![\d.,])"
+DIGITS = (rf"(?<![\w.$£€#/])(?:{_GROUPED}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+          r"\.\d+)")
 SUFFIX = r"(?:\s?(?:thousand|million|mil|mn|billion|bn)\b|[kKmMbB](?![a-zA-Z]))"
 NUMBER = rf"(?:{DIGITS}{SUFFIX}?|\b{NUMWORDS}\b)"
 RANGE = rf"(?:{NUMBER})(?:\s?(?:-|–|to)\s?(?:{NUMBER}))?"
 _SPLIT_RANGE = re.compile(rf"^(?P<a>{NUMBER})\s?(?:-|–|to)\s?(?P<b>{NUMBER})$", re.IGNORECASE)
-_DIGIT_PART = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s?([a-zA-Z]*)")
+_DIGIT_PART = re.compile(rf"({_GROUPED}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+                         r"\s?([a-zA-Z]*)")
 
 
 def _words_value(*, words: list[str]) -> float | None:
@@ -59,7 +63,9 @@ def _single(*, text: str) -> float | None:
     text = text.strip().lower()
     digits = _DIGIT_PART.fullmatch(text)
     if digits:
-        value = float(digits.group(1).replace(",", ""))
+        raw = digits.group(1)
+        grouped = re.fullmatch(_GROUPED, raw) is not None
+        value = float(re.sub(r"[ .]", "", raw) if grouped else raw.replace(",", ""))
         suffix = digits.group(2)
         if suffix in SUFFIXES:
             value *= SUFFIXES[suffix]

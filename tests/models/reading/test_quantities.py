@@ -14,6 +14,8 @@ from models.reading.values import pick_quantity, to_value
     ("half a million", 500_000), ("2-3k", 2500), ("three to five", 4), ("a few dozen", 36),
     ("a couple hundred", 200), ("a few hundred", 300), ("twenty thousand", 20_000),
     ("0.79", 0.79), ("twice", 2), ("2.4 million", 2_400_000),
+    ("20.000", 20_000), ("12 000", 12_000), ("1.200.000", 1_200_000), ("0.750", 0.75),
+    ("2.50", 2.5),
 ])
 def test_written_numbers(text: str, value: float) -> None:
     assert parse_number(text=text) == pytest.approx(value)
@@ -55,6 +57,10 @@ def test_written_numbers(text: str, value: float) -> None:
     ("prompt_baseline_score", "accuracy is right 85% of the time", 0.85),
     ("labeled_examples", "we did only about 40 examples by hand so far", 40),
     ("labeled_examples", "we have 40 requests that someone filled out by hand as JSON", 40),
+    ("labeled_examples", "4 yrs of SOC verdicts (~45k) we could use", 45_000),
+    ("labeled_examples", "8 thousand closed claims with adjuster decision", 8_000),
+    ("labeled_examples", "50k mails with queue assigned by agents", 50_000),
+    ("labeled_examples", "the paralegals abstracted ~1,200 leases", 1_200),
     ("knowledge_size_tokens", "manuals for 60 truck models, averaging 400 pages each", 12_000_000),
     ("knowledge_size_tokens", "a 40-page handbook", 20_000),
     ("knowledge_size_tokens", "2 GB of PDFs", 100_000_000),
@@ -125,3 +131,9 @@ def test_the_needed_word_check_changes_no_quantity() -> None:
 ])
 def test_a_limit_or_a_count_of_slots_is_not_the_field(field: str, text: str) -> None:
     assert pick_quantity(field=field, text=text, found=quantities(text=text)) is None
+
+
+def test_a_count_beside_a_volume_is_not_examples() -> None:
+    text = "we get 300 tickets a day with a priority field"
+    from models.reading.examples import example_counts
+    assert example_counts(text=text, found=quantities(text=text)) == []
