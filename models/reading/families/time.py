@@ -115,6 +115,7 @@ PROCESS = re.compile(
     r"what (?:we|they|leadership|management|the business) (?:want|wants|need|needs)|"
     r"process(?:ing)? rules|business rules|logic|our approach|"
     r"instructions|conventions|standards?|guidance|curriculum|format|structure|fields|"
+    r"regulations?|legislation|statutes?|field list|baseline|"
     r"document types|question types|mechanics|game balance|game design)(?![\w])")
 CHANGE = re.compile(
     r"(?<![\w])(?:updat\w*|chang\w*|refresh\w*|(?:re)?publish\w*|releas\w*|rebuil\w*|"

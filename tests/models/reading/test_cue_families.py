@@ -37,6 +37,8 @@ FRESHNESS = [
     ("We have a weekly sync with the product team.", None),
 ]
 STABILITY = [
+    ("The legislation is amended about once a year.", "stable"),
+    ("The baseline is revised every sprint.", "changes_weekly"),
     ("Our policy is updated maybe two times per year.", "stable"),
     ("The coding rules are updated every October only.", "stable"),
     ("The approval matrix is revised 2x a year.", "stable"),
