@@ -78,7 +78,12 @@ NAMED_NOISY = (
     r"(?:shifts|teams|annotators|labell?ers|reviewers|raters|coders|analysts|agents|nurses|"
     r"doctors|teachers|editors|lawyers) (?:[\w-]+ ){0,3}(?:used|applied|followed|had) "
     r"(?:totally |completely |very |quite )?different (?:criteria|guidelines|rules|definitions|"
-    r"scales|rubrics|formulas|standards)"
+    r"scales|rubrics|formulas|standards)|"
+    r"(?:each|every) [\w-]+(?: [\w-]+){0,2} (?:in )?(?:his|her|their|its) own (?:way|style|"
+    r"template|format|rules|conventions)|(?:apply|applied|use|used|follow|followed|interpret|"
+    r"interpreted) (?:the )?(?:[\w-]+ ){0,2}(?:in )?(?:a )?different(?:ly| ways?)|"
+    r"(?:mods|moderators|analysts|annotators|labell?ers|reviewers|raters|agents|nurses|doctors|"
+    r"editors|coders|folks|managers) (?:[\w-]+ ){0,6}(?:disagree|disagreed|disagreeing)"
 )
 NAMED_MIXED = (
     r"(?:some|part|half|many|most|a third|a lot|a quarter|\d+ ?%) (?:of (?:them|the "
@@ -95,7 +100,11 @@ NAMED_MIXED = (
     rf"older (?:\w+ )?(?:\([^)]*\) )?(?:were|are) (?:written |done |labell?ed |coded )?"
     rf"{_ORDER}differently|"
     r"(?:some|many) (?:\w+ ){0,2}(?:were|are) (?:much |far |a lot )?(?:sloppier|worse|"
-    r"better|more careful) than others"
+    r"better|more careful) than others|"
+    r"estimate (?:about |roughly |around |~)?\d+ ?% (?:of (?:them|it) )?(?:are |is )?(?:wrong|bad|"
+    r"mislabell?ed|incorrect)|(?:categories|labels|codes|queues) that no longer exist|"
+    r"(?:early|earlier|first|old|older) (?:batch|batches|ones|set) used an? (?:older|old|previous|"
+    r"outdated) (?:rulebook|guideline|taxonomy|version|rubric|codebook)"
 )
 
 TABLE: tuple[tuple[str, float, str], ...] = (

@@ -137,6 +137,9 @@ OUTPUT = [
 QUALITY = [
     ("Our labelled pairs were tagged under contradicting guidelines.", "noisy"),
     ("Different nurses gave different levels for the same symptoms.", "noisy"),
+    ("In the triage history every nurse classified cases in her own way.", "noisy"),
+    ("The mods back then had no guidelines and disagreed a lot on the labels.", "noisy"),
+    ("Of the labelled tickets we estimate 20% are wrong.", "mixed"),
     ("Three analyst shifts used different criteria over the years.", "noisy"),
     ("The teachers used the rubric very differently.", "noisy"),
     ("Different teams use different tools.", None),
