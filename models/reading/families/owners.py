@@ -18,6 +18,7 @@ _WHO = (r"(?:engineers?|eng|devs?|developers?|data scientists?|analysts?|volunte
         r"interns?|postdocs?|freelancers?|contractors?|students?|coders?|programmers?|"
         r"technical (?:person|people|staff)|colleagues?|admins?)")
 _DUTY = (r"(?:own|owns|maintain|maintains|maintaining|look after|looks after|retrain|"
+         r"(?:wants?|willing) to (?:be responsible|own|maintain|retrain)|responsible for|"
          r"retrains|run|runs|host|support|code|codes|know how|knows how|has time|have time|"
          r"is technical|can do|could do|would|will|is able|are able|able|manage|manages|deploy|"
          r"knows? (?:ml|machine learning|ai|python|code|how to code)|"
@@ -28,7 +29,11 @@ _DUTY = (r"(?:own|owns|maintain|maintains|maintaining|look after|looks after|ret
 TABLE: tuple[tuple[str, float, str], ...] = (
     ("none", FIRM,
      rf"(?:nobody|nobdy|no[- ]?one|none of (?:us|them|whom)|neither(?: of (?:us|them))?)(?:['’]s)?"
-     rf"(?: [\w']+){{0,4}} {_DUTY}|"
+     rf"(?: [\w'-]+){{0,6}} {_DUTY}|"
+     # nobody technical, nobody for the ML side, no staff assigned to it
+     r"(?:nobody|no[- ]?one)(?: [\w'-]+){0,4} (?:technical|for (?:the )?(?:ml|ai|model)|"
+     r"know(?:s)? (?:programming|coding|python|ml))|no (?:[\w-]+ )?(?:staff|people|one) "
+     r"(?:is |are )?(?:assigned|responsible|available) (?:to|for)|"
      r"(?:answer is|that'?s|that would be|would be) nobody|"
      r"no (?:[\w-]+ ){0,2}(?:engineers?|developers?|devs|technical (?:staff|people|team|skills|"
      r"capacity|resources)|it (?:people|staff|team|person)|ml (?:people|person|engineers?|team|"

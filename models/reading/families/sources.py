@@ -92,6 +92,11 @@ NAMED_TRUE = (
     r"unpublished|internal|private|confidential) [\w-]+|unpublished|"
     r"(?:is|are) (?:strictly |highly |all )?(?:confidential|proprietary|non-public|"
     r"internal[- ]only|private)(?! (?:company|companies|sector|equity|beta|school|clinic))|"
+    # sources called internal, or each client's own material
+    r"(?:is|are|'s|it'?s) (?:all |entirely |mostly )?internal(?! (?:only )?(?:tool|use|users?|"
+    r"teams?|staff|project|pilot|hackathon))\b|(?:each|every) (?:client|customer|tenant|"
+    r"account|brand) (?:has|have) (?:its |their |his |her )?own (?:[\w-]+ ){0,2}(?:style guide|"
+    r"glossary|termbase|terminology|rules|price list|contract|catalog(?:ue)?|data)|"
     # a source called private in so many words
     r"(?:our|the|a|its) private (?:repos?|repositor(?:y|ies)|monorepo|codebase|docs?|"
     r"documents?|wiki|notes?|files?)|\(private\b"

@@ -57,6 +57,9 @@ OWNERS = [
     ("Nobody here has done ML ops before.", "none"),
     ("no ml ppl on the team tbh", "none"),
     ("Two of us run it and neither of us has time to retrain models.", "none"),
+    ("No one on our 4-person team can babysit a model long-term.", "none"),
+    ("Nobody in our office know programming.", "none"),
+    ("No internal staff are assigned to maintain it.", "none"),
     ("The rest are two PMs and a designer, none of whom can run training or roll back.", "none"),
     ("A side project from the customer-experience group, built on the chat vendor.", None),
     ("I keep it running as a side project.", "limited"),
@@ -80,6 +83,9 @@ OWNERS = [
     ("Our customers are mostly small firms.", None),
 ]
 SOURCES = [
+    ("The project specifications are internal.", "true"),
+    ("Every client has their own style guide and glossary we must follow.", "true"),
+    ("It is an internal tool for the finance team.", None),
     ("It looks up the member's current plan and claims before answering.", "true"),
     ("Answers come from our Confluence space and the Jira history.", "true"),
     ("The assistant needs each tenant's lease and payment history.", "true"),
