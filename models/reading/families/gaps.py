@@ -27,6 +27,7 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"facts|answers|prices|policies|names|numbers|stuff|things|details|urls|links|citations|"
      r"references|sources|dates|rules)|(?:is|are|was|were|gets?) made up|making (?:\w+ )?up|"
      r"invent(?:s|ed|ing)?|hall?u(?:c|s)+inat\w*|fabricat\w*|made-up [\w-]+|"
+     r"(?<!i )(?<!we )(?<!i just )(?<!i really )(?<!we really )"
      r"(?:doesn'?t|does not|dosnt|didn'?t|don'?t) know (?:about |anything about )?(?:our|the|"
      r"any|what|which|new|recent|current|it)|(?:has )?never seen our|unaware of|not aware of|"
      r"out[- ]of[- ]date|(?:outdated|old|last year'?s|stale|obsolete|previous|retired|"
@@ -95,6 +96,7 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:[\w-]+ ){0,2}(?:agents|staff|team|editors|writers|people|humans?|colleagues|"
      r"nurses|lawyers) (?:would )?(?:write|say|sound|talk)"),
     ("policy", NAMED,
+     r"waves? (?:\w+ )?through|"
      rf"appl(?:y|ies|ied) (?:the |our )?(?:\w+ )?{_RULES} (?:wrong(?:ly)?|incorrectly|"
      rf"inconsistently)|(?:doesn'?t|does not|don'?t|do not|not|never) (?:apply|follow|respect|"
      rf"stick to) (?:the |our |the firm'?s |company )?(?:\w+ )?{_RULES}|"
@@ -123,6 +125,9 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"conditions)|more than (?:two|three|one) steps|step[- ]by[- ]step"),
     ("reasoning", NAMED,
      r"mangles? (?:the )?(?:join|logic|math|maths|calculation)|"
+     r"mistakes? in (?:long |multi-step |chained |complex |longer )?(?:calculations|maths?|"
+     r"arithmetic|computations)|(?:steps|logic) of (?:the )?[\w-]+(?: [\w-]+)? (?:is|are) wrong|"
+     r"need(?:s)? following (?:the )?(?:state|logic|values?|data) across|"
      r"(?:join|aggregation|calculation|arithmetic|math|maths|logic|compounding)s? "
      r"(?:logic )?(?:is |are |gets? )?(?:wrong|off|broken|incorrect)|"
      r"gets? the (?:logic|math|maths|calculation|compounding|joins?|aggregation) wrong|"
@@ -145,7 +150,9 @@ TABLE: tuple[tuple[str, float, str], ...] = (
     ("style", NAMED,
      r"preachy|condescending|patroni[sz]ing|lectur(?:es|ing) (?:users|customers|people|them)|"
      r"(?:hate|hates|dislike|dislikes|complain about) (?:how|that it is|its) (?:[\w-]+ ){0,2}?"
-     r"(?:verbose|wordy|long|formal|stiff|robotic|cold|chatty|salesy|bland)"),
+     r"(?:verbose|wordy|long|formal|stiff|robotic|cold|chatty|salesy|bland)|"
+     r"editoriali[sz](?:e|es|ing)|(?:house |brand )?(?:style|tone|voice) is the (?:sticking point|"
+     r"problem|issue|main pain)"),
     ("format", HINT, r"missing (?:fields?|keys?|sections?|headings?|columns?)|formatting"),
     ("policy", HINT, r"our rules?|our polic(?:y|ies)|escalat\w*"),
 )

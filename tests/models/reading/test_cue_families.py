@@ -222,6 +222,10 @@ TASKS = [
     ("It plans the weekly menu; it should also answer questions about allergens.", "moderate"),
 ]
 GAPS = [
+    ("The model makes mistakes in long calculations.", "reasoning"),
+    ("Drafts editorialise and use adjectives our style guide bans.", "style"),
+    ("It waves through posts that the policy explicitly bans.", "policy"),
+    ("I don't know the details of the pipeline.", None),
     ("Last month it produced made-up citations twice.", "knowledge"),
     ("Half the failures are broken JSON from the prompt.", "format"),
     ("It keeps offering refunds we don't allow.", "policy"),
