@@ -101,7 +101,7 @@ TABLE: tuple[tuple[str, float, str], ...] = (
     # The output set or the verdict is named: a fact, not a topic word (no second opinion needed)
     ("narrow", NAMED,
      rf"(?:into|as|to) (?:one of (?:our |the |its )?(?:{_N} )?|(?:our |the |its )?{_N} |"
-     rf"(?:the )?(?:right|correct|matching) )(?:[\w-]+ )?{_SET}|one of (?:our |the )?{_N}(?= )|"
+     rf"(?:the )?(?:right|correct|matching) )(?:[\w-]+ )?{_SET}|one of (?:our |the )?{_N}(?=[ :])|"
      r"one of [\w-]+ (?:/|or) [\w-]+|yes(?: or |/| / )no|"
      r"(?:single|one) (?:label|score|code|category|int|number|grade|band|verdict)|"
      rf"(?:a |the )?(?:fixed|predefined|closed|set) (?:set|list) of (?:[\w-]+ )?{_SET}|"
@@ -160,9 +160,15 @@ TABLE: tuple[tuple[str, float, str], ...] = (
     ("narrow", NAMED,
      # a fixed set of fields taken out of each document: "pull the payment terms, liability cap
      # and termination notice out of supplier contracts"
-     r"(?:extract\w*|extarct\w*|pull(?:s|ing)?|captur\w*|grab\w*|read(?:s|ing)? off) (?:the )?"
-     r"(?:[\w-]+ ){0,2}[\w-]+, (?:the )?(?:[\w-]+ ){0,2}[\w-]+(?:, (?:the )?(?:[\w-]+ ){0,2}"
-     r"[\w-]+)*,? (?:and|&) (?:the )?(?:[\w-]+ ){0,2}[\w-]+ (?:from|out of|off|into)(?= )"),
+     r"(?:extract\w*|extarct\w*|pull(?:s|ing)?|captur\w*|grab\w*|read(?:s|ing)? off|"
+     r"return(?:s|ing)?) (?:the )?"
+     r"(?:[\w/#-]+ ){0,2}[\w/#-]+, (?:the )?(?:[\w/#-]+ ){0,2}[\w/#-]+(?:, (?:the )?"
+     r"(?:[\w/#-]+ ){0,2}[\w/#-]+)*,? (?:(?:and|&) (?:the )?(?:[\w/#-]+ ){0,2}[\w/#-]+ )?"
+     r"(?:from|out of|off|into|as json|as a json)(?=[ .,;:]|$)|"
+     # a verdict from a short list: "says phish / not phish", "decides: refund, escalate or reply"
+     r"(?:says?|decides?|returns?|outputs?|picks?|marks? (?:it|them|each) as)(?::| ) ?"
+     r"[\w'-]+(?: [\w'-]+){0,3}(?:, [\w'-]+(?: [\w'-]+){0,3})*,? (?:or|/) [\w'-]+(?: [\w'-]+){0,3}"
+     r"(?: [\w'/-]+){0,3}(?= |,|\.|$)"),
     ("moderate", NAMED,
      # the topics people ask about, listed: "questions about fees, refunds and delivery slots"
      rf"(?:questions?|asks?|ask(?:ing)?|queries|texts?|messages?|chats?) (?:(?:us|it|the \w+) )?"
@@ -176,7 +182,12 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      rf"{_JOB}|"
      rf"{_WH} [^,.;:]{{3,50}}, {_WH} [^,.;:]{{3,50}},? (?:and|or) {_WH}|"
      rf"(?:asks?|asking|questions?)(?: \w+)? {_WH} [^,.;:]{{3,50}}, {_WH} [^,.;:]{{3,50}}, {_WH}|"
-     r"(?:a few|several|a handful of|two|three|four|five|a couple of|multiple|a small set of) "
+     # a few kinds of question listed after a colon: "mostly 3 things: ride won't end, ..."
+     r"(?:questions?|things|topics|requests|asks|cases|issues|msgs|messages|about [\w'-]+)"
+     r"(?: [\w'-]+){0,5}: (?!it |we |they |the (?:model|bot|assistant) )[^,.;:]{2,45}, "
+     r"[^,.;:]{2,45},? (?:and |or )?[^,.;:]{2,45}|"
+     r"(?:a few|several|a handful of|two|three|four|five|a couple of|multiple|a small set of|"
+     r"[2-5]) "
      r"(?:related |different |main |separate |distinct )?(?:jobs|tasks|things|chores|use cases|"
      r"workflows|call types|ticket types|request types|topics|question types|document types|"
      r"kinds of (?:questions|requests|tickets|documents)|inbox topics)"),
