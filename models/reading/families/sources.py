@@ -28,10 +28,11 @@ _RECORDS = (r"(?:orders?|order history|leases?|payments?|payment history|booking
 _SYSTEMS = (r"(?:crm|salesforce|hubspot|zendesk|intercom|freshdesk|gainsight|servicenow|"
             r"jira|confluence|sharepoint|notion|google drive|gdrive|slack history|"
             r"erp|sap|netsuite|workday|bamboohr|hris|ats|greenhouse|epic|cerner|ehr|emr|"
-            r"lims|data ?warehouse|snowflake|bigquery|redshift|intranet|"
+            r"lims|data ?warehouse|snowflake|bigquery|redshift|intranet|cmdb|"
             r"internal (?:wiki|api|apis|docs?|documents?|documentation|systems?|"
             r"database|data|knowledge base|kb|pages?|policies|handbook|runbooks?|tickets?|"
-            r"repos?|repositor(?:y|ies)|codebase|services?|reports?|notes?|sops?)|"
+            r"repos?|repositor(?:y|ies)|codebase|services?|reports?|notes?|sops?|procedures?|"
+            r"guidelines|playbooks?|manuals?)|"
             r"private (?:repos?|repositor(?:y|ies)|monorepo|codebase|docs?|documents?|data|"
             r"wiki|notes?|files?)|monorepo)(?! (?:importer|import|sync|schema|format|"
             r"integration|rejects|accepts|expects))")

@@ -43,7 +43,7 @@ FREQUENCIES: tuple[tuple[str, str], ...] = (
     ("daily", r"daily|nightly|every (?:day|night|morning|evening|weekday|business day|"
               r"working day|work day|workday)|"
               r"each (?:day|night|morning|evening|business day|working day)|"
-              r"(?:several|multiple|many|a few) "
+              r"(?:several|multiple|many|a few|dozens of) "
               r"times (?:a|per) (?:day|week)|per day|once a day|day[- ]to[- ]day|overnight|"
               r"twice a day|most days|(?:several|multiple|many|a few) (?:times )?(?:a|per) "
               r"week"),

@@ -83,6 +83,8 @@ OWNERS = [
     ("Our customers are mostly small firms.", None),
 ]
 SOURCES = [
+    ("The object groups it must reference live in our CMDB.", "true"),
+    ("Steps are quoted from 3,000 pages of internal audit procedures.", "true"),
     ("The project specifications are internal.", "true"),
     ("Every client has their own style guide and glossary we must follow.", "true"),
     ("It is an internal tool for the finance team.", None),
