@@ -29,7 +29,7 @@ _SYSTEMS = (r"(?:crm|salesforce|hubspot|zendesk|intercom|freshdesk|gainsight|ser
             r"jira|confluence|sharepoint|notion|google drive|gdrive|slack history|"
             r"erp|sap|netsuite|workday|bamboohr|hris|ats|greenhouse|epic|cerner|ehr|emr|"
             r"lims|data ?warehouse|snowflake|bigquery|redshift|intranet|cmdb|"
-            r"internal (?:wiki|api|apis|docs?|documents?|documentation|systems?|"
+            r"internal (?:[\w-]+ )?(?:wiki|api|apis|docs?|documents?|documentation|systems?|"
             r"database|data|knowledge base|kb|pages?|policies|handbook|runbooks?|tickets?|"
             r"repos?|repositor(?:y|ies)|codebase|services?|reports?|notes?|sops?|procedures?|"
             r"guidelines|playbooks?|manuals?)|"
