@@ -71,7 +71,7 @@ FREQUENCIES: tuple[tuple[str, str], ...] = (
                r"weekly|daily|monthly))|"
                r"frozen|archived|repealed|set in stone|(?:last|was|were) "
                r"(?:amended|updated|changed|revised) in (?:19|20)\d\d|closed set|"
-               r"nothing (?:is )?(?:added|new)|otherwise untouched|static|"
+               r"nothing (?:is )?(?:ever )?(?:added|new)|otherwise untouched|static|"
                # frozen told in other words: "none of it has changed since", "will not revise"
                r"(?:none|nothing) of (?:it|them|this|that) (?:has|have) (?:been )?chang(?:ed|es)|"
                r"(?:has|have)(?:n'?t| not) changed since(?! \w+ (?:month|week|day)s? ago)|froze|"
@@ -196,8 +196,10 @@ def frequencies(*, low: str) -> list[tuple[str, int, int]]:
                 continue
             if period == "realtime" and _WAITING.search(low, max(0, start - 30), start):
                 continue  # "nobody waits on it in real time" is about response time
-            if low.startswith("per ", start) and _VOLUME.search(low, max(0, start - 40), start):
-                continue  # "~3k new per day" is a volume, not a rhythm
+            if (low.startswith("per ", start) or (period in ("daily", "weekly", "monthly")
+                    and low[start:end] in ("daily", "weekly", "monthly", "nightly"))) \
+                    and _VOLUME.search(low, max(0, start - 40), start):
+                continue  # "~3k new per day", "60,000 listings arrive daily": a volume
             if _MEETING.match(low, end) and not CHANGE.search(low, max(0, start - 60), start):
                 continue
             negates_itself = period == "yearly" and re.match(r"(?:never|rarely|hardly|seldom|"

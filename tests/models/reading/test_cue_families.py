@@ -11,6 +11,8 @@ import pytest
 from tests.models.reading.cue_support import check, firm
 
 FRESHNESS = [
+    ("About 60,000 listings arrive daily.", None),
+    ("The collection was closed in 2009 and nothing is ever added.", "static"),
     ("Nobody's waiting on it in real time, a daily batch is fine.", None),
     ("It gives a yearly yield estimate and the payback period.", None),
     ("Prices are refreshed in real time from the exchange.", "realtime"),
