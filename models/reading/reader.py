@@ -173,8 +173,7 @@ class Reader:
         if BOOK.denies(field=name, value=value, text=scored[winner].unit.text) or (
                 name in PERIODIC and negates_period(text=scored[winner].unit.text)):
             return None  # the classifier misses a negation the cue tables see
-        whole = next((i for i, s in enumerate(scored) if s.unit.kind == "sentence"
-                      and s.unit.sentence == scored[winner].unit.sentence), winner)
+        whole = _sentence_of(pieces=[s.unit for s in scored], index=winner)
         if probs[whole, best[winner]] < CONTEXT_SHARE:
             return None  # a clause read out of its sentence ("ten is too long": of seconds)
         narrow = [i for i in order if best[i] == best[winner]
