@@ -183,6 +183,20 @@ _LIVE_OK = re.compile(r"live (?:[\w-]+ )?(?:prices?|odds|scores?|data|feeds?|inv
                       r"them|it|move\w*) live(?![\w])|live (?:from|via|during|through)")
 
 
+def _not_a_cadence(*, low: str, period: str, start: int, end: int) -> bool:
+    """A frequency word that says something else: a volume, a wait, a meeting, a live show."""
+    if low[start:end] == "live" and not _LIVE_OK.search(low, max(0, start - 12),
+                                                         min(len(low), end + 30)):
+        return True
+    if period == "realtime" and _WAITING.search(low, max(0, start - 30), start):
+        return True  # "nobody waits on it in real time" is about response time
+    adverb = low[start:end] in ("daily", "weekly", "monthly", "nightly")
+    if (low.startswith("per ", start) or adverb) and _VOLUME.search(low, max(0, start - 40),
+                                                                     start):
+        return True  # "~3k new per day", "60,000 listings arrive daily": a volume
+    return bool(_MEETING.match(low, end)) and not CHANGE.search(low, max(0, start - 60), start)
+
+
 def frequencies(*, low: str) -> list[tuple[str, int, int]]:
     """Every un-negated named frequency (period, start, end), longest first on overlaps."""
     found = []
@@ -191,16 +205,7 @@ def frequencies(*, low: str) -> list[tuple[str, int, int]]:
             start, end = match.start(), match.end()
             if start > 0 and low[start - 1].isalnum():
                 continue
-            if low[start:end] == "live" and not _LIVE_OK.search(low, max(0, start - 12),
-                                                                 min(len(low), end + 30)):
-                continue
-            if period == "realtime" and _WAITING.search(low, max(0, start - 30), start):
-                continue  # "nobody waits on it in real time" is about response time
-            if (low.startswith("per ", start) or (period in ("daily", "weekly", "monthly")
-                    and low[start:end] in ("daily", "weekly", "monthly", "nightly"))) \
-                    and _VOLUME.search(low, max(0, start - 40), start):
-                continue  # "~3k new per day", "60,000 listings arrive daily": a volume
-            if _MEETING.match(low, end) and not CHANGE.search(low, max(0, start - 60), start):
+            if _not_a_cadence(low=low, period=period, start=start, end=end):
                 continue
             negates_itself = period == "yearly" and re.match(r"(?:never|rarely|hardly|seldom|"
                                                              r"doesn|does not|don|won|will not|"
