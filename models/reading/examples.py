@@ -54,8 +54,11 @@ _NOT_ITEMS = re.compile(
     r"languages|years?|months?|weeks?|days?|hours?|times|steps|rules|versions|minutes|seconds|"
     r"percent|%)\b", IC)
 # A count a score was measured on is a test set, not training examples ("0.76 on 1k labelled").
-_MEASURED = re.compile(r"(?:accuracy|score|f1|precision|recall|correct|%|percent|\d)\s+"
-                       r"(?:[\w-]+\s+)?(?:on|over|against)\s+(?:a\s+|the\s+|our\s+)?"
+_MEASURED = re.compile(r"(?:(?:accuracy|score|f1|precision|recall|correct|%|percent|\d)\s+"
+                       r"(?:[\w-]+\s+)?(?:on|over|against)|(?:test|eval(?:uation)?|validation|"
+                       r"held-?out|holdout|golden|gold) set (?:of|with)|(?:tried|tested|ran|"
+                       r"evaluated|measured|checked) (?:[\w-]+\s+){0,3}on)\s+"
+                       r"(?:a\s+|the\s+|our\s+)?"
                        rf"(?:{_HEDGE}\s+)?$", IC)
 # Material named as unlabelled right after its count: no examples ("300 chats, none labelled").
 _UNLABELLED = re.compile(

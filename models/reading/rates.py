@@ -18,7 +18,7 @@ PER_DAY = {"second": 86_400, "minute": 1_440, "hour": 24, "day": 1, "night": 1,
            "week": 1 / 7, "month": 1 / 30, "quarter": 1 / 90, "year": 1 / 365}
 UNIT_WORDS = {
     "second": r"seconds?|secs?|s", "minute": r"minutes?|mins?", "hour": r"hours?|hrs?|h",
-    "day": r"(?:working |business |calendar )?days?|d", "night": r"nights?",
+    "day": r"(?:working |business |calendar )?days?|week ?days?|work ?days?|d", "night": r"nights?",
     "week": r"weeks?|wks?|w", "month": r"months?|mos?|mths?", "quarter": r"quarters?",
     "year": r"years?|yrs?",
 }

@@ -13,8 +13,9 @@ from models.reading.numbers import NUMBER
 IC = re.IGNORECASE
 PERCENT = re.compile(rf"(?P<num>{NUMBER})\s?(?:%|percent\b|per ?cent\b)", IC)
 DECIMAL = re.compile(r"(?<![\w.,/$])(?P<num>0?\.\d{1,3})(?![\d.]|\s?(?:ms|s|sec|[kmgt]b)\b)", IC)
-OUT_OF = re.compile(rf"(?P<a>{NUMBER})\s+(?:times?\s+)?(?:out\s+)?of\s+(?:the\s+|every\s+)?"
-                    rf"(?P<b>{NUMBER})\b", IC)
+# "4 out of 5" counts whole cases: "0.88 of 120" is a score measured on 120, not 0.88 / 120.
+OUT_OF = re.compile(rf"(?<![\d.])(?P<a>(?!\d*\.\d){NUMBER})\s+(?:times?\s+)?(?:out\s+)?of\s+"
+                    rf"(?:the\s+|every\s+)?(?P<b>{NUMBER})\b", IC)
 FRACTION = re.compile(r"\b(?P<f>(?:about |roughly |around |nearly )?(?:half|a third|one third|two "
                       r"thirds|a quarter|three quarters))\b(?! (?:a|an) )", IC)
 FRACTIONS = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3,

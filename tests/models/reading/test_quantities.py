@@ -61,6 +61,8 @@ def test_written_numbers(text: str, value: float) -> None:
     ("labeled_examples", "8 thousand closed claims with adjuster decision", 8_000),
     ("labeled_examples", "50k mails with queue assigned by agents", 50_000),
     ("labeled_examples", "the paralegals abstracted ~1,200 leases", 1_200),
+    ("requests_per_day", "roughly 180 discharges per weekday across both sites", 180),
+    ("prompt_baseline_score", "the prompt matched the reviewer 0.88 of 120 times", 0.88),
     ("knowledge_size_tokens", "manuals for 60 truck models, averaging 400 pages each", 12_000_000),
     ("knowledge_size_tokens", "a 40-page handbook", 20_000),
     ("knowledge_size_tokens", "2 GB of PDFs", 100_000_000),
@@ -135,5 +137,14 @@ def test_a_limit_or_a_count_of_slots_is_not_the_field(field: str, text: str) -> 
 
 def test_a_count_beside_a_volume_is_not_examples() -> None:
     text = "we get 300 tickets a day with a priority field"
+    from models.reading.examples import example_counts
+    assert example_counts(text=text, found=quantities(text=text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "We've got a test set of 150 questions with hand-checked SQL.",
+    "We tried a prompt on 200 hand-checked samples.",
+])
+def test_a_set_a_prompt_was_measured_on_is_not_examples(text: str) -> None:
     from models.reading.examples import example_counts
     assert example_counts(text=text, found=quantities(text=text)) == []
