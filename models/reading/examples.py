@@ -30,7 +30,7 @@ _RAW = r"(?!(?:[\w'’-]+\s+){0,3}?(?:unlabell?ed|unannotated|raw|unreviewed|unc
 _HEDGE = r"(?:about|roughly|around|some|over|nearly|almost|approximately|approx\.?|maybe|~)"
 _AFTER = re.compile(
     rf"{_RAW}(?:\s+(?:[\w'’-]+\s+){{0,3}}?(?:already\s+|previously\s+|historically\s+|all\s+)?"
-    rf"{_DONE}\b|\s+(?:[\w-]+\s+)?{_PAST}\s+[\w-]+|"
+    rf"(?:\w+-)?{_DONE}\b|\s+(?:[\w-]+\s+)?{_PAST}\s+[\w-]+|"
     r"\s+(?:such|similar|comparable)\s+[\w-]+|"
     r"\s+(?:[\w-]+\s+){0,2}with\s+(?:gold|reference|correct|approved|verified|expert|human)\b|"
     # items that carry a person's decision: "8 thousand closed claims with adjuster decision"

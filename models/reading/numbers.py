@@ -32,7 +32,7 @@ NUMWORDS = rf"(?:an?\s+)?{_WORD}(?:(?:\s+|-)(?:a\s+|an\s+|and\s+|of\s+)?{_WORD})
 _GROUPED = r"[1-9]\d{0,2}(?:\.\d{3})+(?![\d.,])|[1-9]\d{1,2}(?: \d{3})+(?![\d.,])"
 DIGITS = (rf"(?<![\w.$£€#/])(?:{_GROUPED}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|"
           r"\.\d+)")
-SUFFIX = r"(?:\s?(?:thousand|million|mil|mn|billion|bn)\b|[kKmMbB](?![a-zA-Z]))"
+SUFFIX = r"(?:\s?(?:thousands?|millions?|mil|mn|billions?|bn)\b|[kKmMbB](?![a-zA-Z]))"
 NUMBER = rf"(?:{DIGITS}{SUFFIX}?|\b{NUMWORDS}\b)"
 RANGE = rf"(?:{NUMBER})(?:\s?(?:-|–|to)\s?(?:{NUMBER}))?"
 _SPLIT_RANGE = re.compile(rf"^(?P<a>{NUMBER})\s?(?:-|–|to)\s?(?P<b>{NUMBER})$", re.IGNORECASE)
@@ -69,8 +69,8 @@ def _single(*, text: str) -> float | None:
         suffix = digits.group(2)
         if suffix in SUFFIXES:
             value *= SUFFIXES[suffix]
-        elif suffix in MULTIPLIERS:
-            value *= MULTIPLIERS[suffix]
+        elif suffix.rstrip("s") in MULTIPLIERS:  # "15 thousands", as non-native writers put it
+            value *= MULTIPLIERS[suffix.rstrip("s")]
         return value
     words = re.split(r"[\s-]+", text)
     if words and all(w in SMALL or w in FUZZY or w in MULTIPLIERS or w in ("a", "an", "and", "of")

@@ -35,7 +35,8 @@ FREQUENCIES: tuple[tuple[str, str], ...] = (
                  r"(?:every|evry|each) \d+ ?(?:s|secs?|m|h|hrs?)\b|"
                  r"hourly|intraday|streaming|"
                  r"at (?:query|request) time|(?:per|on every|on each|at the moment of the) "
-                 r"request|as it happens|(?:minute|second)[- ](?:by|to)[- ](?:minute|second)|"
+                 r"request|on (?:every|each) request|as it happens|"
+                 r"(?:minute|second)[- ](?:by|to)[- ](?:minute|second)|"
                  r"(?:many|several|multiple) times (?:an|per) hour|live|"
                  # at the start of a sentence or clause "right now" means "currently"
                  r"(?<!^)(?<![.!?;:,(-] )right now"
@@ -175,12 +176,12 @@ _FREQUENCY = [(period, re.compile(rf"(?:{pattern})(?![\w])")) for period, patter
 _MEETING = re.compile(r" (?:[\w-]+ ){0,2}(?:meetings?|meets?|standups?|stand-ups?|sync with|"
                       r"catch-?ups?|retros?|demos?|calls? with|newsletters?|all-hands|"
                       r"check-?ins?|1:1s?|one-on-ones?)(?![\w])")
-_LIVE_OK = re.compile(r"live (?:[\w-]+ )?(?:prices?|odds|scores?|data|feeds?|inventory|stock|"
+_LIVE_OK = re.compile(r"live (?:[\w-]+ ){0,2}(?:prices?|odds|scores?|data|feeds?|inventory|stock|"
                       r"status|calendar|schedules?|timetables?|locations?|queues?|"
                       r"availability|positions|balances?|rates?|tracking|market|chain|order|"
                       r"results|standings|traffic|numbers|figures)|(?:updat\w*|pull\w*|fetch\w*|"
                       r"read\w*|check\w*|sync\w*|stream\w*|change\w*|come|comes|be|is|are|"
-                      r"them|it|move\w*) live(?![\w])|live (?:from|via|during|through)")
+                      r"them|it|move\w*|chain) live(?![\w])|live (?:from|via|during|through)")
 
 
 def _not_a_cadence(*, low: str, period: str, start: int, end: int) -> bool:

@@ -11,6 +11,8 @@ import pytest
 from tests.models.reading.cue_support import check, firm
 
 FRESHNESS = [
+    ("It reads the live network incident feed.", "realtime"),
+    ("It has to pull the on-chain balances on every request.", "realtime"),
     ("About 60,000 listings arrive daily.", None),
     ("The collection was closed in 2009 and nothing is ever added.", "static"),
     ("Nobody's waiting on it in real time, a daily batch is fine.", None),

@@ -15,6 +15,7 @@ from models.reading.values import pick_quantity, to_value
     ("a couple hundred", 200), ("a few hundred", 300), ("twenty thousand", 20_000),
     ("0.79", 0.79), ("twice", 2), ("2.4 million", 2_400_000),
     ("20.000", 20_000), ("12 000", 12_000), ("1.200.000", 1_200_000), ("0.750", 0.75),
+    ("15 thousands", 15_000),
     ("2.50", 2.5),
 ])
 def test_written_numbers(text: str, value: float) -> None:
@@ -63,6 +64,7 @@ def test_written_numbers(text: str, value: float) -> None:
     ("labeled_examples", "the paralegals abstracted ~1,200 leases", 1_200),
     ("requests_per_day", "roughly 180 discharges per weekday across both sites", 180),
     ("prompt_baseline_score", "the prompt matched the reviewer 0.88 of 120 times", 0.88),
+    ("labeled_examples", "we hold 30,000 nurse-triaged submissions", 30_000),
     ("knowledge_size_tokens", "manuals for 60 truck models, averaging 400 pages each", 12_000_000),
     ("knowledge_size_tokens", "a 40-page handbook", 20_000),
     ("knowledge_size_tokens", "2 GB of PDFs", 100_000_000),
