@@ -97,6 +97,12 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"nurses|lawyers) (?:would )?(?:write|say|sound|talk)"),
     ("policy", NAMED,
      r"waves? (?:\w+ )?through|"
+     # it does what the rules say not to: "approves refunds the new policy says to deny"
+     r"(?:approv|accept|allow|grant|reject|declin|den|refus)(?:es|ed|ing|s|ies|ied)? "
+     r"(?:[\w-]+ ){0,3}"
+     r"(?:that )?(?:the |our )?(?:new |current )?(?:playbook|policy|rules?|guidelines?) "
+     r"(?:says?|tells? us|requires? us|asks? us) to (?:decline|deny|reject|refuse|approve|"
+     r"accept|escalate)|"
      rf"appl(?:y|ies|ied) (?:the |our )?(?:\w+ )?{_RULES} (?:wrong(?:ly)?|incorrectly|"
      rf"inconsistently)|(?:doesn'?t|does not|don'?t|do not|not|never) (?:apply|follow|respect|"
      rf"stick to) (?:the |our |the firm'?s |company )?(?:\w+ )?{_RULES}|"

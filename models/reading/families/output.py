@@ -23,6 +23,8 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:match(?:es|ing)?|violat\w*|breaks?|follows?|against|fit(?:s|ting)?|conform\w* to) "
      r"(?:the|our|a|their) (?:\w+ )?schema|"
      r"schema-validated|api (?:payloads?|calls?|requests?|fields)|"
+     r"exactly one of \{|fixed (?:csv |json |xml )?columns|(?:xml|csv|json) (?:import|export|"
+     r"into)\b|"
      # an OpenAPI document written as the output, not one read as a source
      r"(?:valid|an?|writes?|generates?|produces?|outputs?|into|as) (?:[\w.,-]+ ){0,2}?"
      r"(?:openapi|swagger)|"

@@ -31,7 +31,10 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      rf"(?:nobody|nobdy|no[- ]?one|none of (?:us|them|whom)|neither(?: of (?:us|them))?)(?:['’]s)?"
      rf"(?: [\w'-]+){{0,6}} {_DUTY}|"
      # nobody technical, nobody for the ML side, no staff assigned to it
-     r"(?:nobody|no[- ]?one)(?: [\w'-]+){0,4} (?:technical|for (?:the )?(?:ml|ai|model)|"
+     r"(?:we'?re|they'?re|we are|they are) (?:\w+ )?(?:consultants|contractors|an agency|"
+     r"freelancers) and (?:will be )?(?:gone|leaving|out)|"
+     r"(?:nobody|no[- ]?one|no person)(?: [\w'-]+){0,4} (?:technical|for (?:the )?(?:ml|ai|model|"
+     r"machine learning)|"
      r"know(?:s)? (?:programming|coding|python|ml))|no (?:[\w-]+ )?(?:staff|people|one) "
      r"(?:is |are )?(?:assigned|responsible|available) (?:to|for)|"
      r"(?:answer is|that'?s|that would be|would be) nobody|"

@@ -64,6 +64,7 @@ OWNERS = [
     ("No one on our 4-person team can babysit a model long-term.", "none"),
     ("Nobody in our office know programming.", "none"),
     ("No internal staff are assigned to maintain it.", "none"),
+    ("We're consultants and gone after March.", "none"),
     ("The rest are two PMs and a designer, none of whom can run training or roll back.", "none"),
     ("A side project from the customer-experience group, built on the chat vendor.", None),
     ("I keep it running as a side project.", "limited"),
@@ -115,6 +116,7 @@ OUTPUT = [
     ("replies are just chat msgs", "free_text"),
     ("Answers must be short and simple, people read them on a phone.", "free_text"),
     ("Answers must be short and valid JSON.", "strict_schema"),
+    ("The output goes into fixed CSV columns for the importer.", "strict_schema"),
     ("The SDR team wants it to write first-touch outbound emails.", "free_text"),
     ("Farmers get the answer as simple text in one SMS.", "free_text"),
     ("It tags each email as urgent or not.", None),
@@ -236,6 +238,7 @@ TASKS = [
     ("It plans the weekly menu; it should also answer questions about allergens.", "moderate"),
 ]
 GAPS = [
+    ("The bot keeps approving refunds the new policy says to deny.", "policy"),
     ("The model makes mistakes in long calculations.", "reasoning"),
     ("Drafts editorialise and use adjectives our style guide bans.", "style"),
     ("It waves through posts that the policy explicitly bans.", "policy"),
