@@ -34,7 +34,7 @@ _FIXED_VERB = (
     r"match(?:es)?|prioriti[sz]\w*|screen(?:s|ing)?|estimat\w*|assess(?:es)? whether)")
 _SET = (r"(?:categories|labels|classes|codes|types|levels|intents|reasons|queues|buckets|tiers|"
         r"bands|grades|departments|topics|tags|severit(?:y|ies)|priorit(?:y|ies)|fields|"
-        r"statuses|outcomes|risk levels|urgency levels)")
+        r"statuses|outcomes|risk levels|urgency levels|attributes|data points)")
 _N = (r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
       r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|a dozen|fixed|predefined)")
 # One job whose output is fixed by the input: a summary of each item, a translation, a form or
@@ -166,7 +166,8 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:[\w/#-]+ ){0,2}[\w/#-]+)*,? (?:(?:and|&) (?:the )?(?:[\w/#-]+ ){0,2}[\w/#-]+ )?"
      r"(?:from|out of|off|into|as json|as a json)(?=[ .,;:]|$)|"
      # a verdict from a short list: "says phish / not phish", "decides: refund, escalate or reply"
-     r"(?:says?|decides?|returns?|outputs?|picks?|marks? (?:it|them|each) as)(?::| ) ?"
+     r"(?:says?|decides?|returns?|outputs?|picks?|proposes?|marks? (?:it|them|each) as|"
+     r"flags? (?:[\w-]+ ){0,2}as)(?::| ) ?"
      r"[\w'-]+(?: [\w'-]+){0,3}(?:, [\w'-]+(?: [\w'-]+){0,3})*,? (?:or|/) [\w'-]+(?: [\w'-]+){0,3}"
      r"(?: [\w'/-]+){0,3}(?= |,|\.|$)"),
     ("moderate", NAMED,

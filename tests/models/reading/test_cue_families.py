@@ -195,6 +195,8 @@ TASKS = [
     ("Riders write about 3 things: ride won't end, bike won't unlock, how to pause a trip.",
      "moderate"),
     ("People forward odd emails and the model says phish / not phish.", "narrow"),
+    ("It records a fixed set of 14 attributes per contract.", "narrow"),
+    ("It should flag posts as ok / needs review / remove.", "narrow"),
     ("It reads the ticket and decides: auto-refund, escalate to tier 2, or reply with a link.",
      "narrow"),
     ("The model must return the governing law, the liability cap and the notice period as JSON.",
