@@ -41,7 +41,8 @@ FRESH_SETS = ("fresh_descriptions.jsonl", "fresh2_descriptions.jsonl", "fresh3_d
               "fresh4_descriptions.jsonl", "fresh5_descriptions.jsonl", "fresh6_descriptions.jsonl",
               "fresh7_descriptions.jsonl", "fresh8_descriptions.jsonl", "fresh9_descriptions.jsonl",
               "fresh10_descriptions.jsonl", "fresh11_descriptions.jsonl",
-              "fresh12_descriptions.jsonl")
+              "fresh12_descriptions.jsonl", "fresh13_descriptions.jsonl",
+              "fresh14_descriptions.jsonl")
 # End-to-end scenarios written blind (rounds 4, 5 and 6), apart from `scenarios.jsonl` and each
 # other; evaluation only.
 FRESH_SCENARIOS = "fresh_scenarios.jsonl"
