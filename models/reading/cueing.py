@@ -42,8 +42,7 @@ _WORD = re.compile(r"[\w'’]+")
 _ITEM = r"[\w'’/-]+(?:\s[\w'’/-]+){0,3}"
 # A list whose head is negated, up to the hit: "no customer record, order history or ".
 _NEGATED_LIST = re.compile(rf"(?<![\w'’])(?:no|not|without|neither|never)\s+(?:any\s+)?{_ITEM}"
-                           rf"(?:,\s{_ITEM}){{0,5}}(?:,\s|,?\s(?:or|nor|and)\s)$")
-_LIST_END = re.compile(r",?\s(?:or|nor|and)\s$")
+                           rf"(?:,\s{_ITEM}){{0,5}}(?:,\s|(?P<last>,?\s(?:or|nor|and)\s))$")
 # The hit is a middle item when the list goes on after it: "..., order history or ...".
 _LIST_GOES_ON = re.compile(rf"(?!(?:our|the|their|we|it|they|a|an|this|that|its|my)\s){_ITEM}"
                            rf"(?:,\s{_ITEM})*,?\s(?:or|nor|and)\s")
@@ -192,9 +191,8 @@ def _pick(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] 
 def negated_before(*, low: str, start: int, words: int = NEGATION_WORDS) -> bool:
     """A negator within `words` words before `start`, with no clause break in between, or at
     the head of a list the hit is an item of ("no customer record, order history or ...")."""
-    if _NEGATED_LIST.search(low, max(0, start - 160), start) and (
-            _LIST_END.search(low, max(0, start - 160), start)
-            or _LIST_GOES_ON.match(low, start)):
+    listed = _NEGATED_LIST.search(low, max(0, start - 160), start)
+    if listed and (listed["last"] or _LIST_GOES_ON.match(low, start)):
         return True
     window = low[max(0, start - 12 * words):start]
     cuts = [m.end() for m in _SCOPE_BREAK.finditer(window)]

@@ -9,6 +9,7 @@ in words the sentence bank never used. A cue preceded by a negation ("not daily"
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 IC = re.IGNORECASE
@@ -51,10 +52,12 @@ STABILITY_OF = {"realtime": "changes_weekly", "daily": "changes_weekly",
                 "weekly": "changes_weekly", "monthly": "evolving", "twice_yearly": "stable",
                 "yearly": "stable"}
 _FREQUENCY = [(period, re.compile(rf"\b(?:{pattern})\b", IC)) for period, pattern in FREQUENCIES]
-_ADJECTIVE = re.compile(r"(?:annual|yearly) (?!basis|cycle|review|update|refresh|revision|"
-                        r"change|and|or)[a-z]", IC)
-_WAITING = re.compile(r"\bwait(?:s|ing|ed)? (?:on|for) (?:it|them|this|that|the \w+)(?: \w+)?\s*$",
-                      IC)
+# "annual report", "yearly yield": an adjective, not how often anything changes.
+ADJECTIVE = re.compile(r"(?:annual|yearly) (?!basis|cycle|review|update|refresh|revision|"
+                       r"change|and|or)[a-z]", IC)
+# "nobody waits on it in real time": about response time, not live facts.
+WAITING = re.compile(r"\bwait(?:s|ing|ed)? (?:on|for) (?:it|them|this|that|the \w+)(?: \w+)?\s*$",
+                     IC)
 NEGATED = re.compile(r"(?:\b(?:not|never|no longer|isn'?t|aren'?t|rather than|instead of)|n['’]t)"
                      r"\s+(?:\w+\s+){0,2}$", IC)
 OWNERS = re.compile(
@@ -85,21 +88,23 @@ class Cue:
     end: int
 
 
-def frequencies(*, text: str) -> list[Cue]:
-    """Every un-negated named frequency, longest first where two overlap."""
-    found: list[Cue] = []
+def _scanned(*, text: str) -> Iterator[tuple[Cue, bool]]:
+    """Every named frequency that is a cadence, and whether a negation stands before it."""
     for period, pattern in _FREQUENCY:
         for match in pattern.finditer(text):
-            if period != "yearly" and NEGATED.search(text[max(0, match.start() - 40):
-                                                          match.start()]):
-                continue  # "not since 2019" is how a frozen thing is told
-            if period == "realtime" and _WAITING.search(text, max(0, match.start() - 30),
-                                                        match.start()):
-                continue  # "nobody waits on it in real time" is about response time
-            if _ADJECTIVE.match(text, match.start()):
-                continue  # "annual report", "yearly yield": not how often anything changes
-            found.append(Cue(period, match.start(), match.end()))
-    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+            start = match.start()
+            if (period == "realtime" and WAITING.search(text, max(0, start - 30), start)) \
+                    or ADJECTIVE.match(text, start):
+                continue
+            # "not since 2019" is how a frozen thing is told, so yearly ones are never negated
+            negated = period != "yearly" and NEGATED.search(text[max(0, start - 40):start])
+            yield Cue(period, start, match.end()), bool(negated)
+
+
+def frequencies(*, text: str) -> list[Cue]:
+    """Every un-negated named frequency, longest first where two overlap."""
+    found = sorted((cue for cue, negated in _scanned(text=text) if not negated),
+                   key=lambda c: (c.start, -(c.end - c.start)))
     kept: list[Cue] = []
     for cue in found:
         if not any(k.start <= cue.start < k.end for k in kept):
@@ -109,10 +114,8 @@ def frequencies(*, text: str) -> list[Cue]:
 
 def negates_period(*, text: str) -> bool:
     """A named frequency in the text is negated ("it doesn't change daily") and none stands."""
-    return any(NEGATED.search(text[max(0, m.start() - 40):m.start()])
-               for period, pattern in _FREQUENCY if period != "yearly"
-               for m in pattern.finditer(text)) \
-        and not frequencies(text=text)
+    scanned = list(_scanned(text=text))
+    return any(negated for _, negated in scanned) and all(negated for _, negated in scanned)
 
 
 # Who can own a model, by capacity level: checked in this order, the first that matches wins.

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from models.reading.cueing import FIRM, HINT, NAMED, Hit, negated_before
-from models.reading.cues import FRESHNESS_OF, STABILITY_OF
+from models.reading.cues import ADJECTIVE, FRESHNESS_OF, STABILITY_OF, WAITING
 
 FRESHNESS, STABILITY = "knowledge_freshness", "workflow_stability"
 _DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekday)s?"
@@ -165,8 +165,6 @@ STABLE = re.compile(
     r"(?:the |an |our )?(?:iso|din|standard|contract|sla|collective agreement))(?![\w])")
 # A count right before "per day", "a week", ... makes the phrase a volume.
 _VOLUME = re.compile(r"\d[\d,.]*\s*(?:k|m|million|thousand|hundred)?\b(?: [\w-]+){0,3} $")
-_ADJECTIVE = re.compile(r"annual|yearly")
-_WAITING = re.compile(r"\bwait(?:s|ing|ed)? (?:on|for) (?:it|them|this|that|the \w+)(?: \w+)?\s*$")
 # Frequency words that say when, with no change verb needed.
 _SELF_ATTACHED = re.compile(r"live|up[- ]to[- ]the[- ](?:minute|second)")
 _TRIGGER = re.compile(r"(?<![\w])(?:(?:after|following|whenever|when|on|per) (?:new |an? |the )?|"
@@ -189,7 +187,7 @@ def _not_a_cadence(*, low: str, period: str, start: int, end: int) -> bool:
     if low[start:end] == "live" and not _LIVE_OK.search(low, max(0, start - 12),
                                                          min(len(low), end + 30)):
         return True
-    if period == "realtime" and _WAITING.search(low, max(0, start - 30), start):
+    if period == "realtime" and WAITING.search(low, max(0, start - 30), start):
         return True  # "nobody waits on it in real time" is about response time
     adverb = low[start:end] in ("daily", "weekly", "monthly", "nightly")
     if (low.startswith("per ", start) or adverb) and _VOLUME.search(low, max(0, start - 40),
@@ -251,10 +249,7 @@ def time_hits(*, low: str, clauses: list[tuple[int, int, int, int]]) -> list[Hit
         cs, ce, ss, se = where
         clause = low[cs:ce]
         near = low[end:min(ce, end + 30)].lstrip()
-        # "annual report", "yearly yield": an adjective, not how often something changes
-        adjective = period == "yearly" and _ADJECTIVE.fullmatch(low, start, end) is not None \
-            and re.match(r" (?!basis|cycle|review|update|refresh|revision|change|and|or)[a-z]",
-                         low[end:end + 12]) is not None
+        adjective = period == "yearly" and ADJECTIVE.match(low, start) is not None
         attached = CHANGE.search(clause) is not None if adjective else (
             CHANGE.search(clause) is not None or period == "yearly"
             or _SELF_ATTACHED.fullmatch(low, start, end) is not None
