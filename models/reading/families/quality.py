@@ -35,7 +35,7 @@ NAMED_CLEAN = (
     r"reviewed|verified|corrected)|gold[- ]standard|"
     r"double[- ](?:annotated|checked|reviewed|labell?ed|keyed|marked)|"
     r"inter[- ](?:annotator|coder|rater) (?:agreement|reliability) (?:(?:is|was|of|at|around|"
-    r"about|above|over|like|roughly|~) ?){0,3}(?:0?\.[89]|[89]\d ?%)|kappa|"
+    r"about|above|over|like|roughly|~) ?){0,3}(?:0?\.[89]\d*|[89]\d ?%)|kappa|"
     r"agreed (?:on |in |with each other on )?(?:about |roughly |~|over |above )?[89]\d ?%|"
     r"(?<!is )(?<!are )(?<!be )(?<!get )(?<!gets )(?:reviewed|checked|labell?ed|annotated|"
     r"verified|coded|graded) (?:by|with) (?:two|2|three|3|multiple|several|a second|two senior|"
@@ -55,8 +55,17 @@ NAMED_CLEAN = (
     r"(?:\w+ )?(?:audit|qa|quality review)|(?:fixed|corrected|cleaned|checked|reviewed|"
     r"labell?ed|typed in) by hand(?:,? (?:and |then )?(?:checked|validated|verified|reviewed))?|"
     r"(?:with|under|using|following|per|against|in|to) (?:one|a single|the same|the current|"
-    r"the latest|an agreed|a written|one agreed) (?:\w+ )?(?:checklist|guidelines?|rubric|"
-    r"codebook|style guide|scheme|criteria|instructions|rules|template|spec)"
+    r"the latest|an agreed|a written|one agreed|a shared|one shared) (?:\w+ )?(?:checklist|"
+    r"guidelines?|rubric|codebook|style guide|scheme|criteria|instructions|rules|template|spec|"
+    r"sop|playbook|procedure|standard)|"
+    # two people labelled each one and someone settled the differences, or a senior signed off
+    r"(?:labell?ed|annotated|coded|scored|graded|tagged) (?:each one |each |them |it |all )?"
+    r"independently|(?:resolved|settled|adjudicated|reconciled) (?:the |any |all )?"
+    r"disagreements|(?:a |one )?second (?:[\w-]+ )?(?:checking|reviewing|checks|reviews|checked|"
+    r"reviewed|checker|reviewer) (?:each|every|all)|(?<!is )(?<!are )(?<!be )(?<!get )(?<!gets )"
+    r"(?:signed off|approved|reviewed|checked|"
+    r"validated|audited) by (?:a |an |our |the )?(?:senior|lead|head|chief|qualified|licensed|"
+    r"certified) [\w-]+"
 )
 NAMED_NOISY = (
     r"copy[- ]?pasted|half-finished|full of (?:errors|typos|mistakes|duplicates|dupes)|scraped|"
@@ -83,7 +92,10 @@ NAMED_NOISY = (
     r"template|format|rules|conventions)|(?:apply|applied|use|used|follow|followed|interpret|"
     r"interpreted) (?:the )?(?:[\w-]+ ){0,2}(?:in )?(?:a )?different(?:ly| ways?)|"
     r"(?:mods|moderators|analysts|annotators|labell?ers|reviewers|raters|agents|nurses|doctors|"
-    r"editors|coders|folks|managers) (?:[\w-]+ ){0,6}(?:disagree|disagreed|disagreeing)"
+    r"editors|coders|folks|managers) (?:[\w-]+ ){0,6}(?:disagree|disagreed|disagreeing)|"
+    r"(?:labell?ed|tagged|annotated|coded|written|wrote|scored) (?:[\w-]+ ){0,2}(?:with|under|"
+    r"using|to|by) (?:totally |completely |very )?different (?:criteria|guidelines|rules|"
+    r"definitions|scales|rubrics|standards|instructions)"
 )
 NAMED_MIXED = (
     r"(?:some|part|half|many|most|a third|a lot|a quarter|\d+ ?%) (?:of (?:them|the "
@@ -104,7 +116,13 @@ NAMED_MIXED = (
     r"estimate (?:about |roughly |around |~)?\d+ ?% (?:of (?:them|it) )?(?:are |is )?(?:wrong|bad|"
     r"mislabell?ed|incorrect)|(?:categories|labels|codes|queues) that no longer exist|"
     r"(?:early|earlier|first|old|older) (?:batch|batches|ones|set) used an? (?:older|old|previous|"
-    r"outdated) (?:rulebook|guideline|taxonomy|version|rubric|codebook)"
+    r"outdated) (?:rulebook|guideline|taxonomy|version|rubric|codebook)|"
+    # part of them made under rules since replaced: "a third written under the previous policy"
+    r"(?:some|part|half|many|most|a third|a lot|a quarter|\d+ ?%)(?: of (?:them|the [\w-]+))? "
+    r"(?:were |are )?(?:written|done|made|labell?ed|created|coded|tagged) (?:under|with|for|"
+    r"before|against) (?:the |an |a )?(?:old|older|previous|earlier|former|outdated|retired|"
+    r"prior) [\w-]+|(?:two|three|four|several|\d+) different (?:[\w-]+ )?(?:policies|guidelines|"
+    r"rulebooks|templates|conventions|style guides)"
 )
 
 TABLE: tuple[tuple[str, float, str], ...] = (
@@ -135,7 +153,10 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"record|label|item|entry|answer|reply|pair|row)|"
      r"well[- ](?:labell?ed|curated|maintained|organi[sz]ed|structured)|curated|"
      r"normali[sz]ed|in (?:good|great) shape|pretty solid|high[- ]quality|"
-     r"disagreements resolved|went through (?:the )?(?:qa|review|checks?)"),
+     r"disagreements resolved|went through (?:the )?(?:qa|review|checks?)|"
+     r"(?:reviewed|vetted|verified|validated|curated|expert-checked|human-reviewed) (?:[\w-]+ )"
+     r"{0,2}(?:pairs|examples|labels|samples|records|answers|replies|translations|summaries|"
+     r"annotations)"),
     ("noisy", FIRM,
      r"inconsisten(?:t|cy|cies)(?! with)|inconsistant|contradict(?:s|ed|ing|ions?)?(?! the "
      r"(?:handbook|policy|docs|documentation|guidelines|rules|source|facts))|a mess|"
@@ -150,12 +171,15 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:each|every) (?:\w+ ){0,3}(?:did|does|do|wrote|writes|labell?ed) (?:it |them |things )?"
      r"(?:differently|their own way|his own way|her own way)|unreliable|no two alike|"
      r"synthetic|syntetic|(?:full of|lots of|many|some|contains?|has|have|with) (?:\w+ )?"
-     r"(?:dupes|duplicates)|disagree(?:s|ment|ments)?(?! resolved| were "
+     r"(?:dupes|duplicates)|(?<!resolved )(?<!resolves )(?<!settled )"
+     r"disagree(?:s|ment|ments)?(?! resolved| were "
      r"resolved| are resolved| get resolved)|(?:many|lots|a lot) (?:of them )?"
      r"(?:are )?wrong|(?:totally|very|completely) diff?erent|every (?:voice|agent|writer) "
      r"different|different (?:agents|people|writers|annotators) different|"
      r"(?:one|1) in (?:five|four|three|5|4|3) (?:is |are )?wrong|low[- ]quality|poor quality|"
-     r"sloppy|half-finished|garbled|full of (?:errors|typos|abbreviations|mistakes)"),
+     r"sloppy|half-finished|garbled|full of (?:errors|typos|abbreviations|mistakes)|"
+     r"no (?:labell?ing |annotation |style |writing |tagging |common |shared )?(?:guidelines?|"
+     r"guide|rubric|conventions?|standards?)(?![\w-])"),
     ("mixed", FIRM,
      r"mixed bag|a mix(?:ture)? of|quality varies|(?:varying|variable|uneven) quality|"
      r"(?:some|part|half|many|most|a third|a lot|a quarter|20%|\d+ ?%) (?:of (?:them|the "
@@ -176,7 +200,10 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:have|has) not been (?:checked|separated|reviewed|cleaned)|"
      r"(?:the )?rest (?:came|comes|was|were|never|hasn'?t|haven'?t|got|is still|are still)|"
      r"not all (?:checked|"
-     r"reviewed|clean)|partly|partially"),
+     r"reviewed|clean)|partly|partially|(?:isn'?t|aren'?t|wasn'?t|weren'?t|not) always "
+     r"(?:right|correct|accurate|consistent|reliable)|(?:style guide|guidelines?|policy|policies|"
+     r"rules|rubric|template|taxonomy|codebook) (?:was |were |has |have |got )?(?:changed|revised|"
+     r"rewritten|replaced) (?:in|last|since|mid|during|halfway)"),
     ("mixed", HINT, r"free text|free-text|older|legacy|outdated"),
 )
 

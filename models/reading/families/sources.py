@@ -100,7 +100,17 @@ NAMED_TRUE = (
     r"glossary|termbase|terminology|rules|price list|contract|catalog(?:ue)?|data)|"
     # a source called private in so many words
     r"(?:our|the|a|its) private (?:repos?|repositor(?:y|ies)|monorepo|codebase|docs?|"
-    r"documents?|wiki|notes?|files?)|\(private\b"
+    r"documents?|wiki|notes?|files?)|\(private\b|"
+    # a collection of ours that answers come from or must follow: "over our Confluence space",
+    # "must use our clause library", "from our dbt models" (not a format it writes into)
+    r"(?:over|from|on|in|using|use|uses|needs?|follows?|follow|against|searches|search|"
+    r"grounded in|based on|access to|through) (?:our|the company'?s|the firm'?s) (?:own )?"
+    r"(?:internal )?(?:[\w-]+ ){0,2}(?:space|library|libraries|glossary|termbase|models|docs|"
+    r"documentation|pages|wiki|kb|knowledge base|notes|reports|archive|repository|repo|files|"
+    r"folders|drive|playbooks?|warehouse|database|system|tables)(?![\w-])|"
+    r"internal (?:[\w-]+ )?(?:wiki|docs?|documents?|documentation|knowledge base|kb|pages|"
+    r"handbook|runbooks?|reports|notes|sops?|procedures|guidelines|playbooks?|manuals?|"
+    r"library|libraries|archive)(?![\w-])"
 )
 NAMED_FALSE = (
     r"(?:only|just|purely|solely) (?:on |uses |using |from |needs |reads )?(?:the |our )?"

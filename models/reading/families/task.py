@@ -76,6 +76,11 @@ _SINGLE_JOB = (
     r"(?:extract(?:s|ing)?|pull(?:s|ing)? out|captur(?:e|es|ing)) (?:the )?(?:[\w-]+ ){0,2}"
     r"[\w-]+, (?:[\w-]+ ){0,2}[\w-]+, (?:[\w-]+ ){0,2}[\w-]+")
 _WH = r"(?:when|whether|how|what|where|why|which|who)"
+_FIELD = r"[\w/#-]+(?: [\w/#-]+){0,2}(?: \([^()]{1,20}\))?"
+_VERDICT = (r"['\"]?(?:approved?|deny|denied|reject(?:ed)?|accept(?:ed)?|escalated?|allow(?:ed)?|"
+            r"block(?:ed)?|pass|fail|hold|release|refund|replace|remove|publish|ignore|"
+            r"needs (?:[\w-]+ ){0,2}(?:changes|review|work|info)|spam|fraud|legit|safe|unsafe|"
+            r"phish(?:ing)?|benign|malicious)['\"]?")
 # "translators check every segment": people who do the job are not the job
 _NOT_AGENT = r"(?<!or)(?<!ors)(?<!er)(?<!ers)"
 _TIMES = (r"(?:day|week|month|year|quarter|morning|evening|night|hour|minute|sprint|time|"
@@ -84,7 +89,9 @@ _TIMES = (r"(?:day|week|month|year|quarter|morning|evening|night|hour|minute|spr
 _ARTEFACT = (r"(?:notes?|letters?|summar(?:y|ies)|descriptions?|ads|job ads|posts|subject lines|"
              r"alt[- ]text|commentary|(?:unit )?tests|listings?|captions?|headlines?|titles|bios|"
              r"abstracts?|memos?|quiz(?:zes)? questions|one-liners|barks|cover letters|"
-             r"release notes|show notes|reports?|minutes|write-?ups?|blurbs?|taglines?)")
+             r"release notes|show notes|reports?|minutes|write-?ups?|blurbs?|taglines?|"
+             r"explanations?|"
+             r"practice questions|certificates?|ndas?)")
 _WRITES_ONE_KIND = (
     r"(?:auto-?)?(?:writ(?:e|es|ing)|draft(?:s|ing)?|generat(?:e|es|ing)|produc(?:e|es|ing)|"
     r"creat(?:e|es|ing)|compos(?:e|es|ing)) (?:a |an |the |our |their |each |one )?"
@@ -134,13 +141,14 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:[\w-]+ )?template|"
      rf"{_FIXED_VERB} (?:the )?(?:[\w-]+ ){{0,2}}[\w-]+, (?:[\w-]+ ){{0,2}}[\w-]+(?:, "
      r"(?:[\w-]+ ){0,2}[\w-]+)*,? (?:and|&) (?:[\w-]+ ){0,2}[\w-]+ (?:from|out of|off)(?= )|"
-     r"(?:turns?|converts?|rewrites?|summari[sz]es?|sumari[sz]es?|maps?|transforms?) "
+     r"(?:turns?|converts?|rewrites?|summari[sz]es?|sumari[sz]es?|maps?|transforms?|"
+     r"condenses?) "
      r"(?:[\w'-]+ ){0,8}?(?:into|to) (?:our|the|a|an|its)(?= )"
      # turning a collection into a product is building something, not a conversion job
      r"(?! (?:[\w-]+ ){0,3}(?:assistant|bot|chatbot|tool|app|product|platform|service|"
      r"engine|search|website|site|course|podcast|book)s?\b)|"
      rf"(?:into|as|to) (?:our |the |a |its )?(?:[\w-]+ )?{_SET}|"
-     r"[\w-]+(?: [\w-]+)? / [\w-]+(?: [\w-]+)? / [\w-]+"),
+     r"[\w-]+(?: [\w-]+)? / [\w-]+(?: [\w-]+)? / [\w-]+|[\w-]+ (?:->|→) [\w-]+"),
     ("narrow", HINT,
      _FIXED_VERB + r"|(?:that'?s|thats) (?:it|all)(?! (?:it|we|they) )|"
      rf"(?:for|from|on|to|of|in|per) (?:each|every)(?! {_TIMES})|per (?:item|ticket|email|"
@@ -152,7 +160,8 @@ TABLE: tuple[tuple[str, float, str], ...] = (
     ("moderate", FIRM,
      rf"(?:about|on|across|(?:help|support|assist)(?:s|ing)?(?: \w+)? with|deals? with|"
      rf"(?<!sections )(?<!fields )"
-     rf"(?<!columns )(?<!headings )for|around|regarding|covering|handles|covers|supports|"
+     rf"(?<!columns )(?<!headings )for|around|regarding|covering|handles?|covers?|supports?|"
+     rf"takes|answers?|"
      rf"writes|drafts|generates|creates|produces) {_ENUM}|"
      rf"{_JOB} [^,.;:]{{1,50}}, (?:and |also |sometimes |then )*{_JOB} [^,.;:]{{1,50}},? "
      rf"(?:and |or )?(?:also |sometimes |then |even )*{_JOB}|"
@@ -161,10 +170,20 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      # a fixed set of fields taken out of each document: "pull the payment terms, liability cap
      # and termination notice out of supplier contracts"
      r"(?:extract\w*|extarct\w*|pull(?:s|ing)?|captur\w*|grab\w*|read(?:s|ing)? off|"
-     r"return(?:s|ing)?) (?:the )?"
+     r"return(?:s|ing)?|take(?:s)? out) (?:the )?"
      r"(?:[\w/#-]+ ){0,2}[\w/#-]+, (?:the )?(?:[\w/#-]+ ){0,2}[\w/#-]+(?:, (?:the )?"
      r"(?:[\w/#-]+ ){0,2}[\w/#-]+)*,? (?:(?:and|&) (?:the )?(?:[\w/#-]+ ){0,2}[\w/#-]+ )?"
      r"(?:from|out of|off|into|as json|as a json)(?=[ .,;:]|$)|"
+     # the same with bracketed notes and no source named: "return merchant, date (ISO 8601),
+     # total, currency and VAT amount"
+     r"(?:extract(?:s|ing)?|pull(?:s|ing)? out|take(?:s)? out|captur(?:e|es|ing)|"
+     rf"return(?:s|ing)?) (?:the )?{_FIELD}, {_FIELD}(?:, {_FIELD})*,? (?:and|&) {_FIELD}"
+     r"(?=[ .,;:)]|$)|"
+     # a fixed list named as such, or input and output spelled out
+     r"(?:a |the )?(?:fixed|predefined|closed|standard) (?:set|list) of (?:\d+ |[a-z]+ )?"
+     r"[\w-]+|input ?[=:] [^.;]{2,80}output ?[=:]|"
+     # a verdict from a short list of verdict words: "recommend approve, deny or escalate"
+     rf"{_VERDICT}(?:, ?{_VERDICT})*,? (?:or|/) ?{_VERDICT}(?![\w-])|"
      # a verdict from a short list: "says phish / not phish", "decides: refund, escalate or reply"
      r"(?:says?|decides?|returns?|outputs?|picks?|proposes?|marks? (?:it|them|each) as|"
      r"flags? (?:[\w-]+ ){0,2}as)(?::| ) ?"

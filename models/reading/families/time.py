@@ -30,7 +30,7 @@ _MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|octo
 FREQUENCIES: tuple[tuple[str, str], ...] = (
     ("realtime", r"real[- ]?time|up[- ]to[- ]the[- ](?:minute|second)|(?:by|to) the (?:minute|"
                  r"second|hour)|(?:every|evry|each) (?:few |couple of |\d+ |half an? |half |"
-                 r"other )?"
+                 r"other |two |three |five |ten |fifteen |twenty |thirty )?"
                  r"(?:minutes?|seconds?|hours?|block|min|mins)|"
                  r"(?:every|evry|each) \d+ ?(?:s|secs?|m|h|hrs?)\b|"
                  r"hourly|intraday|streaming|"
@@ -49,16 +49,20 @@ FREQUENCIES: tuple[tuple[str, str], ...] = (
               r"twice a day|most days|(?:several|multiple|many|a few) (?:times )?(?:a|per) "
               r"week"),
     ("weekly", rf"weekly|bi-?weekly|fortnightly|(?:every|evry) (?:week|other week|sprint|{_DAYS}|"
-               rf"{_NUM} (?:days|weeks))|each (?:week|sprint|{_DAYS})|once a week|"
+               rf"{_NUM} days|(?:2|3|two|three|a few|few|couple of|a couple of|several|couple) "
+               rf"(?:weeks|wks))|each (?:week|sprint|{_DAYS})|once a week|"
                rf"per week|on {_DAYS}|week to week|most weeks|every other sprint"),
     ("monthly", rf"monthly|quarterly|every (?:month|quarter|term|semester|season|"
-                rf"{_NUM} months|month or (?:two|so))|each (?:month|quarter|term|semester|"
+                rf"{_NUM} months|month or (?:two|so)|"
+                rf"(?:[4-9]|1[0-2]|four|five|six|eight|ten|twelve) "
+                rf"(?:weeks|wks))|each (?:month|quarter|term|semester|"
                 r"season)|once a month|per month|(?:a few|several|[3-9]|three|four) times "
                 r"(?:a|per) year|month[- ]end|once (?:a|per) quarter"),
     ("twice_yearly", r"(?:once or twice|twice|two times|2 ?x|(?:a )?couple (?:of )?times) "
-                     r"(?:a|per) year|every six months|"
+                     r"(?:a|per|in|in a) year|every six months|"
                      r"semi-?annual(?:ly)?|twice yearly"),
-    ("yearly", rf"yearly|annual(?:ly)?|once a year|every (?:year|{_MONTHS}|few years|\d+ years|"
+    ("yearly", rf"yearly|annual(?:ly)?|(?:once|one time|one change) (?:a|per|in a) year|"
+               rf"every (?:year|{_MONTHS}|(?:few|two|three|\d+(?: ?- ?\d+)?) (?:years?|yrs?)|"
                r"spring|summer|autumn|fall|winter)|(?:only )?changed once (?:since|in)|"
                rf"each (?:year|{_MONTHS}|spring|summer|autumn|fall|winter)|"
                r"(?:never|rarely|hardly ever|seldom) (?:change|changes|changed|"

@@ -1,0 +1,79 @@
+"""Round-9 cue phrasings: general shapes (lists, counts, named collections), not set phrases.
+
+Each rule gets a sentence that reads it and a look-alike that must not; `None` means the cue
+layer stays silent for that field. Sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.models.reading.cue_support import check
+
+TASK = [
+    ("It should take out the sender, the amount (EUR) and the due date.", "narrow"),
+    ("Return policy number, claimant, loss date (DD/MM) and region.", "narrow"),
+    ("It pulls a fixed set of 9 clauses from every lease.", "narrow"),
+    ("input = a scanned delivery note, output = the PO number and quantities", "narrow"),
+    ("For each request it should recommend grant, deny or escalate.", "narrow"),
+    ("The bot drafts the refusal explanations our officers send.", "narrow"),
+    ("It condenses the shift log into the handover note.", "narrow"),
+    ("Bank lines -> ledger account, nothing more.", "narrow"),
+    ("The agent should handle billing disputes, password resets, and plan upgrades.", "moderate"),
+    ("It takes orders, changes and cancellations over the phone.", "moderate"),
+    ("We want to write the full proposal before we decide.", None),
+    ("Our teams argue about approvals a lot.", None),
+]
+QUALITY = [
+    ("Two coders scored the 6,000 essays; inter-rater agreement was 0.87.", "clean"),
+    ("Two pharmacists labelled each one independently and a third resolved disagreements.",
+     "clean"),
+    ("The 9,000 ledger rows were signed off by a senior controller.", "clean"),
+    ("All 4,000 answers were written under one shared playbook.", "clean"),
+    ("We have 3k reviewed question-answer pairs.", "clean"),
+    ("Two agencies tagged the examples with different guidelines.", "noisy"),
+    ("The old replies follow no style guide, and it shows.", "noisy"),
+    ("A third of the letters were written under the previous policy.", "mixed"),
+    ("The historical labels aren't always right.", "mixed"),
+    ("Our examples are fine, though the style guide changed in 2022.", "mixed"),
+    ("Every report is reviewed by a senior auditor before it goes out.", None),
+    ("The style guide changed in 2022.", None),
+]
+PRIVATE = [
+    ("Staff want answers drawn from our Confluence space.", "true"),
+    ("Every memo must use our clause library.", "true"),
+    ("Analysts need SQL against our Snowflake warehouse tables.", "true"),
+    ("It cites the internal audit reports.", "true"),
+    ("Our library is closed on Sundays.", None),
+    ("The team keeps its notes in a shared drive.", None),
+]
+FRESHNESS = [
+    ("The outage map it reads refreshes every five minutes.", "realtime"),
+    ("The price list changes every 6 weeks or so.", "monthly"),
+    ("The product docs change every 2 wks with each release.", "weekly"),
+    ("Three people use it every five minutes.", None),
+]
+STABILITY = [
+    ("The grading rules change maybe one time per year.", "stable"),
+    ("Our refund policy gets revised two times in a year.", "stable"),
+    ("The review process is redone every 3-4 years.", "stable"),
+]
+OUTPUT = [
+    ("Findings go in our four-part template.", "structured"),
+    ("The memo template is mandatory.", "structured"),
+    ("Results are shown in our usual table.", "structured"),
+    ("The verdict goes straight into our case system's API.", "strict_schema"),
+    ("JSON out to the payments service.", "strict_schema"),
+    ("It returns two fields our ServiceNow integration reads.", "strict_schema"),
+    ("It sends polite short emails to late payers.", "free_text"),
+    ("Replies are friendly chat in the app.", "free_text"),
+    ("Analysts join our tables by hand.", None),
+]
+CASES = [(TASK, "task_narrowness"), (QUALITY, "data_quality"),
+         (PRIVATE, "needs_private_context"), (FRESHNESS, "knowledge_freshness"),
+         (STABILITY, "workflow_stability"), (OUTPUT, "output_strictness")]
+
+
+@pytest.mark.parametrize(("cases", "field"), CASES)
+def test_round9_cues(cases: list[tuple[str, str | None]], field: str) -> None:
+    check(cases, field)
