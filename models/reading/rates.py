@@ -31,7 +31,7 @@ _NUM_WORD = "|".join(sorted(SMALL, key=len, reverse=True))
 _GAP = (rf"(?P<gap>(?:\s+(?!(?:a|an|per|each|every)\s)(?!\d)(?!(?:{_NUM_WORD})\b)"
         r"[\w'’&+.-]+){0,7}?)")
 RATE = re.compile(
-    rf"(?P<num>{RANGE})(?P<times>\s+times?)?{_GAP}\s*(?:(?:\beach\s+)?(?:\b(?:a|an|per|each|every|"
+    rf"(?P<num>{RANGE})(?P<times>\s+times?|\s?[x×](?=\s))?{_GAP}\s*(?:(?:\beach\s+)?(?:\b(?:a|an|per|each|every|"
     rf"a single|in(?: a| the| one)?)\s+|/\s*)(?:{_UNIT})\b|"
     rf"\b(?P<adverb>{'|'.join(ADVERBS)})\b)", IC)
 # "50k times a day" is a volume; "five times a day" alone is how often someone does something.
@@ -47,7 +47,7 @@ PEOPLE = re.compile(
     r"clerks|coordinators|operators|paralegals|tutors|pharmacists|technicians|inspectors|"
     r"cashiers|moderators|reviewers|underwriters|brokers|caseworkers|marketers|marketeers|"
     r"supervisors|translators|sellers|merchants|vendors|couriers|pilots|guards|us|"
-    r"[a-z]{3,}(?:ists|ians|ators|ants))\b", IC)
+    r"sdrs|bdrs|csms|aes|[a-z]{3,}(?:ists|ians|ators|ants|ers))\b", IC)
 rarely_needed(EVERY, PEOPLE)
 
 

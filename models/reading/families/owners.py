@@ -87,6 +87,8 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:a few|a couple of|some) (?:days?|hours?|afternoons?) (?:each|every|per|a) "
      r"(?:week|month|quarter)|(?:fridays?|weekends?|evenings?),? mostly|"
      r"when (?:he|she|they|i|we) (?:has|have|get|gets|find) (?:the )?time|spare time|"
+     r"(?:my|his|her|their|our) free time|(?:do|does|doing|did|run|runs|maintain|maintains|"
+     r"look after|looks after|handle|handles) (?:this|it|that) on the side|"
      r"(?:a single|one|only one|just one|our only|our one|our single|a lone|one lonely) "
      r"(?:[\w-]+ ){0,2}" + _WHO + r"|"
      r"(?:can|could) help (?:out )?(?:sometimes|occasionally|a bit|when|here and there)|"

@@ -93,6 +93,8 @@ NAMED_NOISY = (
     r"interpreted) (?:the )?(?:[\w-]+ ){0,2}(?:in )?(?:a )?different(?:ly| ways?)|"
     r"(?:mods|moderators|analysts|annotators|labell?ers|reviewers|raters|agents|nurses|doctors|"
     r"editors|coders|folks|managers) (?:[\w-]+ ){0,6}(?:disagree|disagreed|disagreeing)|"
+    r"(?:tagged|labell?ed|coded|annotated|categori[sz]ed|classified|scored|graded) "
+    r"inconsistently|inconsistently (?:tagged|labell?ed|coded|annotated|categori[sz]ed)|"
     r"(?:labell?ed|tagged|annotated|coded|written|wrote|scored) (?:[\w-]+ ){0,2}(?:with|under|"
     r"using|to|by) (?:totally |completely |very )?different (?:criteria|guidelines|rules|"
     r"definitions|scales|rubrics|standards|instructions)"

@@ -170,7 +170,7 @@ STABLE = re.compile(
 # A count right before "per day", "a week", ... makes the phrase a volume.
 _VOLUME = re.compile(r"\d[\d,.]*\s*(?:k|m|million|thousand|hundred)?\b(?: [\w-]+){0,3} $")
 # Frequency words that say when, with no change verb needed.
-_SELF_ATTACHED = re.compile(r"live|up[- ]to[- ]the[- ](?:minute|second)")
+_SELF_ATTACHED = re.compile(r"live|up[- ]to[- ]the[- ](?:minute|second)|every block")
 _TRIGGER = re.compile(r"(?<![\w])(?:(?:after|following|whenever|when|on|per) (?:new |an? |the )?|"
                       r"(?:with |on |at |after )?(?:every|each) (?:new )?)$")
 _FREQUENCY = [(period, re.compile(rf"(?:{pattern})(?![\w])")) for period, pattern in FREQUENCIES]
@@ -181,9 +181,11 @@ _MEETING = re.compile(r" (?:[\w-]+ ){0,2}(?:meetings?|meets?|standups?|stand-ups
 _LIVE_OK = re.compile(r"live (?:[\w-]+ ){0,2}(?:prices?|odds|scores?|data|feeds?|inventory|stock|"
                       r"status|calendar|schedules?|timetables?|locations?|queues?|"
                       r"availability|positions|balances?|rates?|tracking|market|chain|order|"
-                      r"results|standings|traffic|numbers|figures)|(?:updat\w*|pull\w*|fetch\w*|"
+                      r"results|standings|traffic|numbers|figures|outages?|incidents?|mempool|"
+                      r"state|transactions?|txs?|fares|seats|bids)|(?:updat\w*|pull\w*|fetch\w*|"
                       r"read\w*|check\w*|sync\w*|stream\w*|change\w*|come|comes|be|is|are|"
-                      r"them|it|move\w*|chain) live(?![\w])|live (?:from|via|during|through)")
+                      r"them|it|move\w*|chain|history|data|state|status|prices|balances?|"
+                      r"positions) live(?![\w])|live (?:from|via|during|through)")
 
 
 def _not_a_cadence(*, low: str, period: str, start: int, end: int) -> bool:
