@@ -192,6 +192,7 @@ TABLE: tuple[tuple[str, float, str], ...] = (
     ("moderate", NAMED,
      # the topics people ask about, listed: "questions about fees, refunds and delivery slots"
      rf"(?:questions?|asks?|ask(?:ing)?|queries|texts?|messages?|chats?) (?:(?:us|it|the \w+) )?"
+     rf"(?:from (?:[\w-]+ ){{1,2}})?"
      rf"(?:about|abt|on|regarding|around) (?:[\w'-]+ ){{0,3}}?(?:\(|: )?"
      rf"(?:{_ENUM}|{_ITEM}(?:, {_ITEM}){{2,}})|"
      # a help bot's topics listed after a colon: "visitor info bot: parking, visiting hours, ..."
@@ -202,6 +203,9 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      rf"{_JOB}|"
      rf"{_WH} [^,.;:]{{3,50}}, {_WH} [^,.;:]{{3,50}},? (?:and|or) {_WH}|"
      rf"(?:asks?|asking|questions?)(?: \w+)? {_WH} [^,.;:]{{3,50}}, {_WH} [^,.;:]{{3,50}}, {_WH}|"
+     # three kinds of question asked in the users' words: "how do I ..., where's ..., who owns"
+     rf"{_WH}(?:['’]s)? [^,.;:]{{3,50}}, {_WH}(?:['’]s)? [^,.;:]{{3,50}}, {_WH}(?:['’]s)? |"
+     r"about [^,.;:]{2,40} and (?:also|even) about|"
      # a few kinds of question listed after a colon: "mostly 3 things: ride won't end, ..."
      r"(?:questions?|things|topics|requests|asks|cases|issues|msgs|messages|about [\w'-]+)"
      r"(?: [\w'-]+){0,5}: (?!it |we |they |the (?:model|bot|assistant) )[^,.;:]{2,45}, "

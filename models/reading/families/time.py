@@ -114,6 +114,7 @@ PROCESS = re.compile(
     r"(?<![\w])(?:process(?:es)?|polic(?:y|ies)|playbooks?|workflows?|rules?|rulebooks?|"
     r"templates?|macros?|guidelines?|procedures?|sops?|flows?|steps?|criteria|scope|"
     r"intents?|categories|taxonomy|label set|labels|codebook|style guide|tone|"
+    r"(?:queue|code|label|category|intent|reason[- ]code) lists?|"
     r"checklists?|rubrics?|protocols?|escalation|routing|approvals?|thresholds?|schema|"
     r"pathways?|layout|governance|"
     r"disclosure wording|wording|scripts?|checkout|the way we|how we (?:work|do)|"

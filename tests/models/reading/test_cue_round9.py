@@ -21,6 +21,10 @@ TASK = [
     ("Bank lines -> ledger account, nothing more.", "narrow"),
     ("The agent should handle billing disputes, password resets, and plan upgrades.", "moderate"),
     ("It takes orders, changes and cancellations over the phone.", "moderate"),
+    ("Staff send questions from the floor about rotas, overtime, uniforms.", "moderate"),
+    ("Typical asks: how do I reset MFA, where's the VPN guide, who approves laptops.",
+     "moderate"),
+    ("Tenants ask about repairs and also about rent statements.", "moderate"),
     ("We want to write the full proposal before we decide.", None),
     ("Our teams argue about approvals a lot.", None),
 ]
@@ -36,6 +40,9 @@ QUALITY = [
     ("A third of the letters were written under the previous policy.", "mixed"),
     ("The historical labels aren't always right.", "mixed"),
     ("Our examples are fine, though the style guide changed in 2022.", "mixed"),
+    ("Two editors coded every story, agreement was 0.9 and a lead decided the disagreements.",
+     "clean"),
+    ("Reps tagged inconsistently across regions, so the 8k old tickets vary.", "noisy"),
     ("Every report is reviewed by a senior auditor before it goes out.", None),
     ("The style guide changed in 2022.", None),
 ]
@@ -51,12 +58,15 @@ FRESHNESS = [
     ("The outage map it reads refreshes every five minutes.", "realtime"),
     ("The price list changes every 6 weeks or so.", "monthly"),
     ("The product docs change every 2 wks with each release.", "weekly"),
+    ("It answers from the live outage map and the customer's plan.", "realtime"),
+    ("Prices move every block on the exchange.", "realtime"),
     ("Three people use it every five minutes.", None),
 ]
 STABILITY = [
     ("The grading rules change maybe one time per year.", "stable"),
     ("Our refund policy gets revised two times in a year.", "stable"),
     ("The review process is redone every 3-4 years.", "stable"),
+    ("Ops updates the queue list every Monday.", "changes_weekly"),
 ]
 OUTPUT = [
     ("Findings go in our four-part template.", "structured"),
@@ -69,7 +79,17 @@ OUTPUT = [
     ("Replies are friendly chat in the app.", "free_text"),
     ("Analysts join our tables by hand.", None),
 ]
-CASES = [(TASK, "task_narrowness"), (QUALITY, "data_quality"),
+OWNERS = [
+    ("I keep it running in my free time.", "limited"),
+    ("Our analyst would look after this on the side.", "limited"),
+    ("We sell furniture on the side of the road.", None),
+]
+GAP = [
+    ("I was too strict on the form earlier.", None),
+    ("The bot is too strict on refunds for loyal customers.", "policy"),
+]
+CASES = [(OWNERS, "mlops_capacity"), (GAP, "primary_gap"), (TASK, "task_narrowness"),
+         (QUALITY, "data_quality"),
          (PRIVATE, "needs_private_context"), (FRESHNESS, "knowledge_freshness"),
          (STABILITY, "workflow_stability"), (OUTPUT, "output_strictness")]
 
