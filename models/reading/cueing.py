@@ -33,8 +33,10 @@ NEGATION_WORDS = 5
 MAX_NEEDS = 12
 _NEGATOR = re.compile(
     r"(?<![\w'’])(?:not|no|never|nobody|none|nothing|neither|nor|without|zero|cannot|"
-    r"rather than|instead of|no longer|hardly|lacks?|lacking)(?:['’]s)?(?![\w'’])|"
-    r"n['’]t(?![\w'’])")
+    r"rather than|instead of|no longer|hardly|lacks?|lacking|"
+    # contractions typed without the apostrophe, as in Slack: "dont", "havent", "isnt"
+    r"(?:do|does|did|have|has|had|is|are|was|were|ca|wo|would|could|should)nt)(?:['’]s)?"
+    r"(?![\w'’])|n['’]t(?![\w'’])")
 # A negation does not reach past these: "no SLA, but our CRM is private" keeps "our CRM".
 _SCOPE_BREAK = re.compile(r"[.;:!?()\n]|,\s|\s[-–—]\s|\b(?:but|although|though|while|whereas|"
                           r"however|yet|so|because|and then|which|that|who|where)\b")

@@ -95,7 +95,7 @@ _ARTEFACT = (r"(?:notes?|letters?|summar(?:y|ies)|descriptions?|ads|job ads|post
 _WRITES_ONE_KIND = (
     r"(?:auto-?)?(?:writ(?:e|es|ing)|draft(?:s|ing)?|generat(?:e|es|ing)|produc(?:e|es|ing)|"
     r"creat(?:e|es|ing)|compos(?:e|es|ing)) (?:a |an |the |our |their |each |one )?"
-    rf"(?:[\w-]+ ){{0,2}}?{_ARTEFACT}(?![\w-])(?! (?:and|or|&|,) )")
+    rf"(?:[\w-]+ ){{0,2}}?{_ARTEFACT}(?![\w-])(?!,? (?:and|or|&) )(?!, )")
 
 TABLE: tuple[tuple[str, float, str], ...] = (
     ("narrow", EXCLUSIVE,
@@ -160,7 +160,10 @@ TABLE: tuple[tuple[str, float, str], ...] = (
     ("moderate", FIRM,
      rf"(?:about|on|across|(?:help|support|assist)(?:s|ing)?(?: \w+)? with|deals? with|"
      rf"(?<!sections )(?<!fields )"
-     rf"(?<!columns )(?<!headings )for|around|regarding|covering|handles?|covers?|supports?|"
+     rf"(?<!columns )(?<!headings )for|around|regarding|"
+     # "a summary covering medications, doses and warnings" lists one output's content
+     rf"(?<!summary )(?<!note )(?<!report )(?<!letter )(?<!memo )covering|handles?|covers?|"
+     rf"supports?|"
      rf"takes|answers?|"
      rf"writes|drafts|generates|creates|produces) {_ENUM}|"
      rf"{_JOB} [^,.;:]{{1,50}}, (?:and |also |sometimes |then )*{_JOB} [^,.;:]{{1,50}},? "

@@ -25,6 +25,8 @@ TASK = [
     ("Typical asks: how do I reset MFA, where's the VPN guide, who approves laptops.",
      "moderate"),
     ("Tenants ask about repairs and also about rent statements.", "moderate"),
+    ("It produces the SEO headline, the teaser and the push alert for each story.", "moderate"),
+    ("It writes a discharge summary covering medicines, doses and warning signs.", "narrow"),
     ("We want to write the full proposal before we decide.", None),
     ("Our teams argue about approvals a lot.", None),
 ]
@@ -88,8 +90,13 @@ GAP = [
     ("I was too strict on the form earlier.", None),
     ("The bot is too strict on refunds for loyal customers.", "policy"),
 ]
-CASES = [(OWNERS, "mlops_capacity"), (GAP, "primary_gap"), (TASK, "task_narrowness"),
-         (QUALITY, "data_quality"),
+METRIC = [
+    ("we dont have a test set yet", "false"),
+    ("we havent measured anything", "false"),
+    ("we keep a test set of 300 tickets", "true"),
+]
+CASES = [(METRIC, "success_metric_defined"), (OWNERS, "mlops_capacity"), (GAP, "primary_gap"),
+         (TASK, "task_narrowness"), (QUALITY, "data_quality"),
          (PRIVATE, "needs_private_context"), (FRESHNESS, "knowledge_freshness"),
          (STABILITY, "workflow_stability"), (OUTPUT, "output_strictness")]
 
