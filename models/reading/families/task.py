@@ -99,6 +99,8 @@ _WRITES_ONE_KIND = (
 
 TABLE: tuple[tuple[str, float, str], ...] = (
     ("narrow", EXCLUSIVE,
+     # "asked every department to come up with one use case": choosing a project, not its scope
+     r"(?<!up with )(?<!pick )(?<!choose )(?<!find )(?<!identify )"
      r"(?:only|one|single|sole) (?:job|task|thing|purpose|use case)(?! among| it needs| we "
      r"need| it knows| to know)|all it does is|nothing else|one thing only|"
      r"just (?:one|a single) (?:task|job|thing)|single[- ](?:purpose|task)|"
@@ -220,7 +222,8 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"kinds of (?:questions|requests|tickets|documents)|inbox topics)"),
     ("moderate", HINT, rf"{_JOB} [^.;:]{{1,60}} and {_JOB}"),
     ("broad", FIRM,
-     r"(?<!or )anything(?! else| with| w/| needing| that needs| involving| requiring| more| less|"
+     r"(?<!or )(?<!commit to )(?<!committing to )(?<!agree to )anything(?! else| with| w/| needing|"
+     r" that needs| involving| requiring| more| less|"
      r" like that| useful| helpful| meaningful| at all| right| wrong| to | over| under| above|"
      r" below| beyond| longer| shorter| mentioning| containing| flagged| marked| related|"
      r" that (?:breaks?|violates?|looks?|seems?|mentions?|contains?|fails?|is flagged|"

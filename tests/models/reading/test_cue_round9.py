@@ -28,6 +28,8 @@ TASK = [
     ("It produces the SEO headline, the teaser and the push alert for each story.", "moderate"),
     ("It writes a discharge summary covering medicines, doses and warning signs.", "narrow"),
     ("We want to write the full proposal before we decide.", None),
+    ("The board asked each unit to come up with one use case.", None),
+    ("We want a feel for the options before we commit to anything.", None),
     ("Our teams argue about approvals a lot.", None),
 ]
 QUALITY = [
@@ -94,6 +96,8 @@ METRIC = [
     ("we dont have a test set yet", "false"),
     ("we havent measured anything", "false"),
     ("we keep a test set of 300 tickets", "true"),
+    ("We haven't decided yet whether the product is a chatbot.", None),
+    ("We haven't agreed on what good looks like.", "false"),
 ]
 CASES = [(METRIC, "success_metric_defined"), (OWNERS, "mlops_capacity"), (GAP, "primary_gap"),
          (TASK, "task_narrowness"), (QUALITY, "data_quality"),
