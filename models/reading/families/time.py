@@ -178,7 +178,8 @@ _FREQUENCY = [(period, re.compile(rf"(?:{pattern})(?![\w])")) for period, patter
 # "a weekly sync with product", "the monthly review meeting": a meeting's rhythm, not a change.
 _MEETING = re.compile(r" (?:[\w-]+ ){0,2}(?:meetings?|meets?|standups?|stand-ups?|sync with|"
                       r"catch-?ups?|retros?|demos?|calls? with|newsletters?|all-hands|"
-                      r"check-?ins?|1:1s?|one-on-ones?)(?![\w])")
+                      r"check-?ins?|1:1s?|one-on-ones?|batch(?:es)?|jobs?|runs?|cron|"
+                      r"digests?)(?![\w])")
 _LIVE_OK = re.compile(r"live (?:[\w-]+ ){0,2}(?:prices?|odds|scores?|data|feeds?|inventory|stock|"
                       r"status|calendar|schedules?|timetables?|locations?|queues?|"
                       r"availability|positions|balances?|rates?|tracking|market|chain|order|"

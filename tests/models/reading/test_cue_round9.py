@@ -65,6 +65,7 @@ FRESHNESS = [
     ("It answers from the live outage map and the customer's plan.", "realtime"),
     ("Prices move every block on the exchange.", "realtime"),
     ("Three people use it every five minutes.", None),
+    ("It runs as a nightly batch over the new listings.", None),
 ]
 STABILITY = [
     ("The grading rules change maybe one time per year.", "stable"),
@@ -82,6 +83,8 @@ OUTPUT = [
     ("It sends polite short emails to late payers.", "free_text"),
     ("Replies are friendly chat in the app.", "free_text"),
     ("Analysts join our tables by hand.", None),
+    ("Invoices arrive in every possible layout.", None),
+    ("Half of the old letters were written using a different template.", None),
 ]
 OWNERS = [
     ("I keep it running in my free time.", "limited"),
