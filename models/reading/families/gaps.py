@@ -47,7 +47,12 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:made|makes|making) up (?!of\b|for\b|(?:its|our|their|my|your) minds?\b|the "
      r"difference|the bulk|most|half|a third)(?:[\w-]+ ){0,2}(?:dates?|prices?|names?|numbers?|"
      r"facts?|details?|answers?|policies|products?|features?|links?|sources?|quotes?|times?|"
-     r"figures|amounts?|steps?|laws?|rules?|references?)"),
+     r"figures|amounts?|steps?|laws?|rules?|references?|allowances?|limits?|fees?|codes?|"
+     r"terms|rates?)|still (?:quotes?|cites?|uses?|shows?) (?:the )?(?:20\d\d|last year'?s|old|"
+     r"outdated|previous) [\w-]+|(?:shows?|recommends?|offers?|lists?|suggests?) (?:[\w-]+ ){0,3}?"
+     r"(?:that are |that were |which are )?already (?:sold|gone|closed|taken|booked|expired|"
+     r"let|filled)|(?:garbles?|mangles?|misspells?|gets? wrong) (?:our |the )?(?:[\w-]+ )?"
+     r"(?:product|brand|feature|drug|part|model) (?:names|terms|numbers)"),
     ("format", NAMED,
      r"wrong (?:format|date format|structure|order|field names?|keys)|"
      r"format(?:ting)? (?:is|are|gets?|goes) (?:wrong|off|broken|inconsistent)|"
@@ -73,7 +78,13 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:broken|mangled|malformed|invalid|half-?finished) (?:[\w-]+ )?(?:json|xml|csv|yaml)|"
      r"mangles? (?:the |our )?(?:[\w-]+ )?(?:json|xml|csv|format|output|layout|template)|"
      r"(?:in )?(?:all |totally )?different formats|(?:sections?|fields?|columns?|steps) "
-     r"(?:\w+ )?out of order|drops? the (?:[\w'-]+ ){1,4}?(?:section|field|column|heading)"),
+     r"(?:\w+ )?out of order|drops? the (?:[\w'-]+ ){1,4}?(?:section|field|column|heading)|"
+     # dates and units written two ways, content under the wrong heading, a tool rejecting it
+     r"(?:mix(?:es|ed|ing)?|confus(?:es|ed|ing)) (?:up )?(?:the )?(?:dd/mm|mm/dd|date formats?|"
+     r"time ?zones?|formats|units)|dd/mm (?:vs\.?|and|or|with) mm/dd|drops? the time ?zone|"
+     r"(?:under|in|into) the wrong (?:heading|section|column|field)|mangles? (?:the |our )?"
+     r"(?:headings|tables|markdown|formatting)|(?:git apply|compiler|validator|linter) "
+     r"(?:rejects|fails|chokes)"),
     ("style", FIRM,
      r"(?:wrong|off|flat|cold|inconsistent|bad) tone|tone (?:is (?:off|wrong|flat|cold|too|"
      r"inconsistent|not)|needs|should)|(?:want|wants|need|needs|should|must|has to|have to)"
@@ -96,7 +107,9 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:[\w-]+ ){0,2}(?:agents|staff|team|editors|writers|people|humans?|colleagues|"
      r"nurses|lawyers) (?:would )?(?:write|say|sound|talk)"),
     ("policy", NAMED,
-     r"waves? (?:\w+ )?through|"
+     r"waves? (?:\w+ )?through|lett?ing (?:\w+ )?(?:thru|through)|keeps? (?:removing|"
+     r"blocking|flagging|rejecting|deleting|hiding) (?:[\w'-]+ ){0,3}?(?:that'?s|that is|which "
+     r"is|that are) (?:allowed|fine|ok|okay|permitted|acceptable)|"
      # it does what the rules say not to: "approves refunds the new policy says to deny"
      r"(?:approv|accept|allow|grant|reject|declin|den|refus)(?:es|ed|ing|s|ies|ied)? "
      r"(?:[\w-]+ ){0,3}"
@@ -147,7 +160,9 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:the )?(?:steps|order|dependencies|sequence|joins|units|totals)|"
      r"botch\w* (?:the |a |any )?(?:[\w-]+ ){0,2}(?:math|maths|calculations?|joins?|logic|"
      r"steps|sums?|totals?)|falls? apart (?:on|when|with|once|as soon as)|"
-     r"multi[- ]?step (?:math|maths|calculations?|arithmetic|logic|reasoning)"),
+     r"multi[- ]?step (?:math|maths|calculations?|arithmetic|logic|reasoning)|"
+     r"double[- ]counts?|(?:joins?|window (?:functions|fns)|aggregations?|subquer(?:y|ies)) "
+     r"(?:[+&] [\w-]+(?: [\w-]+)? )?(?:comes? out|are|is|go|goes) wrong"),
     # a requirement or a check may name these without any complaint: the classifier must agree
     ("format", FIRM, r"malformed|section order"),
     ("policy", FIRM, rf"against (?:the |our )?(?:\w+ )?{_RULES}"),
@@ -159,7 +174,9 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:hate|hates|dislike|dislikes|complain about) (?:how|that it is|its) (?:[\w-]+ ){0,2}?"
      r"(?:verbose|wordy|long|formal|stiff|robotic|cold|chatty|salesy|bland)|"
      r"editoriali[sz](?:e|es|ing)|(?:house |brand )?(?:style|tone|voice) is the (?:sticking point|"
-     r"problem|issue|main pain)"),
+     r"problem|issue|main pain)|(?:the )?(?:issue|problem|pain|sticking point|complaint) is "
+     r"(?:the |our |its )?(?:tone|voice|style|register)\b|(?:don'?t|doesn'?t|dont|doesnt) "
+     r"(?:really )?sound like (?:us|our|a human|a person|them|one of us)"),
     ("format", HINT, r"missing (?:fields?|keys?|sections?|headings?|columns?)|formatting"),
     ("policy", HINT, r"our rules?|our polic(?:y|ies)|escalat\w*"),
 )

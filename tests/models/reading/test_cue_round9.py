@@ -92,6 +92,17 @@ OWNERS = [
     ("We sell furniture on the side of the road.", None),
 ]
 GAP = [
+    ("It makes up parking fees that don't match our tariff.", "knowledge"),
+    ("The bot still quotes the 2022 rates.", "knowledge"),
+    ("It recommends flats that are already let.", "knowledge"),
+    ("Our prompt mixes up DD/MM and MM/DD dates.", "format"),
+    ("It puts allergies under the wrong heading.", "format"),
+    ("The real complaint is the tone.", "style"),
+    ("The replies dont sound like us at all.", "style"),
+    ("It double counts revenue whenever a customer has two contracts.", "reasoning"),
+    ("Window functions come out wrong in the generated SQL.", "reasoning"),
+    ("The filter keeps hiding posts that are allowed and letting spam through.", "policy"),
+    ("Returns make up 30% of tickets.", None),
     ("I was too strict on the form earlier.", None),
     ("The bot is too strict on refunds for loyal customers.", "policy"),
 ]
