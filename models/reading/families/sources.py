@@ -24,7 +24,8 @@ _RECORDS = (r"(?:orders?|order history|leases?|payments?|payment history|booking
             r"data|kyc status|tier|subscriptions?|payslips?|"
             r"leave balance|salary|meter readings|application status|prescriptions?|"
             r"medical (?:history|records?)|deliver(?:y|ies)|shipments?|tracking|"
-            r"permissions?|entitlements?|roles?|access rights|loyalty \w+)")
+            r"permissions?|entitlements?|roles?|access rights|loyalty \w+|collections?|"
+            r"parcels?|packages?|wallets?|itinerar(?:y|ies)|pnrs?|appointments?)")
 _SYSTEMS = (r"(?:crm|salesforce|hubspot|zendesk|intercom|freshdesk|gainsight|servicenow|"
             r"jira|confluence|sharepoint|notion|google drive|gdrive|slack history|"
             r"erp|sap|netsuite|workday|bamboohr|hris|ats|greenhouse|epic|cerner|ehr|emr|"
@@ -108,6 +109,12 @@ NAMED_TRUE = (
     r"(?:internal )?(?:[\w-]+ ){0,2}(?:space|library|libraries|glossary|termbase|models|docs|"
     r"documentation|pages|wiki|kb|knowledge base|notes|reports|archive|repository|repo|files|"
     r"folders|drive|playbooks?|warehouse|database|system|tables)(?![\w-])|"
+    # records kept in a system of ours: "our CRM notes", "pulls GPS + ETA from our TMS"
+    r"(?:our|the) (?:crm|erp|tms|dms|siem|hris|ats|ehr|emr|lims|cmdb|wms|pos) (?:notes|records?|"
+    r"data|entries|history|exports?|files)|(?:from|via|against|looks? (?:\w+ ){0,3}up in) "
+    r"(?:our|the) "
+    r"(?:[\w-]+ )?(?:tms|dms|siem|wms|cmdb|ehr|emr|lims|telematics|shopify|decision engine)"
+    r"(?![\w-])|crm notes|"
     r"internal (?:[\w-]+ )?(?:wiki|docs?|documents?|documentation|knowledge base|kb|pages|"
     r"handbook|runbooks?|reports|notes|sops?|procedures|guidelines|playbooks?|manuals?|"
     r"library|libraries|archive)(?![\w-])"
@@ -145,7 +152,12 @@ NAMED_FALSE = (
     r"(?:everything|all) (?:(?:it|the model|the bot) )?(?:needed|needs|required|it needs) "
     r"(?:is|are) (?:all )?(?:on|in|inside) the (?:[\w-]+ ){0,2}?(?:itself|request|input|"
     r"message|prompt)|(?:is|are) all in the (?:request|input|message|prompt)|"
-    rf"nothing from the {_PERSON}'?s'? own"
+    rf"nothing from the {_PERSON}'?s'? own|"
+    # the input carries it all, told plainly
+    r"(?:everything|all) (?:it |the model )?(?:needed|needs|it needs) (?:is )?in the "
+    r"(?:[\w-]+ ){0,2}(?:notes|text|input|document|transcript|email|message|file|pdf|request|"
+    r"prompt|upload)s?|contains everything (?:it|the model|the bot) needs|(?:whatever|what) "
+    r"it'?s (?:fed|given|sent) is all it needs"
 )
 
 TABLE: tuple[tuple[str, float, str], ...] = (
@@ -186,7 +198,8 @@ TABLE: tuple[tuple[str, float, str], ...] = (
                    r"reports?|data)|private|personal data|pii|logged[- ]in|account"),
     ("false", NAMED, NAMED_FALSE),
     ("false", FIRM,
-     r"published (?:papers|articles|research|literature|guidance|legislation|standards|docs)|"
+     r"published (?:papers|articles|research|literature|guidance|legislation|standards|docs|"
+     r"reference|rules|handbook|manual|material|documentation)|"
      r"public (?:information|info|data|docs?|"
      r"documentation|sources?|articles?|"
      r"website|web ?site|pages|records|filings|schema|wiki|catalogue|catalog|legislation|"

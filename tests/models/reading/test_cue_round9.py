@@ -55,6 +55,12 @@ PRIVATE = [
     ("Every memo must use our clause library.", "true"),
     ("Analysts need SQL against our Snowflake warehouse tables.", "true"),
     ("It cites the internal audit reports.", "true"),
+    ("It drafts the follow-up from our CRM notes on the account.", "true"),
+    ("The bot pulls GPS and ETA from our TMS.", "true"),
+    ("Gamers can ask about their card collection.", "true"),
+    ("Everything it needs is in the pasted discharge notes.", "false"),
+    ("It answers from the published reference only.", "false"),
+    ("Parsed fields are pushed into our TMS over the API.", None),
     ("Our library is closed on Sundays.", None),
     ("The team keeps its notes in a shared drive.", None),
 ]
