@@ -37,7 +37,8 @@ FREQUENCIES: tuple[tuple[str, str], ...] = (
                  r"at (?:query|request) time|(?:per|on every|on each|at the moment of the) "
                  r"request|on (?:every|each) request|as it happens|"
                  r"(?:minute|second)[- ](?:by|to)[- ](?:minute|second)|"
-                 r"(?:many|several|multiple) times (?:an|per) hour|live|"
+                 r"(?:many|several|multiple) times (?:an|per) hour|live|with (?:every|each) "
+                 r"(?:new )?(?:payment|transaction|trade|order|block|sale|booking|deposit)|"
                  # at the start of a sentence or clause "right now" means "currently"
                  r"(?<!^)(?<![.!?;:,(-] )right now"
                  r"(?! (?:it|they|we|the|our|its|their|\w+s (?:the|a|an|our|its|it|them)\b))"),
@@ -47,7 +48,8 @@ FREQUENCIES: tuple[tuple[str, str], ...] = (
               r"(?:several|multiple|many|a few|dozens of) "
               r"times (?:a|per) (?:day|week)|per day|once a day|day[- ]to[- ]day|overnight|"
               r"twice a day|most days|(?:several|multiple|many|a few) (?:times )?(?:a|per) "
-              r"week"),
+              r"week|(?:dozens|hundreds|a few dozen|several|many) (?:of )?(?:new )?(?:edits|"
+              r"changes|updates|revisions) (?:a|per|each) day"),
     ("weekly", rf"weekly|bi-?weekly|fortnightly|(?:every|evry) (?:week|other week|sprint|{_DAYS}|"
                rf"{_NUM} days|(?:2|3|two|three|a few|few|couple of|a couple of|several|couple) "
                rf"(?:weeks|wks))|each (?:week|sprint|{_DAYS})|once a week|"
@@ -77,6 +79,8 @@ FREQUENCIES: tuple[tuple[str, str], ...] = (
                r"frozen|archived|repealed|set in stone|(?:last|was|were) "
                r"(?:amended|updated|changed|revised) in (?:19|20)\d\d|closed set|"
                r"nothing (?:is )?(?:ever )?(?:added|new)|otherwise untouched|static|"
+               r"nothing changes|(?:did not|didn'?t|didnt) change (?:since|in|for)|"
+               r"(?:archive|collection|corpus|back catalogue) (?:is |are )?(?:complete|closed)|"
                # frozen told in other words: "none of it has changed since", "will not revise"
                r"(?:none|nothing) of (?:it|them|this|that) (?:has|have) (?:been )?chang(?:ed|es)|"
                r"(?:has|have)(?:n'?t| not) changed since(?! \w+ (?:month|week|day)s? ago)|froze|"
@@ -106,7 +110,7 @@ FACTS = re.compile(
     r"information|info|facts|answers? (?:depend|rely)|framework|library|"
     r"items?|skus?|assortment|collection|menu items|cards?|seasons?|quests?|"
     r"calendars?|holidays?|openings hours|opening hours|contacts?|directory|org chart|"
-    r"locations?|specials|boards?|codes|archives?)(?![\w])"
+    r"locations?|specials|boards?|codes|archives?|syllabus|syllabi)(?![\w])"
     # "the product team", "the content manager": a team or role named after what it handles
     r"(?! (?:team|teams|manager|managers|owner|owners|lead|leads|people|group|department|squad|"
     r"org|committee|staff)(?![\w]))")

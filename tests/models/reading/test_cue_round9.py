@@ -70,6 +70,10 @@ FRESHNESS = [
     ("The product docs change every 2 wks with each release.", "weekly"),
     ("It answers from the live outage map and the customer's plan.", "realtime"),
     ("Prices move every block on the exchange.", "realtime"),
+    ("Balances change with every payment.", "realtime"),
+    ("The wiki gets dozens of edits a day.", "daily"),
+    ("The exam syllabus did not change since 2018.", "static"),
+    ("The photo archive is complete; it covers 1900 to 1960.", "static"),
     ("Three people use it every five minutes.", None),
     ("It runs as a nightly batch over the new listings.", None),
 ]
