@@ -57,13 +57,15 @@ _SINGLE_JOB = (
     r"opening line|band|level|tier|grade|score|rating|queue|priority)|"
     r"picks? (?:a|the|one) (?:[\w-]+ ){0,2}(?:code|category|label|queue|tier|band|level)|"
     # a counted set of output slots: "extracts eleven fixed data points", "pull 14 fields"
-    rf"{_FIXED_VERB} (?:the |our |all |exactly )?{_N} (?:[\w-]+ ){{0,3}}?(?:{_SET}|data points|"
+    rf"(?:{_FIXED_VERB}|pull(?:s|ing)?|take(?:s)? out|return(?:s|ing)?|captur(?:e|es|ing)) "
+    rf"(?:the |our |all |exactly )?{_N} (?:[\w-]+ ){{0,3}}?(?:{_SET}|data points|"
     r"attributes|values|columns|properties)\b|"
     # a verdict from a short list given in brackets: "verdict (malicious / spam / benign)"
     r"(?:verdict|label|category|class|tier|level|decision|outcome) \((?:[\w-]+ ?[/,] ?){2,}"
     r"(?:or )?[\w-]+\)|flag(?:s|ging)? [\w-]+ (?:that|which) (?:don'?t|do not|doesn'?t|break|"
     r"breaks|violate|violates|fail|fails|look|looks|seem|seems|need|needs)(?= )|"
-    r"flag(?:s|ging)? (?:those|any|possible|potential|suspicious|likely)|"
+    r"flag(?:s|ging)? (?:those|any|possible|potential|suspicious|likely|overly|over-broad|"
+    r"risky|excessive|unusual)|"
     # a fixed check or verdict on each item, a score, a fixed list of fields taken out
     r"(?:tag|label|mark|classif\w*|flag)s? (?:each|every) [\w-]+(?: [\w-]+)? as(?= )|"
     r"(?:decide|decides|deciding|determine|determines|check|checks|checking|judge|judges|"
@@ -104,6 +106,8 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:only|one|single|sole) (?:job|task|thing|purpose|use case)(?! among| it needs| we "
      r"need| it knows| to know)|all it does is|nothing else|one thing only|"
      r"just (?:one|a single) (?:task|job|thing)|single[- ](?:purpose|task)|"
+     r"(?:that'?s|thats|this is) all (?:it|the bot|the assistant|the model|the tool) "
+     r"(?:does|will do|needs to do|should do)|"
      rf"{_FIXED_VERB} only|(?:does|do|handles?|is \w+ing \w+) only(?! \w+ (?:and|or) )|"
      r"only (?:reads|checks|converts|tags|classifies|extracts|translates|flags|routes|returns|"
      r"codes|labels|sorts|scores|grades|redacts|summari[sz]es|answers (?:one|a single))"),
@@ -159,15 +163,16 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      rf"(?:\d+|{_N}) (?:intents|categories|labels|classes|codes|types|reasons|queues|buckets|"
      r"departments|depts|topics|fields|tags)|[\w-]+ ?-> ?[\w-]+|in (?:a|the|our) (?:fixed|"
      r"standard|same|house) (?:format|template|layout)"),
+    # the jobs themselves listed after a job verb: "takes bookings, changes and cancellations"
+    ("moderate", NAMED,
+     rf"(?:(?:help|support|assist)(?:s|ing)?(?: \w+)? with|deals? with|handles?|covers?|"
+     rf"supports?|takes|answers?|writes|drafts|generates|creates|produces) {_ENUM}"),
     ("moderate", FIRM,
-     rf"(?:about|on|across|(?:help|support|assist)(?:s|ing)?(?: \w+)? with|deals? with|"
+     rf"(?:about|on|across|"
      rf"(?<!sections )(?<!fields )"
      rf"(?<!columns )(?<!headings )for|around|regarding|"
      # "a summary covering medications, doses and warnings" lists one output's content
-     rf"(?<!summary )(?<!note )(?<!report )(?<!letter )(?<!memo )covering|handles?|covers?|"
-     rf"supports?|"
-     rf"takes|answers?|"
-     rf"writes|drafts|generates|creates|produces) {_ENUM}|"
+     rf"(?<!summary )(?<!note )(?<!report )(?<!letter )(?<!memo )covering) {_ENUM}|"
      rf"{_JOB} [^,.;:]{{1,50}}, (?:and |also |sometimes |then )*{_JOB} [^,.;:]{{1,50}},? "
      rf"(?:and |or )?(?:also |sometimes |then |even )*{_JOB}|"
      rf"as well as {_JOB}|beyond (?:just )?{_FIXED_VERB}"),
