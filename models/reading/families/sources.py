@@ -102,6 +102,12 @@ NAMED_TRUE = (
     # a source called private in so many words
     r"(?:our|the|a|its) private (?:repos?|repositor(?:y|ies)|monorepo|codebase|docs?|"
     r"documents?|wiki|notes?|files?)|\(private\b|"
+    # a record looked up in a named system of ours, or a person's record named as such
+    r"(?:look(?:s|ed|ing)? up|pull(?:s|ed|ing)?|fetch(?:es|ed|ing)?|retriev\w+|reads?|"
+    r"check(?:s|ed)?) (?:the |an |each |their )?(?:[\w-]+ )?(?:order|account|booking|"
+    r"reservation|case|record|policy|claim|shipment|invoice|balance|contract|profile|"
+    r"entitlements|job|patient|member)s? (?:status |details |history )?(?:in|from) "
+    rf"(?:our |the )?[\w-]+|{_RECORDS} of the {_PERSON}|"
     # a collection of ours that answers come from or must follow: "over our Confluence space",
     # "must use our clause library", "from our dbt models" (not a format it writes into)
     r"(?:over|from|on|in|using|use|uses|needs?|follows?|follow|against|searches|search|"
@@ -164,12 +170,7 @@ TABLE: tuple[tuple[str, float, str], ...] = (
     ("true", NAMED, NAMED_TRUE),
     ("true", FIRM,
      _DESTINATION + "(?:" + _SYSTEMS + "|" + _OURS + ")" + _TEAM + "|"
-     # a record looked up in a named system of ours, or a SaaS system of record
-     r"(?:look(?:s|ed|ing)? up|pull(?:s|ed|ing)?|fetch(?:es|ed|ing)?|retriev\w+|reads?|"
-     r"check(?:s|ed)?) (?:the |an |each |their )?(?:[\w-]+ )?(?:order|account|booking|"
-     r"reservation|case|record|policy|claim|shipment|invoice|balance|contract|profile|"
-     r"entitlements|job|patient|member)s? (?:status |details |history )?(?:in|from) "
-     r"(?:our |the )?[\w-]+|"
+
      r"(?<!into )(?:from|in|against|via|querying|queries) our (?!public |published |open )"
      r"(?:[\w-]+ ){1,2}(?:system|database|db|platform|records|portal|backend|ledger)\b|"
      r"(?:using|from|in|via|checks?|queries|querying) (?:the|our) (?!public |published |open )"
@@ -185,7 +186,7 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      rf"(?<!into the )(?<!onto the )(?<!into a ){_PERSON}s?'s? (?:own )?(?:[\w-]+ )?{_RECORDS}|"
      rf"(?:their|there|his|her|your|people'?s) (?:own )?(?:[\w-]+ )?{_RECORDS}|"
      rf"(?:the|each|a) {_PERSON}'?s'? (?:prior|past|previous|current|latest|recent) [\w-]+|"
-     rf"{_RECORDS} of the {_PERSON}|medical hx|"
+     r"medical hx|"
      r"(?:look(?:s|ed|ing)? up|looks? at|pull(?:s|ed|ing)?|fetch(?:es|ed|ing)?|check(?:s|ed)?|"
      r"read(?:s|ing)?|query|queries|access(?:es)?) (?:up )?(?:their|the (?:customer|user|"
      r"client|patient|member)'?s?|each (?:customer|user|client)'?s?|the account|accounts)|"

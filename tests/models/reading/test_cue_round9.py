@@ -64,6 +64,8 @@ PRIVATE = [
     ("Gamers can ask about their card collection.", "true"),
     ("Everything it needs is in the pasted discharge notes.", "false"),
     ("It answers from the published reference only.", "false"),
+    ("It looks up the order in Shopify before it replies.", "true"),
+    ("It reads out the booking status of the client.", "true"),
     ("Parsed fields are pushed into our TMS over the API.", None),
     ("Our library is closed on Sundays.", None),
     ("The team keeps its notes in a shared drive.", None),
