@@ -24,10 +24,11 @@ _DONE = (r"(?:labell?ed|annotated|tagged|coded|classified|categori[sz]ed|mapped|
 # Work a person did to those items: "that a senior engineer fixed", "our copywriters wrote".
 _WROTE = (r"(?:wrote|written|fixed|labell?ed|annotated|approved|corrected|reviewed|checked|"
           r"liked|translated|redacted|coded|tagged|graded|rewrote|edited|signed off|marked|"
-          r"answered|resolved|filled (?:out|in))")
+          r"answered|resolved|filled (?:out|in)|abstracted|mapped|categori[sz]ed|classified|"
+          r"triaged|decided|scored)")
 _PAST = r"(?:past|old|previous|historical|historic|archived|existing|prior|gold|legacy)"
 _RAW = r"(?!(?:[\w'’-]+\s+){0,3}?(?:unlabell?ed|unannotated|raw|unreviewed|uncleaned)\b)"
-_HEDGE = r"(?:about|roughly|around|some|over|nearly|almost|approximately|approx\.?|maybe|~)"
+_HEDGE = r"(?:about|roughly|around|some|over|nearly|almost|approximately|approx\.?|maybe|~|≈)"
 _AFTER = re.compile(
     rf"{_RAW}(?:\s+(?:[\w'’-]+\s+){{0,3}}?(?:already\s+|previously\s+|historically\s+|all\s+)?"
     rf"(?:\w+-)?{_DONE}\b|\s+(?:[\w-]+\s+)?{_PAST}\s+[\w-]+|"
@@ -38,17 +39,22 @@ _AFTER = re.compile(
     r"(?:decisions?|labels?|queues?|levels?|dispositions?|verdicts?|outcomes?|categor(?:y|ies))\b|"
     rf"\s+(?:[\w-]+\s+){{1,2}}(?:that\s+|which\s+)?(?:(?:a|an|the|our|their|we|they|someone|"
     r"somebody|people|humans?)\s+)?"
-    rf"(?:[\w'’-]+\s+){{0,2}}{_WROTE}\b)", IC)
+    rf"(?:[\w'’-]+\s+){{0,3}}{_WROTE}\b|"
+    # people's past calls counted as such: "40k human decisions", "12k analyst verdicts"
+    r"\s+(?:[\w-]+\s+)?(?:human|past|analyst|expert|manual|reviewer|adjuster|agent|officer)s?['’]?"
+    r"\s+(?:decisions|verdicts|labels|rulings|determinations|dispositions|judg(?:e)?ments))", IC)
 _BEFORE = re.compile(
-    rf"(?:\b(?:{_DONE}|wrote|have written|had written)\s+(?:{_HEDGE}\s*|more than\s+|"
+    rf"(?:\b(?:{_DONE}|wrote|rewrote|have written|had written)\s+(?:{_HEDGE}\s*|more than\s+|"
     r"at least\s+)?|"
     # past decisions counted beside them: "4 yrs of SOC verdicts (~45k)", "decisions exist (400k"
-    rf"\b(?:verdicts|decisions|dispositions|rulings|determinations|labels)(?:\s+\w+)?\s*[,(:]"
+    rf"\b(?:verdicts|decisions|dispositions|rulings|determinations|labels)(?:\s+\w+){{0,3}}\s*"
+    r"[,(:]"
     rf"\s*(?:{_HEDGE}\s*)?|"
     rf"\b{_PAST}\s+[\w'’-]+(?:\s+[\w'’-]+)?\s+\((?:{_HEDGE}\s*)?)$", IC)
 # A count of people or of kinds ("two officers labelled", "nine codes mapped") is not examples.
 _NOT_ITEMS = re.compile(
-    r"\s*(?:[\w-]+\s+)?(?:people|persons|officers|annotators|reviewers|assessors|inspectors|"
+    r"\s*(?:(?!(?:last|this|next|per|a|an|each|every)\s)[\w-]+\s+)?(?:people|persons|officers|"
+    r"annotators|reviewers|assessors|inspectors|"
     r"engineers|analysts|agents|lawyers|linguists|editors|writers|copywriters|staff|teams?|"
     r"categories|labels|classes|codes|fields|columns|sections|attributes|countries|"
     r"languages|years?|months?|weeks?|days?|hours?|times|steps|rules|versions|minutes|seconds|"

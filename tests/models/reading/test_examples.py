@@ -20,6 +20,11 @@ def counted(text: str) -> list[float]:
     ("We kept 600 summaries that the editors rewrote by hand.", 600),
     ("About 30k product titles were translated by our agency.", 30_000),
     ("Legal wrote about 800 such memos over the years.", 800),
+    ("Our two clerks labelled ~700 last month.", 700),
+    ("The subeditors rewrote ~5k captions to the guide.", 5_000),
+    ("The historical rulings are all there (around 9k).", 9_000),
+    ("We hold 25k human decisions from last year.", 25_000),
+    ("There are 1,200 leases that our paralegals have already abstracted.", 1_200),
 ])
 def test_past_work_names_the_examples(text: str, value: float) -> None:
     assert counted(text) == [value]
@@ -32,6 +37,7 @@ def test_past_work_names_the_examples(text: str, value: float) -> None:
     "We get 3,000 tickets a day, all answered by agents.",
     "It maps notes to one of 40 codes.",
     "We replaced 3 old systems last year.",
+    "We labelled 300 people last month.",
 ])
 def test_counts_that_are_not_examples_are_left(text: str) -> None:
     assert counted(text) == []
