@@ -48,7 +48,12 @@ PEOPLE = re.compile(
     r"cashiers|moderators|reviewers|underwriters|brokers|caseworkers|marketers|marketeers|"
     r"supervisors|translators|sellers|merchants|vendors|couriers|pilots|guards|us|"
     r"sdrs|bdrs|csms|aes|[a-z]{3,}(?:ists|ians|ators|ants|ers))\b", IC)
-rarely_needed(EVERY, PEOPLE)
+# The period named first: "daily volume is approx 25,000", "monthly traffic: ~1.2M".
+PERIOD_FIRST = re.compile(
+    rf"\b(?P<adverb>{'|'.join(ADVERBS)}) (?:volume|traffic|load|throughput|request volume)"
+    r"(?:\s+(?:is|of|at|around|sits at))?\s*[:=~≈]?(?:\s*(?:approx\.?|about|around|roughly|"
+    rf"maybe|ca\.?|~|≈))?\s*(?P<num>{NUMBER})", IC)
+rarely_needed(EVERY, PEOPLE, PERIOD_FIRST)
 
 
 def _unit_of(match: re.Match[str]) -> str:
@@ -76,6 +81,11 @@ def rates(*, text: str) -> Iterator[Quantity]:
             continue  # "twice a year", "180 articles we update weekly", "1 day/week": how often
         yield Quantity("rate", per_day, start, match.end(), is_vague(text=match["num"]),
                        named=people is not None)
+    for match in scan(regex=PERIOD_FIRST, text=text):
+        count = parse_number(text=match["num"])
+        if count is not None and not is_year(text=match["num"]):
+            yield Quantity("rate", count * PER_DAY[ADVERBS[match["adverb"].lower()]],
+                           match.start(), match.end(), is_vague(text=match["num"]))
     for match in scan(regex=EVERY, text=text):
         count, every = parse_number(text=match["num"]), parse_number(text=match["n2"] or "one")
         unit = match["unit"].lower().rstrip("s")
