@@ -31,7 +31,12 @@ BATCH = re.compile(
     r"within (?:the hour|24 hours|a day)|latency (?:doesn't|does not|won't) matter|"
     r"no rush|response time is not a constraint|not time[- ]critical|over night|"
     r"(?:response time|latency|speed) (?:does not|doesn'?t|won'?t|will not) matter|"
-    r"(?:response time|latency|speed) (?:is not|isn'?t) (?:a concern|important|critical))\b", IC)
+    r"(?:response time|latency|speed) (?:is not|isn'?t) (?:a concern|important|critical)|"
+    # nobody waits for the answer: a next-day or same-day turnaround, a job run ahead of time
+    r"next (?:business|working) day|same[- ]day (?:turnaround|response|reply)|"
+    r"(?:nobody|no one|no-one) (?:is )?wait(?:s|ing)? (?:on|for) (?:it|the \w+)|"
+    r"at build time|(?:as )?a (?:nightly |night-?time )?batch job|"
+    r"(?:once|runs?) (?:a|each|every|per) night)\b", IC)
 SIZE_UNITS = {  # unit pattern -> tokens per unit
     r"pages?|pgs?|pg": 500, r"words?": 4 / 3,
     r"(?:help[- ]cent(?:re|er) |kb )?articles?|arts": 1000,
