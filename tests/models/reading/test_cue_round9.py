@@ -88,6 +88,7 @@ STABILITY = [
     ("Our refund policy gets revised two times in a year.", "stable"),
     ("The review process is redone every 3-4 years.", "stable"),
     ("Ops updates the queue list every Monday.", "changes_weekly"),
+    ("The claims manual is updated quarterly.", "evolving"),
 ]
 OUTPUT = [
     ("Findings go in our four-part template.", "structured"),
