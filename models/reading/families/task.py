@@ -92,7 +92,7 @@ _ARTEFACT = (r"(?:notes?|letters?|summar(?:y|ies)|descriptions?|ads|job ads|post
              r"alt[- ]text|commentary|(?:unit )?tests|listings?|captions?|headlines?|titles|bios|"
              r"abstracts?|memos?|quiz(?:zes)? questions|one-liners|barks|cover letters|"
              r"release notes|show notes|reports?|minutes|write-?ups?|blurbs?|taglines?|"
-             r"explanations?|"
+             r"explanations?|(?:discharge |care |aftercare )?instructions|filings?|"
              r"practice questions|certificates?|ndas?)")
 _WRITES_ONE_KIND = (
     r"(?:auto-?)?(?:writ(?:e|es|ing)|draft(?:s|ing)?|generat(?:e|es|ing)|produc(?:e|es|ing)|"
