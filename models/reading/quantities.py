@@ -14,7 +14,16 @@ from collections.abc import Iterator
 from models.reading.numbers import NUMBER, RANGE, is_vague, is_year, parse_number
 from models.reading.quantity import Quantity, rarely_needed, scan
 from models.reading.rates import rates
-from models.reading.shares import DECIMAL, FRACTION, FRACTIONS, MISSES, OUT_OF, PERCENT, WRONG_AFTER
+from models.reading.shares import (
+    DECIMAL,
+    FRACTION,
+    FRACTIONS,
+    MISSES,
+    ONE_OF_SET,
+    OUT_OF,
+    PERCENT,
+    WRONG_AFTER,
+)
 
 IC = re.IGNORECASE
 DAY_MS = 86_400_000
@@ -155,7 +164,9 @@ def scores(*, text: str) -> Iterator[Quantity]:
         found.append((float(match["num"]), match.start(), match.end()))
     for match in scan(regex=OUT_OF, text=text):
         a, b = parse_number(text=match["a"]), parse_number(text=match["b"])
-        if a is not None and b and 0 <= a <= b and b <= 1000:
+        picks = a == 1 and "out" not in match.group(0).lower() and ONE_OF_SET.match(
+            text, match.end()) is not None
+        if a is not None and b and 0 <= a <= b and b <= 1000 and not picks:
             found.append((a / b, match.start(), match.end()))
     for match in scan(regex=FRACTION, text=text):
         key = re.sub(r"^(?:about|roughly|around|nearly) ", "", match["f"].lower())

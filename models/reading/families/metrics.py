@@ -70,10 +70,11 @@ TABLE: tuple[tuple[str, float, str], ...] = (
 )
 
 
-# A measured score next to these words is a prompt's measured result: a metric exists.
+# A measured score next to these words is a prompt's measured result: a metric exists. Agreement
+# between people who labelled the data is about the data, not a measure of the assistant.
 MEASURED = re.compile(
-    r"(?<![\w])(?:prompt\w*|accuracy|acc|correct(?:ly)?|right|pass(?:es)?|agrees?|"
-    r"agreement|accept(?:s|ed)?|hits|scores?|gets|reaches|f1|precision|recall|sensitivity|"
+    r"(?<![\w])(?:prompt\w*|accuracy|acc|correct(?:ly)?|right|pass(?:es)?|"
+    r"accept(?:s|ed)?|hits|scores?|gets|reaches|f1|precision|recall|sensitivity|"
     r"rated|perfect|without edits|on (?:the|our)|in (?:the|our)|rate|baseline|currently|"
     r"misses)(?![\w])")
 

@@ -129,6 +129,10 @@ METRIC = [
     ("we keep a test set of 300 tickets", "true"),
     ("We haven't decided yet whether the product is a chatbot.", None),
     ("We haven't agreed on what good looks like.", "false"),
+    ("Two nurses double-coded each case with 94% agreement.", None),
+    ("Each ticket gets exactly one of seven queue labels.", None),
+    ("We are a third-party logistics provider.", None),
+    ("Our best prompt gets 4 out of 5 right.", "true"),
 ]
 CASES = [(METRIC, "success_metric_defined"), (OWNERS, "mlops_capacity"), (GAP, "primary_gap"),
          (TASK, "task_narrowness"), (QUALITY, "data_quality"),
