@@ -34,6 +34,10 @@ TASK = [
     ("We want to write the full proposal before we decide.", None),
     ("The board asked each unit to come up with one use case.", None),
     ("We want a feel for the options before we commit to anything.", None),
+    ("We'd like to understand the options before spending anything.", None),
+    ("Quick question before I fill the long form.", None),
+    ("Our reps hate writing call notes.", None),
+    ("Everything is in the upload; nothing else needed.", None),
     ("Our teams argue about approvals a lot.", None),
 ]
 QUALITY = [
