@@ -47,7 +47,8 @@ PEOPLE = re.compile(
     r"clerks|coordinators|operators|paralegals|tutors|pharmacists|technicians|inspectors|"
     r"cashiers|moderators|reviewers|underwriters|brokers|caseworkers|marketers|marketeers|"
     r"supervisors|translators|sellers|merchants|vendors|couriers|pilots|guards|us|"
-    r"sdrs|bdrs|csms|aes|[a-z]{3,}(?:ists|ians|ators|ants|ers))\b", IC)
+    r"sdrs|bdrs|csms|aes|clients|patients|tenants|residents|guests|learners|subscribers|"
+    r"shoppers|citizens|households|[a-z]{3,}(?:ists|ians|ators|ants|ers))\b", IC)
 # The period named first: "daily volume is approx 25,000", "monthly traffic: ~1.2M".
 PERIOD_FIRST = re.compile(
     rf"\b(?P<adverb>{'|'.join(ADVERBS)}) (?:volume|traffic|load|throughput|request volume)"
@@ -66,7 +67,8 @@ def rates(*, text: str) -> Iterator[Quantity]:
     """'3k tickets a day', '1.2M docs/mo', 'twice a day', with 'N people each ...' multiplied."""
     for match in RATE.finditer(text):
         count = parse_number(text=match["num"])
-        if count is None or is_year(text=match["num"]) or "24/7" in match.group(0):
+        if count is None or is_year(text=match["num"]) or "24/7" in match.group(0) or \
+                _HALF_A.match(match.group(0)):
             continue
         unit = _unit_of(match)
         per_day = count * (_hours_worked(text=text, end=match.end()) if unit == "hour"
@@ -93,6 +95,7 @@ def rates(*, text: str) -> Iterator[Quantity]:
             yield Quantity("rate", count * PER_DAY[unit] / every, match.start(), match.end())
 
 
+_HALF_A = re.compile(r"half an? (?:second|minute|hour)\b", IC)  # a duration, not a rate
 _TIME_SHARE = re.compile(r"\s+(?:full |half |working )?(?:days?|hours?|hrs?|afternoons?|"
                          r"mornings?|evenings?|shifts?)", IC)
 _CHANGED = re.compile(r"\b(?:updat|refresh|revis|chang|edit|rewrit|amend)\w*\s*$", IC)

@@ -55,6 +55,8 @@ QUALITY = [
     ("Two editors coded every story, agreement was 0.9 and a lead decided the disagreements.",
      "clean"),
     ("Reps tagged inconsistently across regions, so the 8k old tickets vary.", "noisy"),
+    ("Our 50k labels exist, but the two vendors applied the rubric inconsistently.", "noisy"),
+    ("The moderators labelled 40k posts but they disagreed a lot on borderline ones.", "noisy"),
     ("Every report is reviewed by a senior auditor before it goes out.", None),
     ("The style guide changed in 2022.", None),
 ]

@@ -34,6 +34,7 @@ def test_written_numbers(text: str, value: float) -> None:
     ("requests_per_day", "around 1,000 emails per hour", 24_000),
     ("requests_per_day", "shoppers ask it ~20k times a day", 20_000),
     ("requests_per_day", "Daily volume is approx 25,000 summaries.", 25_000),
+    ("requests_per_day", "~900 clients, one statement each per month", 30),
     ("requests_per_day", "monthly traffic: ~1.2M sessions", 40_000),
     ("requests_per_day", "12 SDRs, each sends maybe 40/day", 480),
     ("requests_per_day", "~15 analysts, each would ask it maybe 10x a day", 150),
@@ -94,6 +95,13 @@ def test_counts_of_people_and_years_are_not_examples() -> None:
 def test_a_number_without_a_rate_is_not_a_volume() -> None:
     text = "we have 300k customers"
     assert pick_quantity(field="requests_per_day", text=text, found=quantities(text=text)) is None
+
+
+def test_half_a_second_is_a_wait_not_a_volume() -> None:
+    text = "it has to answer within half a second"
+    assert pick_quantity(field="requests_per_day", text=text, found=quantities(text=text)) is None
+    wait = pick_quantity(field="latency_budget_ms", text=text, found=quantities(text=text))
+    assert wait is not None and wait.value == 500
 
 
 @pytest.mark.parametrize(("text", "volume"), [
