@@ -110,11 +110,14 @@ NAMED_TRUE = (
     rf"(?:our |the )?[\w-]+|{_RECORDS} of the {_PERSON}|"
     # a collection of ours that answers come from or must follow: "over our Confluence space",
     # "must use our clause library", "from our dbt models" (not a format it writes into)
-    r"(?:over|from|on|in|using|use|uses|needs?|follows?|follow|against|searches|search|"
+    r"(?:over|from|using|use|uses|needs?|follows?|follow|against|searches|search|"
     r"grounded in|based on|access to|through) (?:our|the company'?s|the firm'?s) (?:own )?"
     r"(?:internal )?(?:[\w-]+ ){0,2}(?:space|library|libraries|glossary|termbase|models|docs|"
     r"documentation|pages|wiki|kb|knowledge base|notes|reports|archive|repository|repo|files|"
-    r"folders|drive|playbooks?|warehouse|database|system|tables)(?![\w-])|"
+    r"folders|drive|playbooks?|warehouse|database|system|tables|memo bank|pleadings|procedures|"
+    r"manuals?|guides?|handbooks?|confluence|sharepoint|notion)(?![\w-])|"
+    r"(?:over|from|on|in|using|against|across|querying|queries) the (?:[\w-]+ )?(?:confluence|"
+    r"sharepoint|snowflake|bigquery|redshift|databricks|dms|data warehouse|sfdc)(?![\w-])|"
     # records kept in a system of ours: "our CRM notes", "pulls GPS + ETA from our TMS"
     r"(?:our|the) (?:crm|erp|tms|dms|siem|hris|ats|ehr|emr|lims|cmdb|wms|pos) (?:notes|records?|"
     r"data|entries|history|exports?|files)|(?:from|via|against|looks? (?:\w+ ){0,3}up in) "
@@ -123,7 +126,7 @@ NAMED_TRUE = (
     r"(?![\w-])|crm notes|"
     r"internal (?:[\w-]+ )?(?:wiki|docs?|documents?|documentation|knowledge base|kb|pages|"
     r"handbook|runbooks?|reports|notes|sops?|procedures|guidelines|playbooks?|manuals?|"
-    r"library|libraries|archive)(?![\w-])"
+    r"library|libraries|archive|guides?)(?![\w-])"
 )
 NAMED_FALSE = (
     r"(?:only|just|purely|solely) (?:on |uses |using |from |needs |reads )?(?:the |our )?"
@@ -162,8 +165,12 @@ NAMED_FALSE = (
     # the input carries it all, told plainly
     r"(?:everything|all) (?:it |the model )?(?:needed|needs|it needs) (?:is )?in the "
     r"(?:[\w-]+ ){0,2}(?:notes|text|input|document|transcript|email|message|file|pdf|request|"
-    r"prompt|upload)s?|contains everything (?:it|the model|the bot) needs|(?:whatever|what) "
-    r"it'?s (?:fed|given|sent) is all it needs"
+    r"prompt|upload|chapter)s?|contains everything (?:it|the model|the bot) needs|"
+    r"(?:whatever|what) "
+    r"it'?s (?:fed|given|sent) is all it needs|(?:do|does|doesn'?t|don'?t)(?: not)? need anything "
+    r"else|no (?:[\w-]+ )?(?:data|records|information) (?:will be |is |are )?(?:used|needed|"
+    r"involved|required|touched)|(?:the |our |a |its )?public (?:help ?cent(?:er|re)|knowledge "
+    r"base|kb|site|pages)"
 )
 
 TABLE: tuple[tuple[str, float, str], ...] = (

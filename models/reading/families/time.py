@@ -20,6 +20,7 @@ import re
 
 from models.reading.cueing import FIRM, HINT, NAMED, Hit, negated_before
 from models.reading.cues import ADJECTIVE, FRESHNESS_OF, STABILITY_OF, WAITING
+from models.reading.families.subjects import CHANGE, FACTS, PROCESS, subjects
 
 FRESHNESS, STABILITY = "knowledge_freshness", "workflow_stability"
 _DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekday)s?"
@@ -34,7 +35,8 @@ FREQUENCIES: tuple[tuple[str, str], ...] = (
                  r"(?:minutes?|seconds?|hours?|block|min|mins)|"
                  r"(?:every|evry|each) \d+ ?(?:s|secs?|m|h|hrs?)\b|"
                  r"hourly|intraday|streaming|"
-                 r"at (?:query|request) time|(?:per|on every|on each|at the moment of the) "
+                 r"at (?:query|request) time|nothing cached|"
+                 r"(?:per|on every|on each|at the moment of the) "
                  r"request|on (?:every|each) request|as it happens|"
                  r"(?:minute|second)[- ](?:by|to)[- ](?:minute|second)|"
                  r"(?:many|several|multiple) times (?:an|per) hour|live|with (?:every|each) "
@@ -53,7 +55,7 @@ FREQUENCIES: tuple[tuple[str, str], ...] = (
     ("weekly", rf"weekly|bi-?weekly|fortnightly|(?:every|evry) (?:week|other week|sprint|{_DAYS}|"
                rf"{_NUM} days|(?:2|3|two|three|a few|few|couple of|a couple of|several|couple) "
                rf"(?:weeks|wks))|each (?:week|sprint|{_DAYS})|once a week|"
-               rf"per week|on {_DAYS}|week to week|most weeks|every other sprint"),
+               rf"per week|on {_DAYS}|week to week|most (?:weeks|{_DAYS})|every other sprint"),
     ("monthly", rf"monthly|quarterly|every (?:month|quarter|term|semester|season|"
                 rf"{_NUM} months|month or (?:two|so)|"
                 rf"(?:[4-9]|1[0-2]|four|five|six|eight|ten|twelve) "
@@ -80,6 +82,7 @@ FREQUENCIES: tuple[tuple[str, str], ...] = (
                r"(?:amended|updated|changed|revised) in (?:19|20)\d\d|closed set|"
                r"nothing (?:is )?(?:ever )?(?:added|new)|otherwise untouched|static|"
                r"nothing changes|(?:did not|didn'?t|didnt) change (?:since|in|for)|"
+               r"last (?:big |major )?update was (?:in )?(?:19|20)\d\d|"
                r"(?:archive|collection|corpus|back catalogue) (?:is |are )?(?:complete|closed)|"
                # frozen told in other words: "none of it has changed since", "will not revise"
                r"(?:none|nothing) of (?:it|them|this|that) (?:has|have) (?:been )?chang(?:ed|es)|"
@@ -89,60 +92,6 @@ FREQUENCIES: tuple[tuple[str, str], ...] = (
                r"this|that) )?(?:will|would) (?:ever )?change|(?:do|does)(?:n'?t| not) (?:really )?"
                r"(?:move|change) at all"),
 )
-FACTS = re.compile(
-    r"(?<![\w])(?:pric(?:e|es|ing)|databases?|bills?|statements|bans|restrictions|requirements|definitions|metrics|"
-    r"(?:tax|legal|civil|penal|building|zoning|highway) code|sanctions|"
-    r"books?|recipes|sheets|price (?:list|book)s?|rates?|fees?|tariffs?|menus?|"
-    r"timetables?|schedules?|fixtures?|catalog(?:ue)?s?|stock|inventory|availability|"
-    r"listings?|docs?|documentation|articles?|faqs?|content|knowledge base|kb|wiki|"
-    r"help cent(?:re|er)|pages?|handbook|manuals?|products?|range|offers?|promos?|"
-    r"promotions?|deals?|discounts?|odds|scores?|results|standings|news|stories|data|"
-    r"figures|numbers|feeds?|(?<!we )(?<!they )releases?|patch(?:es)?|patch notes|versions?|"
-    r"coins?|tokens?|"
-    r"markets?|positions|balances?|status|etas?|tracking|weather|exchange|regulations?|"
-    r"laws?|legislation|statutes?|case law|judgments|courses?|modules|lineups?|rosters?|"
-    r"rotas?|shifts|classes|events|apis?|tables|schema|codebase|specs?|glossary|lore|sdks?|"
-    r"outages?|incidents|alerts|threats?|cves?|vulnerabilit(?:y|ies)|signatures|quotes?|"
-    r"recalls?|formular(?:y|ies)|drugs|medicines?|guidance|terms|plans|listings|deadlines?|"
-    r"reading lists?|lists|bill of materials|boms?|parts?|part lists?|titles|bands|"
-    r"job (?:board|postings?)|vacanc(?:y|ies)|openings|slots|bookings?|flights?|"
-    r"routes?|traffic|queues?|levels|counts?|amounts?|yields?|aprs?|parameters|"
-    r"information|info|facts|answers? (?:depend|rely)|framework|library|"
-    r"items?|skus?|assortment|collection|menu items|cards?|seasons?|quests?|"
-    r"calendars?|holidays?|openings hours|opening hours|contacts?|directory|org chart|"
-    r"locations?|specials|boards?|codes|archives?|syllabus|syllabi)(?![\w])"
-    # "the product team", "the content manager": a team or role named after what it handles
-    r"(?! (?:team|teams|manager|managers|owner|owners|lead|leads|people|group|department|squad|"
-    r"org|committee|staff)(?![\w]))")
-PROCESS = re.compile(
-    r"(?<![\w])(?:process(?:es)?|polic(?:y|ies)|playbooks?|workflows?|rules?|rulebooks?|"
-    r"templates?|macros?|guidelines?|procedures?|sops?|flows?|steps?|criteria|scope|"
-    r"intents?|categories|taxonomy|label set|labels|codebook|style guide|tone|"
-    r"(?:queue|code|label|category|intent|reason[- ]code) lists?|(?:underwriting|rating|claims|"
-    r"operations|ops|procedures?|compliance|coding|grading|triage|moderation|editorial) "
-    r"(?:manuals?|handbooks?|guides?)|"
-    r"checklists?|rubrics?|protocols?|escalation|routing|approvals?|thresholds?|schema|"
-    r"pathways?|layout|governance|"
-    r"disclosure wording|wording|scripts?|checkout|the way we|how we (?:work|do)|"
-    r"what (?:we|they|leadership|management|the business) (?:want|wants|need|needs)|"
-    r"process(?:ing)? rules|business rules|logic|our approach|"
-    r"instructions|conventions|standards?|guidance|curriculum|format|structure|fields|"
-    r"regulations?|legislation|statutes?|field list|baseline|"
-    r"document types|question types|mechanics|game balance|game design)(?![\w])")
-CHANGE = re.compile(
-    r"(?<![\w])(?:updat\w*|chang\w*|refresh\w*|(?:re)?publish\w*|releas\w*|rebuil\w*|"
-    r"revis\w*|review(?:s|ed)?|syncs|synced|syncing|add(?:s|ed|ing)?|mov(?:e|es|ing)|"
-    r"comes? (?:out|in)|ship(?:s|ped|ping)?|patch|"
-    r"rotat\w*|reset\w*|recalculat\w*|repric\w*|list(?:s|ed|ing)? new|post(?:s|ed)?|"
-    r"roll(?:s|ed)? out|patch(?:ed|es)?|new|amend\w*|reissu\w*|replac\w*|edit(?:s|ed)?|"
-    r"rewrit\w*|rework\w*|tweak\w*|adjust\w*|issued|reallocat\w*|evolv\w*|shift(?:s|ed)?|"
-    r"(?:re)?negotiat\w*|"
-    r"come and go|expir\w*|stale|outdated|current|fresh|latest|pull(?:s|ed)?|fetch\w*|"
-    r"look(?:s|ed)? up|reflect|know about|redone|redo|redesign\w*|turn over|churn|"
-    r"differ\w*|flip\w*|go(?:es)? up|drop\w*|arriv\w*|appear\w*|launch\w*|open(?:s|ed)?|"
-    r"clos(?:e|es|ed)|fill(?:s|ed)? up|generat\w*|recomput\w*|touch(?:ed|es)?|sell(?:s)? out|"
-    r"come from|comes from|feed|"
-    r"(?:re)?load(?:s|ed|ing)?|check(?:s|ed)? against|quer(?:y|ies|ied))(?![\w])")
 EVOLVING = re.compile(
     r"(?<![\w])(?:still being (?:designed|reworked|defined|refined|built|figured|changed|"
     r"debated|discussed|negotiated|decided|worked out)|still exploring|nothing is decided|"
@@ -156,7 +105,8 @@ EVOLVING = re.compile(
     r"pivot(?:ed|ing|s)?|not (?:yet )?settled|"
     r"early days|expected to (?:keep )?(?:change|shift|evolve)|"
     r"(?:will|would) (?:probably |likely )?change (?:a few|several|again)|"
-    r"not frozen|work in progress|under (?:redesign|construction)|"
+    r"not frozen|work in progress|under (?:redesign|construction)|(?:isn'?t|isnt|is not) "
+    r"(?:out|launched|live|released) yet|"
     # a process still being tried out or reorganised, steps still being added
     r"(?:still |currently )?(?:being )?(?:piloted|trialled|trialed)|(?:in|during) (?:the |a )?"
     r"(?:pilot|beta|trial) (?:phase|stage|period)|(?:reorgani[sz]|restructur)(?:ing|ed)|"
@@ -168,7 +118,8 @@ STABLE = re.compile(
     r"fixed by (?:law|statute|regulation|the \w+|a \w+|national)|set (?:in|by) (?:law|"
     r"statute|the regulator)|defined by (?:the )?(?:authority|regulator|law|standard|statute)|"
     r"(?:the )?same (?:steps|process|rules|procedure|flow|workflow) (?:for|since|forever)|"
-    r"same steps forever|(?:nothing|never) (?:moves|changes)|don'?t touch it|"
+    r"same (?:steps forever|(?:style guide|guidelines|template|playbook|rubric) since)|"
+    r"(?:nothing|never) (?:moves|changes)|don'?t touch it|changes? rarely|rarely changes?|"
     # a long-standing or externally fixed way of working
     r"(?:has|have) (?:been|stayed) the same (?:for|since)|(?:the )?same for (?:years|ages|"
     r"a decade|a long time)|(?:long[- ]standing|well[- ]worn|textbook|industry[- ]standard) "
@@ -177,9 +128,7 @@ STABLE = re.compile(
 # A count right before "per day", "a week", ... makes the phrase a volume.
 _VOLUME = re.compile(r"\d[\d,.]*\s*(?:k|m|million|thousand|hundred)?\b(?: [\w-]+){0,3} $")
 # Frequency words that say when, with no change verb needed.
-_SELF_ATTACHED = re.compile(r"live|up[- ]to[- ]the[- ](?:minute|second)|every block")
-_TRIGGER = re.compile(r"(?<![\w])(?:(?:after|following|whenever|when|on|per) (?:new |an? |the )?|"
-                      r"(?:with |on |at |after )?(?:every|each) (?:new )?)$")
+_SELF_ATTACHED = re.compile(r"live|up[- ]to[- ]the[- ](?:minute|second)|every block|nothing cached")
 _FREQUENCY = [(period, re.compile(rf"(?:{pattern})(?![\w])")) for period, pattern in FREQUENCIES]
 # "a weekly sync with product", "the monthly review meeting": a meeting's rhythm, not a change.
 _MEETING = re.compile(r" (?:[\w-]+ ){0,2}(?:meetings?|meets?|standups?|stand-ups?|sync with|"
@@ -187,7 +136,7 @@ _MEETING = re.compile(r" (?:[\w-]+ ){0,2}(?:meetings?|meets?|standups?|stand-ups
                       r"check-?ins?|1:1s?|one-on-ones?|batch(?:es)?|jobs?|runs?|cron|"
                       r"digests?)(?![\w])")
 _LIVE_OK = re.compile(r"live (?:[\w-]+ ){0,2}(?:prices?|odds|scores?|data|feeds?|inventory|stock|"
-                      r"status|calendar|schedules?|timetables?|locations?|queues?|"
+                      r"status|calendar|diary|schedules?|timetables?|locations?|queues?|"
                       r"availability|positions|balances?|rates?|tracking|market|chain|order|"
                       r"results|standings|traffic|numbers|figures|outages?|incidents?|mempool|"
                       r"state|transactions?|txs?|fares|seats|bids)|(?:updat\w*|pull\w*|fetch\w*|"
@@ -233,24 +182,6 @@ def frequencies(*, low: str) -> list[tuple[str, int, int]]:
         if not any(k[1] <= cue[1] < k[2] for k in kept):
             kept.append(cue)
     return kept
-
-
-def subjects(*, text: str) -> tuple[bool, bool]:
-    """Whether facts and whether process are named, reading compounds by their head noun.
-
-    "product rules" and "refund policy" are process; "policy handbook" and "rules page" are
-    facts: the last noun of a compound is what it is.
-    """
-    # "changes after incidents": a fact named as the trigger is not what changes
-    facts = [(m.start(), m.end()) for m in FACTS.finditer(text)
-             if _TRIGGER.search(text, max(0, m.start() - 12), m.start()) is None]
-    process = [(m.start(), m.end()) for m in PROCESS.finditer(text)]
-
-    def heads(own: list[tuple[int, int]], other: list[tuple[int, int]]) -> bool:
-        return any(not any(o[0] in (e + 1, e) or (o[0] <= s < o[1] and o[1] - o[0] > e - s)
-                           for o in other) for s, e in own)
-
-    return heads(facts, process), heads(process, facts)
 
 
 def time_hits(*, low: str, clauses: list[tuple[int, int, int, int]]) -> list[Hit]:
