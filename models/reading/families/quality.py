@@ -50,7 +50,7 @@ NAMED_CLEAN = (
     r"(?:all |each |every one )?(?:edited|written|labell?ed|reviewed|checked|coded) by the same "
     r"(?:two |three |one |small )?(?:[\w-]+ )?(?:people|copywriters|editors|writers|annotators|"
     r"analysts|coders|reviewers|team)|(?:uses?|using|follows?) (?:one|a single|the same) "
-    r"(?:[\w-]+ )?(?:runbook|playbook|guide|guideline|rubric|checklist)|signed off on|"
+    r"(?:[\w-]+ )?(?:runbook|playbook|guide|guideline|rubric|checklist)|"
     # the examples were reviewed by an expert (a live review of each output is the process)
     r"(?:examples|pairs|labels|strings|translations|records|annotations|segments|summaries|"
     r"letters|tags|codes|verdicts|entries|rows|samples|transcripts) (?:were |have been |had "
