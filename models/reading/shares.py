@@ -22,7 +22,7 @@ OUT_OF = re.compile(rf"(?<![\d.])(?P<a>(?!\d*\.\d){NUMBER})\s+(?:times?\s+)?(?:o
                     rf"(?:the\s+|every\s+)?(?P<b>{NUMBER})\b", IC)
 FRACTION = re.compile(r"\b(?P<f>(?:about |roughly |around |nearly )?(?:half|a third|one third|two "
                       r"thirds|a quarter|three quarters))\b(?! (?:a|an) )(?!-)"
-                      r"(?! (?:of )?(?:his|her|their|my|our|your) )", IC)
+                      r"(?! (?:of )?(?:his|her|their|my|our|your) (?:time|week|days?|hours))", IC)
 FRACTIONS = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3,
              "a quarter": 0.25, "three quarters": 0.75}
 # An error share told before the number: "fails on 25%", "gets segments wrong ~30%".
