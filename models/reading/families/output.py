@@ -71,7 +71,8 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"script|job|step|tool) (?:reads|parses|consumes|ingests|expects|needs)|"
      r"(?:one|a) (?:row|line|record) per (?:\w+)|(?:spreadsheet|excel|sheet) columns|"
      # a program takes it as it is: an API, an import format, a label per item, offsets, ids
-     r"(?:through|via|over) (?:its|the|their|our) (?:[\w-]+ )?api|"
+     r"(?:through|via|over) (?:its|the|their|our) (?:[\w-]+ )?api|(?:so (?:that )?it |must |"
+     r"has to |needs to )(?:validates?|imports?|parses?) (?:on|at|against|cleanly|without)|"
      # the output goes straight into a program: "goes into our case system's API", "JSON out to
      # our disputes svc", "two fields our ServiceNow integration reads"
      r"(?:goes|go|posted|sent|pushed|written|fed) (?:straight |directly )?(?:into|to) (?:our|the|"

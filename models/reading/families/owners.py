@@ -28,6 +28,11 @@ _DUTY = (r"(?:own|owns|maintain|maintains|maintaining|look after|looks after|ret
 
 TABLE: tuple[tuple[str, float, str], ...] = (
     ("none", FIRM,
+     # the people left refuse the upkeep in so many words
+     r"(?:will not|won'?t|cannot|can'?t|refuses? to|(?:is|are) not able to|do(?:es)? not|"
+     r"don'?t|doesn'?t) (?:run|own|maintain|do|handle|look after|take on) (?:any )?(?:the )?"
+     r"(?:training|retraining|fine-tuning|evals?|evaluations|rollbacks|model (?:training|"
+     r"upkeep|maintenance))|"
      rf"(?:nobody|nobdy|no[- ]?one|none of (?:us|them|whom)|neither(?: of (?:us|them))?)(?:['’]s)?"
      rf"(?: [\w'-]+){{0,6}} {_DUTY}|"
      # nobody technical, nobody for the ML side, no staff assigned to it

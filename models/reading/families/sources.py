@@ -165,7 +165,8 @@ NAMED_FALSE = (
     # the input carries it all, told plainly
     r"(?:everything|all) (?:it |the model )?(?:needed|needs|it needs) (?:is )?in the "
     r"(?:[\w-]+ ){0,2}(?:notes|text|input|document|transcript|email|message|file|pdf|request|"
-    r"prompt|upload|chapter)s?|contains everything (?:it|the model|the bot) needs|"
+    r"prompt|upload|chapter)s?|(?:contains|carries|has|holds) everything (?:else )?(?:it|the "
+    r"model|the bot) needs|"
     r"(?:whatever|what) "
     r"it'?s (?:fed|given|sent) is all it needs|(?:do|does|doesn'?t|don'?t)(?: not)? need anything "
     r"else|no (?:[\w-]+ )?(?:data|records|information) (?:will be |is |are )?(?:used|needed|"

@@ -82,6 +82,7 @@ FREQUENCIES: tuple[tuple[str, str], ...] = (
                r"(?:amended|updated|changed|revised) in (?:19|20)\d\d|closed set|"
                r"nothing (?:is )?(?:ever )?(?:added|new)|otherwise untouched|static|"
                r"nothing changes|(?:did not|didn'?t|didnt) change (?:since|in|for)|"
+               r"(?:not|n't) been touched since|"
                r"last (?:big |major )?update was (?:in )?(?:19|20)\d\d|"
                r"(?:archive|collection|corpus|back catalogue) (?:is |are )?(?:complete|closed)|"
                # frozen told in other words: "none of it has changed since", "will not revise"
@@ -126,7 +127,8 @@ STABLE = re.compile(
     r"(?:process|procedure|rules|workflow|steps)|(?:set|defined|fixed|prescribed) (?:by|in) "
     r"(?:the |an |our )?(?:iso|din|standard|contract|sla|collective agreement))(?![\w])")
 # A count right before "per day", "a week", ... makes the phrase a volume.
-_VOLUME = re.compile(r"\d[\d,.]*\s*(?:k|m|million|thousand|hundred)?\b(?: [\w-]+){0,3} $")
+_UPDATED = re.compile(r"\b(?:updat|chang|refresh|revis|edit|rewrit|amend|republish)\w* $")
+_VOLUME = re.compile(r"\d[\d,.]*\s*(?:k|m|million|thousand|hundred)?\b(?: [\w-]+){0,5} $")
 # Frequency words that say when, with no change verb needed.
 _SELF_ATTACHED = re.compile(r"live|up[- ]to[- ]the[- ](?:minute|second)|every block|nothing cached")
 _FREQUENCY = [(period, re.compile(rf"(?:{pattern})(?![\w])")) for period, pattern in FREQUENCIES]
@@ -153,8 +155,9 @@ def _not_a_cadence(*, low: str, period: str, start: int, end: int) -> bool:
     if period == "realtime" and WAITING.search(low, max(0, start - 30), start):
         return True  # "nobody waits on it in real time" is about response time
     adverb = low[start:end] in ("daily", "weekly", "monthly", "nightly")
-    if (low.startswith("per ", start) or adverb) and _VOLUME.search(low, max(0, start - 40),
-                                                                     start):
+    volume = _VOLUME.search(low, max(0, start - 40), start)
+    if (low.startswith("per ", start) or adverb) and volume and not _UPDATED.search(
+            low, max(0, start - 12), start):
         return True  # "~3k new per day", "60,000 listings arrive daily": a volume
     return bool(_MEETING.match(low, end)) and not CHANGE.search(low, max(0, start - 60), start)
 

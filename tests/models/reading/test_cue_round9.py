@@ -82,6 +82,7 @@ PRIVATE = [
     ("The analysts ask it for SQL over the Snowflake warehouse.", "true"),
     ("Answers come from our public help center.", "false"),
     ("No claimant data will be used.", "false"),
+    ("Each line carries everything else the model needs.", "false"),
     ("Parsed fields are pushed into our TMS over the API.", None),
     ("Our library is closed on Sundays.", None),
     ("The team keeps its notes in a shared drive.", None),
@@ -98,6 +99,8 @@ FRESHNESS = [
     ("The photo archive is complete; it covers 1900 to 1960.", "static"),
     ("It must read the chain state at that moment, nothing cached.", "realtime"),
     ("New articles land in the archive daily.", "daily"),
+    ("About 15k new SKUs hit the feed per day.", None),
+    ("We track 300 coin prices, which we update weekly.", "weekly"),
     ("Three people use it every five minutes.", None),
     ("It runs as a nightly batch over the new listings.", None),
 ]
@@ -107,6 +110,7 @@ STABILITY = [
     ("The review process is redone every 3-4 years.", "stable"),
     ("Ops updates the queue list every Monday.", "changes_weekly"),
     ("The claims manual is updated quarterly.", "evolving"),
+    ("The cataloguing rules have not been touched since 2016.", "stable"),
     ("We have used the same style guide since 2021.", "stable"),
     ("The game isnt out yet, so the rules still move.", "evolving"),
 ]
@@ -123,11 +127,13 @@ OUTPUT = [
     ("The CMS rejects anything else.", "strict_schema"),
     ("Output rows are ready for import into Xero.", "strict_schema"),
     ("Each memo follows our five-section memo template.", "structured"),
+    ("It maps each record into our field layout so it validates on import.", "strict_schema"),
     ("Analysts join our tables by hand.", None),
     ("Invoices arrive in every possible layout.", None),
     ("Half of the old letters were written using a different template.", None),
 ]
 OWNERS = [
+    ("The web team left has said it will not run training jobs or rollbacks.", "none"),
     ("I keep it running in my free time.", "limited"),
     ("Our analyst would look after this on the side.", "limited"),
     ("We sell furniture on the side of the road.", None),
