@@ -18,6 +18,7 @@ from models.reading.quantity import Quantity
 IC = re.IGNORECASE
 # Participles of work that turns an input into a checked output.
 _DONE = (r"(?:labell?ed|annotated|tagged|coded|classified|categori[sz]ed|mapped|redacted|"
+         r"adjudicated|finali[sz]ed|"
          r"translated|corrected|approved|reviewed|graded|scored|checked|fixed|verified|"
          r"resolved|answered|processed|transcribed|rewritten|edited|signed off|hand-\w+|by hand|"
          r"abstracted|assigned|decided|routed|closed|labled|triaged|keyed)")
@@ -40,6 +41,8 @@ _AFTER = re.compile(
     rf"\s+(?:[\w-]+\s+){{1,2}}(?:that\s+|which\s+)?(?:(?:a|an|the|our|their|we|they|someone|"
     r"somebody|people|humans?)\s+)?"
     rf"(?:[\w'’-]+\s+){{0,3}}{_WROTE}\b|"
+    # pairs named as such, or items paired with their output: "700 question-answer pairs"
+    r"\s+(?:[\w&/-]+\s+){0,2}pairs\b|\s+(?:[\w-]+\s+){0,2}paired with\b|"
     # people's past calls counted as such: "40k human decisions", "12k analyst verdicts"
     r"\s+(?:[\w-]+\s+)?(?:human|past|analyst|expert|manual|reviewer|adjuster|agent|officer)s?['’]?"
     r"\s+(?:decisions|verdicts|labels|rulings|determinations|dispositions|judg(?:e)?ments))", IC)

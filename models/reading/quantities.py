@@ -74,7 +74,7 @@ _NEG = (r"(?:no|zero|not any|none of the|don'?t have(?: any)?|do not(?: yet)? ha
 _LABEL = (r"(?:labels?|labell?ed|annotat(?:ed|ions?)|training (?:data|examples|set)|"
           r"examples?|gold|ground[- ]truth|(?:input|training)[- ]output pairs|pairs)")
 ZERO_LABELS = re.compile(
-    rf"\b{_NEG}\s+(?:[\w-]+\s+){{0,2}}?{_LABEL}\b(?!\s+(?:set|sets)\s+(?:to|for)\s+eval)"
+    rf"\b{_NEG}\s+(?:[\w&/-]+\s+){{0,2}}?{_LABEL}\b(?!\s+(?:set|sets)\s+(?:to|for)\s+eval)"
     r"|\b(?:haven'?t|have not|hasn'?t|never)\s+(?:yet\s+)?(?:labell?ed|annotated)\s+anything\b"
     r"|\bnothing (?:is |has been )?(?:labell?ed|annotated)\b", IC)
 

@@ -38,7 +38,7 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"that don'?t exist)|(?:that|which) (?:don'?t|doesn'?t|do not|does not) exist|"
      r"(?:answers|guesses) from general knowledge|generic internet (?:stuff|answers)|"
      r"(?:don'?t|doesn'?t|do not|does not) exist in (?:our|the)|(?:that|which) (?:were|was|"
-     r"have been|had been) (?:removed|discontinued|retired|deprecated|archived|"
+     r"have been|had been) (?:removed|discontinued|retired|deprecated|archived|renamed|"
      r"replaced|superseded)|contradicts? (?:the|our) "
      r"(?:handbook|policy|policies|docs|documentation|guidelines|source|facts|wiki)|"
      r"(?:cites?|citing|quotes?|quoting|mentions?|mentioning|recommends?|offers?|offering|"
@@ -73,7 +73,10 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"the way our (?:[\w-]+ ){0,2}(?:template|format|schema|system) requires|"
      r"instead of (?:our|the|its|a|an) (?:[\w-]+ ){0,2}(?:headings|sections|template|format|"
      r"fields|columns|bullets|layout|structure|schema|list|json|table)|(?:is|are|comes? out|"
-     r"come out) malformed|"
+     r"come out) malformed|malformed (?:dates?|json|fields?|records?|arguments?|calls?)|missing "
+     r"(?:a )?required (?:argument|field|parameter|key)s?|breaking the (?:numbering|format|"
+     r"layout|schema|markup)|(?:diffs?|patch(?:es)?) (?:[\w-]+ ){0,5}(?:don'?t|do not|doesn'?t|"
+     r"does not|won'?t|fail to) apply|bounces? (?:anything|it|them|every)|"
      r"(?:output|json|xml|csv|format|formatting|structure|schema) (?:keeps? |often |still )?"
      r"(?:breaking|breaks|broken|comes? out wrong)|"
      # broken or mangled machine output, sections out of order, a different format each time
@@ -111,7 +114,10 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:[\w-]+ ){0,2}(?:agents|staff|team|editors|writers|people|humans?|colleagues|"
      r"nurses|lawyers) (?:would )?(?:write|say|sound|talk)"),
     ("policy", NAMED,
-     r"waves? (?:\w+ )?through|lett?ing (?:\w+ )?(?:thru|through)|"
+     r"waves? (?:\w+ )?through|lett?ing (?:\w+ )?(?:thru|through)|flags? (?:[\w'-]+ ){0,3}(?:we|"
+     r"that we|our rules) (?:explicitly )?(?:allow|permit|accept)|(?:guidelines?|rules|policy|"
+     r"playbook) (?:says?|say) (?:must|should) be (?:paid|approved|allowed|accepted|escalated|"
+     r"declined|rejected)|"
      # doing what the rules rule out, or not doing what they ask
      r"(?:our|the) (?:[\w-]+ )?(?:rules|policy|policies|playbook) (?:say|says) (?:must|should) "
      r"(?:go to|be escalated|be handled|be flagged)|(?:approv|accept|allow|grant)\w* "
@@ -184,7 +190,8 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"preachy|condescending|patroni[sz]ing|lectur(?:es|ing) (?:users|customers|people|them)|"
      r"(?:hate|hates|dislike|dislikes|complain about) (?:how|that it is|its) (?:[\w-]+ ){0,2}?"
      r"(?:verbose|wordy|long|formal|stiff|robotic|cold|chatty|salesy|bland)|"
-     r"editoriali[sz](?:e|es|ing)|(?:house |brand )?(?:style|tone|voice) is the (?:sticking point|"
+     r"editoriali[sz](?:e|es|ing)|writes? clickbait|"
+     r"(?:house |brand )?(?:style|tone|voice) is the (?:sticking point|"
      r"problem|issue|main pain)|(?:the )?(?:issue|problem|pain|sticking point|complaint) is "
      r"(?:the |our |its )?(?:tone|voice|style|register)\b|(?:don'?t|doesn'?t|dont|doesnt) "
      r"(?:really )?sound like (?:us|our|a human|a person|them|one of us)"),

@@ -28,6 +28,13 @@ _DUTY = (r"(?:own|owns|maintain|maintains|maintaining|look after|looks after|ret
 
 TABLE: tuple[tuple[str, float, str], ...] = (
     ("none", FIRM,
+     # no ML people in house, or nobody to keep a model alive, in so many words
+     r"(?:we'?ve|we have|there'?s|there is) no (?:[\w-]+ ){0,2}(?:ml|data science|machine "
+     r"learning|ai|data) (?:staff|people|team|engineers?|folks|expertise)|no in-house "
+     r"(?:[\w-]+ ){0,2}(?:staff|team|engineers?)|(?:do not|don'?t|dont|doesn'?t) have "
+     r"(?:anyone|anybody|someone|people) (?:who|to|that) (?:could |can |would )?(?:maintain|own|"
+     r"run|look after)|(?:don'?t|do not|dont) want to (?:maintain|own|run|babysit) (?:a|the|any) "
+     r"(?:custom )?model|"
      # the people left refuse the upkeep in so many words
      r"(?:will not|won'?t|cannot|can'?t|refuses? to|(?:is|are) not able to|do(?:es)? not|"
      r"don'?t|doesn'?t) (?:run|own|maintain|do|handle|look after|take on) (?:any )?(?:the )?"
@@ -80,8 +87,10 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"it'?s me \+|me \+ (?:a|one)|i'?m the only|"
      r"the only (?:dev|developer|engineer|it person|technical person|one who|person who)|"
      r"on my own|by myself|solo (?:dev|developer|founder|engineer)|"
-     r"part[- ]time|(?:next to|alongside|on top of|besides|in addition to|as well as) "
+     r"part[- ]time|only on (?:mondays|tuesdays|wednesdays|thursdays|fridays|weekends)|"
+     r"(?:next to|alongside|on top of|besides|beside|in addition to|as well as) "
      r"(?:my|his|her|their|our|the) (?:day job|main job|other (?:work|projects|duties|job)|"
+     r"(?:normal|usual) (?:work|job|duties)|"
      r"day-to-day|regular (?:work|job|duties)|dashboards|on-call)|day job|"
      # someone runs it as a side project ("a side project from the CX group" is its origin)
      r"(?:as|is) (?:a |my |our |his |her )?side project|"

@@ -30,7 +30,8 @@ FACTS = re.compile(
     r"information|info|facts|answers? (?:depend|rely)|framework|library|"
     r"items?|skus?|assortment|collection|menu items|cards?|seasons?|quests?|"
     r"calendars?|holidays?|openings hours|opening hours|contacts?|directory|org chart|"
-    r"locations?|specials|boards?|codes|archives?|syllabus|syllabi)(?![\w])"
+    r"locations?|specials|boards?|codes|code sets?|archives?|syllabus|syllabi|papers|"
+    r"circulars?)(?![\w])"
     # "the product team", "the content manager": a team or role named after what it handles
     r"(?! (?:team|teams|manager|managers|owner|owners|lead|leads|people|group|department|squad|"
     r"org|committee|staff)(?![\w]))")
@@ -63,6 +64,7 @@ CHANGE = re.compile(
     r"clos(?:e|es|ed)|fill(?:s|ed)? up|generat\w*|recomput\w*|touch(?:ed|es)?|sell(?:s)? out|"
     r"come from|comes from|feed|"
     r"(?:re)?load(?:s|ed|ing)?|check(?:s|ed)? against|quer(?:y|ies|ied)|push(?:es|ed)?|grows?|"
+    r"migrat\w*|renam\w*|"
     r"grew|lands?|landed)(?![\w])")
 _TRIGGER = re.compile(r"(?<![\w])(?:(?:after|following|whenever|when|on|per) (?:new |an? |the )?|"
                       r"(?:with |on |at |after )?(?:every|each) (?:new )?)$")

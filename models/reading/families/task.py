@@ -88,7 +88,8 @@ _FIELD = r"[\w/#-]+(?: [\w/#-]+){0,2}(?: \([^()]{1,20}\))?"
 _VERDICT = (r"['\"]?(?:approved?|deny|denied|reject(?:ed)?|accept(?:ed)?|escalated?|allow(?:ed)?|"
             r"block(?:ed)?|pass|fail|hold|release|refund|replace|remove|publish|ignore|"
             r"needs (?:[\w-]+ ){0,2}(?:changes|review|work|info)|spam|fraud|legit|safe|unsafe|"
-            r"phish(?:ing)?|benign|malicious)['\"]?")
+            r"phish(?:ing)?|benign|malicious|declin(?:e|ed)|pay|partial pay|self-care|emergency|"
+            r"urgent(?: care)?|routine(?: visit)?|same[- ]day)['\"]?")
 # "translators check every segment": people who do the job are not the job
 _NOT_AGENT = r"(?<!or)(?<!ors)(?<!er)(?<!ers)"
 _TIMES = (r"(?:day|week|month|year|quarter|morning|evening|night|hour|minute|sprint|time|"

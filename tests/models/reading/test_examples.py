@@ -25,6 +25,8 @@ def counted(text: str) -> list[float]:
     ("The historical rulings are all there (around 9k).", 9_000),
     ("We hold 25k human decisions from last year.", 25_000),
     ("There are 1,200 leases that our paralegals have already abstracted.", 1_200),
+    ("We hold 700 question-answer pairs from the old FAQ.", 700),
+    ("There are 12,000 adjudicated claims in the archive.", 12_000),
 ])
 def test_past_work_names_the_examples(text: str, value: float) -> None:
     assert counted(text) == [value]
