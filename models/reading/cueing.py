@@ -43,8 +43,10 @@ _SCOPE_BREAK = re.compile(r"[.;:!?()\n]|,\s|\s[-–—]\s|\b(?:but|although|thou
 _WORD = re.compile(r"[\w'’]+")
 _ITEM = r"[\w'’/-]+(?:\s[\w'’/-]+){0,3}"
 # A list whose head is negated, up to the hit: "no customer record, order history or ".
-_NEGATED_LIST = re.compile(rf"(?<![\w'’])(?:no|not|without|neither|never)\s+(?:any\s+)?{_ITEM}"
-                           rf"(?:,\s{_ITEM}){{0,5}}(?:,\s|(?P<last>,?\s(?:or|nor|and)\s))$")
+_NEGATED_LIST = re.compile(rf"(?<![\w'’])(?:no|not|without|neither|never|(?:don['’]?t|do not|"
+                           rf"doesn['’]?t|does not) have)\s+(?:any\s+)?{_ITEM}"
+                           rf"(?:,\s{_ITEM}){{0,5}}(?:,\s|(?P<last>,?\s(?:or|nor|and)\s))"
+                           r"(?:(?:an?|the|any)\s)?$")
 # The hit is a middle item when the list goes on after it: "..., order history or ...".
 _LIST_GOES_ON = re.compile(rf"(?!(?:our|the|their|we|it|they|a|an|this|that|its|my)\s){_ITEM}"
                            rf"(?:,\s{_ITEM})*,?\s(?:or|nor|and)\s")

@@ -66,7 +66,7 @@ _NOT_ITEMS = re.compile(
 _MEASURED = re.compile(r"(?:(?:accuracy|score|f1|precision|recall|correct|%|percent|\d)\s+"
                        r"(?:[\w-]+\s+)?(?:on|over|against)|(?:test|eval(?:uation)?|validation|"
                        r"held-?out|holdout|golden|gold) set (?:of|with)|(?:tried|tested|ran|"
-                       r"evaluated|measured|checked) (?:[\w-]+\s+){0,3}on)\s+"
+                       r"evaluated|measured|checked) (?:[\w-]+\s+){0,3}on|frozen set of)\s+"
                        r"(?:a\s+|the\s+|our\s+)?"
                        rf"(?:{_HEDGE}\s+)?$", IC)
 # Material named as unlabelled right after its count: no examples ("300 chats, none labelled").

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from models.reading.cueing import FIRM, HINT, Hit, Rule, rules_of
 from models.reading.quantity import Quantity
+from models.reading.text import HEDGE
 
 FIELD = "success_metric_defined"
 _SET = (r"(?:test|eval|evaluation|golden|gold|validation|held[- ]out|benchmark|regression|"
@@ -89,7 +90,8 @@ def score_hits(*, low: str, found: Iterable[Quantity],
             continue
         start, end = next(((s, e) for s, e in spans if s <= quantity.start < e),
                           (quantity.start, quantity.end))
-        if MEASURED.search(low, start, end):
+        # a guessed score ("maybe 70%?", "I think it gets around 70%") names no metric
+        if MEASURED.search(low, start, end) and not HEDGE.search(low, start, end):
             out.append(Hit(FIELD, "true", quantity.start, quantity.end, FIRM))
     return out
 

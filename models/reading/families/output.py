@@ -72,7 +72,9 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:fixed|rigid|exact|strict|predefined|given) (?:json |output )?schema|"
      r"(?:iso|iso[- ]8601|yyyy-mm-dd) (?:dates?|format|timestamps?)|key[/ -]value|"
      r"(?:goes|go|gets fed|is fed|are fed|feeds?|pushed|written|loaded|posted) (?:straight|"
-     r"directly|automatically) (?:in)?to|(?:downstream|another|the next) (?:system|service|"
+     r"directly|automatically) (?:in)?to(?! (?:the |our |a |their )?(?:customers?|clients?|users?|"
+     r"people|patients?|guests?|members|staff|agents?|recipients?|inbox))|"
+     r"(?:downstream|another|the next) (?:system|service|"
      r"script|job|step|tool) (?:reads|parses|consumes|ingests|expects|needs)|"
      r"(?:one|a) (?:row|line|record) per (?:\w+)|(?:spreadsheet|excel|sheet) columns|"
      # a program takes it as it is: an API, an import format, a label per item, offsets, ids
@@ -146,7 +148,7 @@ TABLE: tuple[tuple[str, float, str], ...] = (
     ("structured", HINT, r"markdown|format|structure[d]?|report|checklist|outline|summary with|"
                          r"templates?|sections?"),
     ("free_text", FIRM,
-     r"prose|free[- ]form (?:emails?|drafts?|answers?|text|repl(?:y|ies)|responses?|output|"
+     r"(?<!no )prose|free[- ]form (?:emails?|drafts?|answers?|text|repl(?:y|ies)|responses?|output|"
      r"notes?|summar\w+|messages?)|free[- ]flowing|free[- ]text (?:answers?|repl(?:y|ies)|"
      r"messages?|output|responses?)|conversational|(?<![\d,.km] )(?<!million )(?<!thousand )"
      r"(?:chat|chatty|friendly) (?:reply|replies|"

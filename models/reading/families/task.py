@@ -238,6 +238,7 @@ TABLE: tuple[tuple[str, float, str], ...] = (
     ("moderate", HINT, rf"{_JOB} [^.;:]{{1,60}} and {_JOB}"),
     ("broad", FIRM,
      r"(?<!or )(?<!commit to )(?<!committing to )(?<!agree to )(?<!spending )(?<!spend )"
+     r"(?<!rejects )(?<!reject )(?<!to do )"
      r"anything(?! else| with| w/| needing|"
      r" that needs| involving| requiring| more| less|"
      r" like that| useful| helpful| meaningful| at all| right| wrong| to | over| under| above|"
@@ -254,7 +255,8 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"type of|language|request|query|"
      r"policy question|travel question)s?|whatever (?:comes up|they need|you need|"
      r"the \w+ (?:types|asks|needs|wants)|customers|users|people|employees|staff|the player)|"
-     r"wahtever|whatevr|general[- ]purpose|general (?:writing |research |knowledge |work )?"
+     r"wahtever|whatevr|general[- ]purpose|(?<!tried a )(?<!tried the )(?<!used a )"
+     r"general (?:writing |research |knowledge |work )?"
      r"(?:assistant|helper|companion|chatbot|q&a bot)|all (?:sorts|kinds) of|"
      r"open[- ]ended (?:assistant|helper|chat|conversations?|questions|requests|scope|help)|"
      r"not one specific task|basically any|no fixed scope|open scope|"
