@@ -202,7 +202,7 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"(?:differently|their own way|his own way|her own way)|unreliable|no two alike|"
      r"synthetic|syntetic|(?:full of|lots of|many|some|contains?|has|have|with) (?:\w+ )?"
      r"(?:dupes|duplicates)|(?<!resolved )(?<!resolves )(?<!settled )(?<!decided )"
-     r"(?<!resolved every )(?<!resolved each )"
+     r"(?<!resolved every )(?<!resolved each )(?<!where they )(?<!when they )"
      r"(?<!resolved the )(?<!settled the )(?<!decided the )(?<!decides the )"
      r"disagree(?:s|d|ment|ments)?(?! resolved| were "
      r"resolved| are resolved| get resolved)|(?:many|lots|a lot) (?:of them )?"

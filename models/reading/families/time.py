@@ -36,7 +36,7 @@ FREQUENCIES: tuple[tuple[str, str], ...] = (
                  r"(?:every|evry|each) \d+ ?(?:s|secs?|m|h|hrs?)\b|"
                  r"hourly|intraday|streaming|"
                  r"at (?:query|request) time|nothing cached|at the time of (?:the )?(?:request|"
-                 r"query|question|call)|(?:a|one) block behind|"
+                 r"query|question|call)|(?:a|one) block behind|(?:at|as of) the latest block|"
                  r"(?:per|on every|on each|at the moment of the) "
                  r"request|on (?:every|each) request|as it happens|"
                  r"(?:minute|second)[- ](?:by|to)[- ](?:minute|second)|"

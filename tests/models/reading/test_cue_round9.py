@@ -71,6 +71,8 @@ QUALITY = [
     ("The old labels contradict each other a lot.", "noisy"),
     ("Coding habits differ a lot between sites, so the 20k codes vary.", "noisy"),
     ("Decisions before 2023 followed a looser guideline.", "mixed"),
+    ("Each one was labelled twice from one guideline, and a lead settled the cases where they "
+     "disagreed.", "clean"),
     ("Every report is reviewed by a senior auditor before it goes out.", None),
     ("The style guide changed in 2022.", None),
 ]
@@ -112,6 +114,7 @@ FRESHNESS = [
     ("About 15k new SKUs hit the feed per day.", None),
     ("We track 300 coin prices, which we update weekly.", "weekly"),
     ("Prices must be current at the time of the request.", "realtime"),
+    ("It reads wallet balances as they are at the latest block.", "realtime"),
     ("The schema gets migrations every week.", "weekly"),
     ("Three people use it every five minutes.", None),
     ("It runs as a nightly batch over the new listings.", None),
