@@ -48,14 +48,17 @@ FRESH_SETS = ("fresh_descriptions.jsonl", "fresh2_descriptions.jsonl", "fresh3_d
               "fresh20_descriptions.jsonl", "fresh21_descriptions.jsonl",
               "fresh22_descriptions.jsonl", "fresh23_descriptions.jsonl",
               "fresh24_descriptions.jsonl", "fresh25_descriptions.jsonl",
-              "fresh26_descriptions.jsonl")
+              "fresh26_descriptions.jsonl", "fresh27_descriptions.jsonl",
+              "fresh28_descriptions.jsonl", "fresh29_descriptions.jsonl",
+              "fresh30_descriptions.jsonl")
 # End-to-end scenarios written blind (rounds 4 to 9), apart from `scenarios.jsonl` and each
 # other; evaluation only.
 FRESH_SCENARIOS = "fresh_scenarios.jsonl"
 FRESH_SCENARIO_SETS = (FRESH_SCENARIOS, "fresh2_scenarios.jsonl", "fresh3_scenarios.jsonl",
                        "fresh4_scenarios.jsonl", "fresh5_scenarios.jsonl", "fresh6_scenarios.jsonl",
                        "fresh7_scenarios.jsonl", "fresh8_scenarios.jsonl",
-                       "fresh9_scenarios.jsonl", "fresh10_scenarios.jsonl")
+                       "fresh9_scenarios.jsonl", "fresh10_scenarios.jsonl",
+                       "fresh11_scenarios.jsonl")
 NEAR_COPY = 0.8  # holdout sentences at least this similar to a train sentence are near-copies
 
 
