@@ -73,13 +73,13 @@ def rates(*, text: str) -> Iterator[Quantity]:
         unit = _unit_of(match)
         per_day = count * (_hours_worked(text=text, end=match.end()) if unit == "hour"
                            else PER_DAY[unit])
-        start = match.start()
-        people = _people_before(text=text, end=start, gap=match["gap"] or "")
+        start, gap = match.start(), match["gap"] or ""
+        people = _people_before(text=text, end=start, gap=gap)
         if people is not None:
             per_day *= people[0]
             start = people[1]
         elif _how_often(match=match, count=count, before=text[max(0, start - 30):start]) or \
-                _CHANGED.search(match["gap"] or "") or _TIME_SHARE.fullmatch(match["gap"] or ""):
+                UPDATED_BEFORE.search(gap) or _TIME_SHARE.fullmatch(gap):
             continue  # "twice a year", "180 articles we update weekly", "1 day/week": how often
         yield Quantity("rate", per_day, start, match.end(), is_vague(text=match["num"]),
                        named=people is not None)
@@ -98,7 +98,8 @@ def rates(*, text: str) -> Iterator[Quantity]:
 _HALF_A = re.compile(r"half an? (?:second|minute|hour)\b", IC)  # a duration, not a rate
 _TIME_SHARE = re.compile(r"\s+(?:full |half |working )?(?:days?|hours?|hrs?|afternoons?|"
                          r"mornings?|evenings?|shifts?)", IC)
-_CHANGED = re.compile(r"\b(?:updat|refresh|revis|chang|edit|rewrit|amend)\w*\s*$", IC)
+# An update verb right before a period: "180 articles we update weekly" is how often, not how many.
+UPDATED_BEFORE = re.compile(r"\b(?:updat|refresh|revis|chang|edit|rewrit|amend)\w*\s*$", IC)
 _RUNS = re.compile(r"\b(?:run|runs|ran|used|called|triggered|invoked|fires?|fired)\s+"
                    r"(?:about |around |roughly |maybe |approx\.? |~)?$", IC)
 _HOURS = re.compile(r"(?P<hours>\d{1,2}|eight|ten|twelve)[- ]?(?:h|hrs?|hours?)[- ](?:shifts?|"

@@ -17,7 +17,7 @@ DECIMAL = re.compile(r"(?<![\w.,/$])(?P<num>0?\.\d{1,3})(?![\d.]|\s?(?:ms|s|sec|
 # "one of seven policy labels" picks an item from a set; it is not a score.
 ONE_OF_SET = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:labels|classes|categories|codes|levels|tiers|"
                         r"bands|queues|buckets|grades|options|types|intents|reasons|groups|"
-                        r"teams|departments|classes|values|statuses|outcomes)\b", IC)
+                        r"teams|departments|values|statuses|outcomes)\b", IC)
 OUT_OF = re.compile(rf"(?<![\d.])(?P<a>(?!\d*\.\d){NUMBER})\s+(?:times?\s+)?(?:out\s+)?of\s+"
                     rf"(?:the\s+|every\s+)?(?P<b>{NUMBER})\b", IC)
 FRACTION = re.compile(r"\b(?P<f>(?:about |roughly |around |nearly )?(?:half|a third|one third|two "

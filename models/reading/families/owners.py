@@ -90,8 +90,7 @@ TABLE: tuple[tuple[str, float, str], ...] = (
      r"part[- ]time|only on (?:mondays|tuesdays|wednesdays|thursdays|fridays|weekends)|"
      r"(?:next to|alongside|on top of|besides|beside|in addition to|as well as) "
      r"(?:my|his|her|their|our|the) (?:day job|main job|other (?:work|projects|duties|job)|"
-     r"(?:normal|usual) (?:work|job|duties)|"
-     r"day-to-day|regular (?:work|job|duties)|dashboards|on-call)|day job|"
+     r"day-to-day|(?:normal|usual|regular) (?:work|job|duties)|dashboards|on-call)|day job|"
      # someone runs it as a side project ("a side project from the CX group" is its origin)
      r"(?:as|is) (?:a |my |our |his |her )?side project|"
      r"\d+ ?% of (?:his|her|their|my|our) (?:time|week)|"

@@ -158,26 +158,22 @@ NAMED_FALSE = (
     r"self-contained|nothing (?:else )?(?:is |gets )?looked up|"
     # public material named as the source
     r"(?:the |our |a |its )?public (?:[\w-]+ ){0,2}(?:rulebook|handbook|guide|manual|"
-    r"documentation|docs|website|regulations|guidance|leaflets?|brochures?|faqs?)|"
+    r"documentation|docs|website|regulations|guidance|leaflets?|brochures?|faqs?|"
+    r"help ?cent(?:er|re)|knowledge base|kb|site|pages)|"
     # the input carries all it needs
-    r"(?:everything|all) (?:(?:it|the model|the bot) )?(?:needed|needs|required|it needs) "
-    r"(?:is|are) (?:all )?(?:on|in|inside) the (?:[\w-]+ ){0,2}?(?:itself|request|input|"
-    r"message|prompt)|(?:is|are) all in the (?:request|input|message|prompt)|"
+    r"(?:everything|all) (?:(?:it|the (?:model|bot|assistant)) )?(?:needed|needs|required|"
+    r"it needs) (?:(?:is|are) )?(?:all )?(?:on|in|inside) the (?:[\w-]+ ){0,2}?(?:itself|"
+    r"request|input|message|prompt|notes|text|document|transcript|email|file|pdf|upload|"
+    r"chapter|page|scan|form)s?|(?:is|are) all in the (?:request|input|message|prompt)|"
     rf"nothing from the {_PERSON}'?s'? own|"
-    # the input carries it all, told plainly
-    r"(?:everything|all) (?:it |the model )?(?:needed|needs|it needs) (?:is )?in the "
-    r"(?:[\w-]+ ){0,2}(?:notes|text|input|document|transcript|email|message|file|pdf|request|"
-    r"prompt|upload|chapter)s?|(?:contains|carries|has|holds) everything (?:else )?(?:it|the "
-    r"model|the bot) needs|"
+    r"(?:contains|carries|has|holds) everything (?:else )?(?:it|the model|the bot) needs|"
     r"(?:whatever|what) "
     r"it'?s (?:fed|given|sent) is all it needs|(?:is|are) all (?:it|the model|the bot) needs?"
     r"(?: to see)?|(?:only|just) (?:uses|reads|sees|needs) the (?:[\w-]+ ){0,2}(?:text|input|"
     r"document|page|transcript|email|message)|needs? no (?:personal|customer|private|user|"
-    r"patient) (?:records|data|information)|(?:everything|all) the (?:model|bot|assistant) "
-    r"needs (?:is )?(?:on|in) the|(?:do|does|doesn'?t|don'?t)(?: not)? need anything "
+    r"patient) (?:records|data|information)|(?:do|does|doesn'?t|don'?t)(?: not)? need anything "
     r"else|no (?:[\w-]+ )?(?:data|records|information) (?:will be |is |are )?(?:used|needed|"
-    r"involved|required|touched)|(?:the |our |a |its )?public (?:help ?cent(?:er|re)|knowledge "
-    r"base|kb|site|pages)"
+    r"involved|required|touched)"
 )
 
 TABLE: tuple[tuple[str, float, str], ...] = (

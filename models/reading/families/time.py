@@ -21,6 +21,7 @@ import re
 from models.reading.cueing import FIRM, HINT, NAMED, Hit, negated_before
 from models.reading.cues import ADJECTIVE, FRESHNESS_OF, STABILITY_OF, WAITING
 from models.reading.families.subjects import CHANGE, FACTS, PROCESS, subjects
+from models.reading.rates import UPDATED_BEFORE
 
 FRESHNESS, STABILITY = "knowledge_freshness", "workflow_stability"
 _DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekday)s?"
@@ -75,7 +76,8 @@ FREQUENCIES: tuple[tuple[str, str], ...] = (
                r"(?:really )?(?:change|move)(?! (?:often|much|that often|very often|weekly|daily|"
                r"monthly|hourly|every|each|all that|so|too|as|more|by the))|"
                r"(?:haven'?t|hasn'?t|have not|has not|havnt|"
-               r"not) chang(?:ed|ing) (?:in|for|since) \w+|(?:the )?same (?:since|for) "
+               r"not) (?:been )?(?:chang(?:ed|ing)|revised|updated|amended) (?:in|for|since) "
+               r"(?:over |more than )?\w+|(?:the )?same (?:since|for) "
                r"(?:\w+ ){0,2}\w+|(?:unchanged|untouched|fixed|frozen|locked) (?:for|since)|"
                r"(?:(?:is|are) not|isn'?t|aren'?t) changing(?! (?:much|often|that|so|as|every|each|"
                r"weekly|daily|monthly))|"
@@ -85,8 +87,7 @@ FREQUENCIES: tuple[tuple[str, str], ...] = (
                r"nothing changes|(?:did not|didn'?t|didnt) change (?:since|in|for)|"
                r"(?:not|n't) been touched since|last (?:amended|updated|changed|revised) "
                r"(?:[\w-]+ ){0,3}(?:\w+|\d+) years ago|(?:essentially|basically|pretty much) "
-               r"(?:fixed|frozen)|(?:has|have)(?:n'?t| not) (?:been )?(?:revised|updated|amended) "
-               r"(?:in|for|since) (?:over |more than )?\w+|"
+               r"(?:fixed|frozen)|"
                r"last (?:big |major )?update was (?:in )?(?:19|20)\d\d|"
                r"(?:archive|collection|corpus|back catalogue) (?:is |are )?(?:complete|closed)|"
                # frozen told in other words: "none of it has changed since", "will not revise"
@@ -131,7 +132,6 @@ STABLE = re.compile(
     r"(?:process|procedure|rules|workflow|steps)|(?:set|defined|fixed|prescribed) (?:by|in) "
     r"(?:the |an |our )?(?:iso|din|standard|contract|sla|collective agreement))(?![\w])")
 # A count right before "per day", "a week", ... makes the phrase a volume.
-_UPDATED = re.compile(r"\b(?:updat|chang|refresh|revis|edit|rewrit|amend|republish)\w* $")
 _VOLUME = re.compile(r"\d[\d,.]*\s*(?:k|m|million|thousand|hundred)?\b(?: [\w-]+){0,5} $")
 # Frequency words that say when, with no change verb needed.
 _SELF_ATTACHED = re.compile(r"live|up[- ]to[- ]the[- ](?:minute|second)|every block|nothing cached")
@@ -159,8 +159,8 @@ def _not_a_cadence(*, low: str, period: str, start: int, end: int) -> bool:
     if period == "realtime" and WAITING.search(low, max(0, start - 30), start):
         return True  # "nobody waits on it in real time" is about response time
     adverb = low[start:end] in ("daily", "weekly", "monthly", "nightly")
-    volume = _VOLUME.search(low, max(0, start - 40), start)
-    if (low.startswith("per ", start) or adverb) and volume and not _UPDATED.search(
+    if (low.startswith("per ", start) or adverb) and _VOLUME.search(
+            low, max(0, start - 40), start) and not UPDATED_BEFORE.search(
             low, max(0, start - 12), start):
         return True  # "~3k new per day", "60,000 listings arrive daily": a volume
     return bool(_MEETING.match(low, end)) and not CHANGE.search(low, max(0, start - 60), start)
