@@ -180,7 +180,6 @@ TABLE: tuple[tuple[str, float, str], ...] = (
     ("true", NAMED, NAMED_TRUE),
     ("true", FIRM,
      _DESTINATION + "(?:" + _SYSTEMS + "|" + _OURS + ")" + _TEAM + "|"
-
      r"(?<!into )(?:from|in|against|via|querying|queries) our (?!public |published |open )"
      r"(?:[\w-]+ ){1,2}(?:system|database|db|platform|records|portal|backend|ledger)\b|"
      r"(?:using|from|in|via|checks?|queries|querying) (?:the|our) (?!public |published |open )"
